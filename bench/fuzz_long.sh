@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Longer libFuzzer runs of the core parsers (the ctest runs are only a smoke test).
+# Usage: bench/fuzz_long.sh [seconds per target, default 600] [build dir, default build/fuzz]
+# Builds the fuzz targets with clang++ if needed; findings land in bench/out/fuzz/.
+set -euo pipefail
+
+seconds="${1:-600}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${2:-$root/build/fuzz}"
+out="$root/bench/out/fuzz"
+mkdir -p "$out"
+
+if [ ! -x "$build/tests/fuzz/fuzz_dossier" ] || [ ! -x "$build/tests/fuzz/fuzz_receipt" ]; then
+    CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake --build "$build" --target fuzz_dossier fuzz_receipt
+fi
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+status=0
+for name in dossier receipt; do
+    corpus="$out/corpus_$name"
+    mkdir -p "$corpus"
+    echo "== fuzz_$name for ${seconds}s (corpus $corpus)"
+    if ! "$build/tests/fuzz/fuzz_$name" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+        -fork="$jobs" -ignore_crashes=0 -artifact_prefix="$out/${name}_" \
+        "$corpus" "$root/tests/fuzz/corpus/$name" >"$out/fuzz_$name.log" 2>&1; then
+        echo "fuzz_$name FOUND A PROBLEM: see $out/fuzz_$name.log and $out/${name}_*"
+        status=1
+    else
+        grep -E "DONE|cov:" "$out/fuzz_$name.log" | tail -n 1 || true
+    fi
+done
+exit $status

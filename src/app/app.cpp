@@ -1,0 +1,133 @@
+// App controller: intents in, state and requests out, one screen drawn per frame.
+#include "app/app.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <nlohmann/json.hpp>
+
+#include "platform/host.h"
+#include "ui/a11y.h"
+#include "ui/screens.h"
+#include "ui/text_agent.h"
+#include "ui/theme.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::assets {
+extern const unsigned char k_i18n_vi[];
+extern const std::size_t k_i18n_vi_size;
+extern const unsigned char k_i18n_en[];
+extern const std::size_t k_i18n_en_size;
+} // namespace motcua::assets
+
+namespace motcua {
+
+namespace {
+constexpr const char* kSettingsKey = "motcua.settings";
+
+std::string_view embedded(const unsigned char* data, std::size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+} // namespace
+
+App::App(HttpClient& http, Storage& storage) : m_http(http), m_storage(storage) {}
+
+void App::start(const std::string& startUrl) {
+    (void)startUrl;
+    ui::loadFonts();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    // A blinking caret would need a frame every half second: keep it steady to stay idle.
+    io.ConfigInputTextCursorBlink = false;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    setLanguage(Language::Vi);
+    m_storage.load(kSettingsKey, [this](std::optional<std::string> text) {
+        if (!text) return;
+        auto doc = nlohmann::json::parse(*text, nullptr, false);
+        if (!doc.is_object()) return;
+        if (doc.value("language", "vi") == std::string("en")) setLanguage(Language::En);
+        const auto scale = doc.find("text_scale");
+        if (scale != doc.end() && scale->is_number()) setTextScale(scale->get<float>());
+        host::requestFrame();
+    });
+}
+
+void App::setLanguage(Language language) {
+    m_state.language = language;
+    const bool ok = language == Language::En
+                        ? m_strings.load(embedded(assets::k_i18n_en, assets::k_i18n_en_size))
+                        : m_strings.load(embedded(assets::k_i18n_vi, assets::k_i18n_vi_size));
+    (void)ok;
+    ui::setStrings(&m_strings);
+    host::setDocumentLanguage(languageCode(language));
+}
+
+void App::setTextScale(float scale) {
+    m_state.textScale = std::clamp(scale, 1.0f, 2.0f);
+    m_styleDirty = true;
+}
+
+void App::saveSettings() {
+    nlohmann::json doc = {{"language", languageCode(m_state.language)},
+                          {"text_scale", m_state.textScale}};
+    m_storage.save(kSettingsKey, doc.dump());
+}
+
+void App::apply(const Intent& intent) {
+    switch (intent.kind) {
+    case Intent::Kind::Navigate:
+        m_state.screen = intent.screen;
+        ImGui::ClearActiveID();
+        break;
+    case Intent::Kind::SetLanguage:
+        setLanguage(intent.language);
+        saveSettings();
+        break;
+    case Intent::Kind::SetTextScale:
+        setTextScale(intent.number);
+        saveSettings();
+        break;
+    case Intent::Kind::SubmitLookup:
+        m_state.lookup.message = "lookup.not_ready";
+        break;
+    }
+    m_settleFrames = 2;
+}
+
+bool App::frame() {
+    if (m_styleDirty) {
+        ui::applyTheme(m_state.textScale);
+        m_styleDirty = false;
+    }
+    a11y::beginFrame();
+    ui::TextAgent& agent = ui::textAgent();
+    agent.seen = false;
+
+    Intents intents;
+    switch (m_state.screen) {
+    case Screen::Home: ui::drawHomeScreen(m_state, intents); break;
+    case Screen::Lookup: ui::drawLookupScreen(m_state, intents); break;
+    case Screen::Scan: ui::drawScanScreen(m_state, intents); break;
+    case Screen::Dossier: ui::drawHomeScreen(m_state, intents); break;
+    }
+    for (const Intent& intent : intents) apply(intent);
+
+    if (!agent.seen) agent.activeId = 0;
+    host::syncTextAgent(agent.activeId != 0, agent.text, agent.selStart, agent.selEnd,
+                        agent.inputMode, agent.min.x, agent.min.y, agent.max.x - agent.min.x,
+                        agent.max.y - agent.min.y);
+    std::string json;
+    // Layout settles over a frame or two (auto-sized cards): keep drawing until it stops changing.
+    const bool changed = a11y::endFrame(json);
+    if (changed) host::publishA11y(json);
+
+    if (m_settleFrames > 0) --m_settleFrames;
+    const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    return m_settleFrames > 0 || queued || changed || !intents.empty();
+}
+
+} // namespace motcua

@@ -1,0 +1,31 @@
+// What the app asks of the page or window it runs in: frames, the text agent, the accessibility
+// mirror, sharing. Implemented by bridge.cpp on the web and host_native.cpp for headless tests.
+#pragma once
+
+#include <string>
+
+namespace motcua::host {
+
+// Ask for a frame soon (input arrived, a reply came, an animation runs).
+void requestFrame();
+// Ask for a frame after a delay (timers such as retries or a countdown).
+void requestFrameAfter(int milliseconds);
+// Publish the accessibility items of the last frame (JSON array, see a11y.h).
+void publishA11y(const std::string& json);
+// Show the text agent for the active field (text, selection in UTF-8 bytes, keyboard hint),
+// or hide it when active is false.
+void syncTextAgent(bool active, const std::string& text, int selStart, int selEnd,
+                   const char* inputMode, float x, float y, float w, float h);
+// The page's path and fragment at start (deep links such as /d/<code>#k=<secret>).
+std::string startUrl();
+// Replace the address bar's path without reloading (history.replaceState).
+void setUrl(const std::string& pathAndFragment);
+// Share a link with the Web Share API, or copy it; returns immediately.
+void shareLink(const std::string& title, const std::string& url);
+// Tell the page which language the app speaks (html lang attribute).
+void setDocumentLanguage(const char* code);
+// Milliseconds since an arbitrary epoch, and wall clock seconds since 1970.
+double nowMs();
+double wallClockSeconds();
+
+} // namespace motcua::host

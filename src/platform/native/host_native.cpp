@@ -1,0 +1,39 @@
+// Host services for native headless runs (the UI smoke test): frames are driven by the caller,
+// and what the app publishes is kept so tests can inspect it.
+#include <chrono>
+
+#include "platform/host.h"
+#include "platform/native/host_native.h"
+
+namespace motcua::host {
+
+namespace {
+NativeHostRecord g_record;
+}
+
+NativeHostRecord& nativeRecord() { return g_record; }
+
+void requestFrame() { ++g_record.frameRequests; }
+void requestFrameAfter(int milliseconds) { g_record.lastTimerMs = milliseconds; }
+void publishA11y(const std::string& json) { g_record.a11yJson = json; }
+void syncTextAgent(bool active, const std::string& text, int, int, const char* inputMode, float,
+                   float, float, float) {
+    g_record.textAgentActive = active;
+    g_record.textAgentText = text;
+    g_record.textAgentMode = inputMode ? inputMode : "";
+}
+std::string startUrl() { return g_record.startUrl; }
+void setUrl(const std::string& pathAndFragment) { g_record.url = pathAndFragment; }
+void shareLink(const std::string&, const std::string& url) { g_record.sharedUrl = url; }
+void setDocumentLanguage(const char* code) { g_record.language = code ? code : ""; }
+double nowMs() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+double wallClockSeconds() {
+    if (g_record.fixedWallClock > 0) return g_record.fixedWallClock;
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace motcua::host

@@ -1,0 +1,213 @@
+"""Citizen dossier endpoints: lookup, read, long-poll changes, rating."""
+import re
+import secrets
+import time
+
+from . import validate as v
+from .util import ApiError, hash_token, initials, json_bytes, normalise_code
+
+STATUS_NAMES = {
+    1: ("Mới đăng ký", "Newly registered"),
+    2: ("Đã tiếp nhận", "Received"),
+    3: ("Không được tiếp nhận", "Not accepted"),
+    4: ("Đang xử lý", "Processing"),
+    5: ("Yêu cầu bổ sung giấy tờ", "Supplement required"),
+    6: ("Yêu cầu thực hiện nghĩa vụ tài chính", "Fees/taxes due"),
+    7: ("Công dân yêu cầu rút hồ sơ", "Withdrawn by citizen"),
+    8: ("Dừng xử lý", "Stopped"),
+    9: ("Đã xử lý xong", "Result ready"),
+    10: ("Đã trả kết quả", "Result returned"),
+}
+CODE_RE = re.compile(r"^[0-9A-Z]{1,10}(\.[0-9A-Z]{1,10}){0,6}-\d{6}-\d{4}$")
+SECRET_RE = re.compile(r"^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}$")
+TOKEN_TTL = 3600
+LONG_POLL_MAX = 25.0
+NOT_FOUND = ApiError(404, "not_found", "No dossier matches this code and secret.")
+
+
+def status_name(status, lang):
+    return STATUS_NAMES[status][0 if lang == "vi" else 1]
+
+
+def _names(vi, en, lang):
+    return {"name": vi if lang == "vi" else en, "names": {"vi": vi, "en": en}}
+
+
+def rating_public(r):
+    if r is None:
+        return None
+    return {"overall": r["overall"],
+            "criteria": {"attitude": r["attitude"], "on_time": r["on_time"], "ease": r["ease"]},
+            "visits": r["visits"], "comment": r["comment"], "created_at": r["created_at"]}
+
+
+def build_payload(b, lang):
+    """The public dossier object of docs/dossier_payload.md (no secret, initials only)."""
+    steps = [{"seq": s["seq"], "unit": s["unit"], "role": s["officer_role"], "action": s["action"],
+              "status": s["status"], "started_at": s["started_at"], "handled_at": s["handled_at"],
+              "deadline": s["deadline"]} for s in b["steps"]]
+    holder = None
+    for s in reversed(b["steps"]):
+        if s["handled_at"] is None:
+            holder = {"unit": s["unit"], "role": s["officer_role"]}
+            break
+    return {
+        "code": b["code"],
+        "version": b["version"],
+        "procedure": dict({"code": b["procedure_code"]},
+                          **_names(b["procedure_name_vi"], b["procedure_name_en"], lang)),
+        "agency": dict({"code": b["agency_code"]}, **_names(b["agency_name_vi"], b["agency_name_en"], lang)),
+        "owner": initials(b["owner_name"]),
+        "channel": b["channel"],
+        "received_at": b["received_at"],
+        "due_at": b["due_at"],
+        "original_due_at": b["original_due_at"],
+        "due_history": [{"previous_due_at": c["previous_due_at"], "due_at": c["due_at"],
+                         "apology": bool(c["apology"]), "reason": c["reason"], "issued_at": c["issued_at"]}
+                        for c in b["due_changes"]],
+        "status": b["status"],
+        "status_name": status_name(b["status"], lang),
+        "status_note": b["status_note"],
+        "holder": holder,
+        "completed_at": b["completed_at"],
+        "returned_at": b["returned_at"],
+        "steps": steps,
+        "supplements": [{"id": s["id"], "content": s["content"], "requested_at": s["requested_at"],
+                         "deadline": s["deadline"], "state": s["state"], "old_due_at": s["old_due_at"],
+                         "new_due_at": s["new_due_at"]} for s in b["supplements"]],
+        "fees": [{"name": f["name"], "amount": f["amount"], "paid": bool(f["paid"])} for f in b["fees"]],
+        "results": [{"name": r["name"], "collect_place": r["collect_place"], "collect_from": r["collect_from"]}
+                    for r in b["results"]],
+        "rating_eligible": b["status"] in (9, 10) and b["rating"] is None,
+        "rating": rating_public(b["rating"]),
+        "updated_at": b["updated_at"],
+    }
+
+
+def dossier_json(app, code, lang):
+    """Serialized payload, cached per (code, version, lang)."""
+    version = app.store.dossier_version(code)
+    if version is None:
+        return None
+    key = (code, lang)
+    hit = app.dossier_cache.get(key)
+    if hit is not None and hit[0] == version:
+        return hit[1]
+    bundle = app.store.dossier_bundle(code)
+    if bundle is None:
+        return None
+    data = json_bytes(build_payload(bundle, lang))
+    if len(app.dossier_cache) > 20000:
+        app.dossier_cache.clear()
+    app.dossier_cache[key] = (bundle["version"], data)
+    return data
+
+
+def path_code(raw):
+    code = normalise_code(raw)
+    if not CODE_RE.match(code):
+        raise ApiError(400, "invalid_code", "The dossier code is not in the format AGENCY-yyMMdd-NNNN.")
+    return code
+
+
+def authorize(app, req, code):
+    auth = req.headers.get("Authorization") or ""
+    scheme, _, token = auth.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or len(token) > 200:
+        raise ApiError(401, "unauthorized", "A lookup token is required (Authorization: Bearer <token>).",
+                       {"WWW-Authenticate": "Bearer"})
+    h = hash_token(token)
+    entry = app.tokens.get(h)
+    if entry is None:
+        row = app.store.get_token(h)
+        if row is not None:
+            entry = (row["dossier_code"], row["expires_at"])
+            app.tokens[h] = entry
+    if entry is None or entry[1] < time.time() or entry[0] != code:
+        raise ApiError(401, "unauthorized", "The token is unknown, expired or not for this dossier.",
+                       {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+
+def lookup(app, req):
+    app.lookup_limiter.check(req.client)
+    body = v.fields(req.json(), {"code": v.text(200), "secret": v.text(50)}, {})
+    code = normalise_code(body["code"])
+    secret = normalise_code(body["secret"])
+    if not CODE_RE.match(code):
+        app.lookup_limiter.fail(req.client)
+        raise ApiError(400, "invalid_code", "The dossier code is not in the format AGENCY-yyMMdd-NNNN.")
+    if not SECRET_RE.match(secret) or not app.store.check_secret(code, secret):
+        app.lookup_limiter.fail(req.client)
+        raise NOT_FOUND
+    lang = v.query_lang(req.query)
+    token = secrets.token_urlsafe(32)
+    expires = time.time() + TOKEN_TTL
+    h = hash_token(token)
+    app.store.save_token(h, code, expires)
+    if len(app.tokens) > 100000:  # in-memory copy of the token table; the database stays authoritative
+        app.tokens.clear()
+    app.tokens[h] = (code, expires)
+    data = dossier_json(app, code, lang)
+    return 200, b'{"token":"' + token.encode() + b'","expires_in":' + str(TOKEN_TTL).encode() + \
+        b',"dossier":' + data + b"}"
+
+
+def get_dossier(app, req, code):
+    code = path_code(code)
+    lang = v.query_lang(req.query)
+    authorize(app, req, code)
+    data = dossier_json(app, code, lang)
+    if data is None:
+        raise ApiError(404, "not_found", "No such dossier.")
+    return 200, data
+
+
+def changes(app, req, code):
+    code = path_code(code)
+    lang = v.query_lang(req.query)
+    since = v.query_int(req.query, "since", 0, 0, 2**53)
+    timeout = v.query_float(req.query, "timeout", LONG_POLL_MAX, 0, LONG_POLL_MAX)
+    authorize(app, req, code)
+    deadline = time.monotonic() + timeout
+    with app.changed:
+        while True:
+            version = app.store.dossier_version(code)
+            if version is None or version != since:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or app.stopping:
+                break
+            app.changed.wait(remaining)
+    if version is None:
+        raise ApiError(404, "not_found", "No such dossier.")
+    if version == since:
+        return 200, {"changed": False, "version": since}
+    data = dossier_json(app, code, lang)
+    return 200, b'{"changed":true,"version":' + str(version).encode() + b',"dossier":' + data + b"}"
+
+
+def rate(app, req, code):
+    code = path_code(code)
+    body = v.fields(req.json(),
+                    {"idempotency_key": v.text(128), "overall": v.enum(*v.LEVELS), "visits": v.visits},
+                    {"criteria": v.criteria, "comment": v.text(1000, min_len=0, nullable=True)})
+    authorize(app, req, code)
+    comment = body.get("comment") or None
+    outcome, row, version = app.store.add_rating(code, body["idempotency_key"], body["overall"],
+                                                 body.get("criteria") or {}, body["visits"], comment, app.now())
+    if outcome == "not_found":
+        raise ApiError(404, "not_found", "No such dossier.")
+    if outcome == "not_eligible":
+        raise ApiError(409, "not_eligible", "A dossier can be rated only when its result is ready or returned.")
+    if outcome == "conflict":
+        raise ApiError(409, "already_rated", "This dossier has already been rated.")
+    return (201 if outcome == "created" else 200), {"rating": rating_public(row), "version": version}
+
+
+ROUTES = [
+    ("POST", r"/api/v1/dossiers/lookup", lookup),
+    ("GET", r"/api/v1/dossiers/([^/]+)", get_dossier),
+    ("GET", r"/api/v1/dossiers/([^/]+)/changes", changes),
+    ("POST", r"/api/v1/dossiers/([^/]+)/rating", rate),
+]

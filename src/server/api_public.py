@@ -1,0 +1,124 @@
+"""Public endpoints: health, procedures, stats, places, alerts."""
+from . import validate as v
+from .util import ApiError, fold, iso, normalise_code
+
+APP_VERSION = "0.1.0"
+
+
+def health(app, req):
+    app.store.ping()
+    return 200, {"status": "ok", "version": APP_VERSION, "schema_version": app.store.schema_version,
+                 "dossiers": app.store.dossier_count(), "time": iso(app.now())}
+
+
+def procedure_item(p, lang):
+    en = lang == "en"
+    return {
+        "code": p["code"],
+        "name": p["name_en"] if en else p["name_vi"],
+        "names": {"vi": p["name_vi"], "en": p["name_en"]},
+        "field": p["field_en"] if en else p["field_vi"],
+        "agency": {"code": p["agency_code"], "name": p["agency_name_en"] if en else p["agency_name_vi"]},
+        "processing_days": p["processing_days"],
+        "fees": p["fees"],
+        "documents": p["documents"],
+        "legal_basis": p["legal_basis"],
+        "online": p["online"],
+    }
+
+
+def _procedures(app):
+    # the catalogue changes only with a new seed/migration: cache it
+    if app.procedures_cache is None:
+        rows = app.store.list_procedures()
+        for p in rows:
+            p["_search"] = " ".join(fold(x) for x in (p["code"], p["name_vi"], p["name_en"], p["field_vi"],
+                                                      p["field_en"]))
+        app.procedures_cache = rows
+    return app.procedures_cache
+
+
+def procedures(app, req):
+    lang = v.query_lang(req.query)
+    page = v.query_int(req.query, "page", 1, 1, 10**6)
+    size = v.query_int(req.query, "page_size", 20, 1, 100)
+    q = (req.query.get("q") or "").strip()
+    if len(q) > 200:
+        raise ApiError(400, "invalid_parameter", "'q' must be at most 200 characters")
+    rows = _procedures(app)
+    if q:
+        words = fold(q).split()
+        rows = [p for p in rows if all(w in p["_search"] for w in words)]
+    start = (page - 1) * size
+    return 200, {"items": [procedure_item(p, lang) for p in rows[start:start + size]], "total": len(rows),
+                 "page": page, "page_size": size}
+
+
+def procedure(app, req, code):
+    lang = v.query_lang(req.query)
+    code = normalise_code(code)
+    for p in _procedures(app):
+        if p["code"].upper() == code:
+            return 200, procedure_item(p, lang)
+    raise ApiError(404, "not_found", "No such procedure.")
+
+
+def _rate(part, whole):
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def stats(app, req):
+    lang = v.query_lang(req.query)
+    items = []
+    for s in app.store.stats():
+        items.append({
+            "agency": {"code": s["code"], "name": s["name_en"] if lang == "en" else s["name_vi"],
+                       "names": {"vi": s["name_vi"], "en": s["name_en"]}},
+            "received": s["received"], "finished": s["finished"], "open": s["open"],
+            "finished_on_time": s["finished_on_time"],
+            "on_time_rate": _rate(s["finished_on_time"], s["finished"]),
+            "ratings": s["ratings"],
+            "satisfaction_rate": _rate(s["satisfied"], s["ratings"]),
+        })
+    return 200, {"items": items, "total": len(items), "generated_at": iso(app.now())}
+
+
+PLACE_KINDS = ("sight", "specialty", "bus", "power_cut", "health", "service_centre")
+
+
+def places(app, req):
+    lang = v.query_lang(req.query)
+    kind = req.query.get("kind") or None
+    if kind is not None and kind not in PLACE_KINDS:
+        raise ApiError(400, "invalid_parameter", "'kind' must be one of " + ", ".join(PLACE_KINDS))
+    en = lang == "en"
+    items = [{"id": p["id"], "kind": p["kind"], "name": p["name_en"] if en else p["name_vi"],
+              "names": {"vi": p["name_vi"], "en": p["name_en"]},
+              "description": p["description_en"] if en else p["description_vi"],
+              "address": p["address"], "phone": p["phone"], "hours": p["hours"],
+              "lat": p["lat"], "lon": p["lon"]} for p in app.store.list_places(kind)]
+    return 200, {"items": items, "total": len(items)}
+
+
+def alert_item(a, lang):
+    en = lang == "en"
+    return {"id": a["id"], "severity": a["severity"], "title": a["title_en"] if en else a["title_vi"],
+            "titles": {"vi": a["title_vi"], "en": a["title_en"]},
+            "body": a["body_en"] if en else a["body_vi"], "area": a["area"],
+            "starts_at": a["starts_at"], "ends_at": a["ends_at"]}
+
+
+def alerts(app, req):
+    lang = v.query_lang(req.query)
+    items = [alert_item(a, lang) for a in app.store.list_active_alerts(app.now())]
+    return 200, {"items": items, "total": len(items)}
+
+
+ROUTES = [
+    ("GET", r"/api/v1/health", health),
+    ("GET", r"/api/v1/procedures", procedures),
+    ("GET", r"/api/v1/procedures/([^/]+)", procedure),
+    ("GET", r"/api/v1/stats", stats),
+    ("GET", r"/api/v1/places", places),
+    ("GET", r"/api/v1/alerts", alerts),
+]

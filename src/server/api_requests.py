@@ -1,0 +1,66 @@
+"""Questions and complaints (Open311-style service requests)."""
+import hmac
+
+from . import validate as v
+from .api_dossiers import CODE_RE
+from .util import ApiError, hash_token, new_secret, normalise_code
+
+CATEGORIES = {
+    "question": ("Hỏi đáp thủ tục", "Question about a procedure"),
+    "complaint": ("Phản ánh, khiếu nại", "Complaint"),
+    "suggestion": ("Kiến nghị, góp ý", "Suggestion"),
+}
+STATUS_NAMES = {"open": ("Đã tiếp nhận", "Received"), "in_progress": ("Đang xử lý", "In progress"),
+                "answered": ("Đã trả lời", "Answered"), "closed": ("Đã đóng", "Closed")}
+REQUEST_NOT_FOUND = ApiError(404, "not_found", "No request matches this id and secret.")
+
+
+def categories(app, req):
+    lang = v.query_lang(req.query)
+    i = 0 if lang == "vi" else 1
+    items = [{"code": k, "name": names[i], "names": {"vi": names[0], "en": names[1]}}
+             for k, names in CATEGORIES.items()]
+    return 200, {"items": items, "total": len(items)}
+
+
+def create(app, req):
+    body = v.fields(req.json(), {"category": v.enum(*CATEGORIES), "description": v.text(4000)},
+                    {"dossier_code": v.text(60, nullable=True), "contact": v.text(200, nullable=True),
+                     "anonymous": v.boolean})
+    code = body.get("dossier_code")
+    if code is not None:
+        code = normalise_code(code)
+        if not CODE_RE.match(code):
+            raise ApiError(422, "invalid_field", "'dossier_code' is not in the format AGENCY-yyMMdd-NNNN")
+    anonymous = bool(body.get("anonymous", False))
+    contact = None if anonymous else body.get("contact")
+    secret = new_secret(10)
+    now = app.now()
+    rid = app.store.create_request(hash_token(secret), body["category"], body["description"], code, contact,
+                                   anonymous, now)
+    return 201, {"id": rid, "secret": secret, "status": "open", "created_at": now.isoformat()}
+
+
+def get(app, req, rid):
+    lang = v.query_lang(req.query)
+    app.lookup_limiter.check(req.client)
+    auth = req.headers.get("Authorization") or ""
+    scheme, _, secret = auth.partition(" ")
+    secret = normalise_code(secret) if scheme.lower() == "bearer" else normalise_code(req.query.get("secret"))
+    row = app.store.get_request(int(rid)) if rid.isdigit() and len(rid) < 12 else None
+    if row is None or not secret or not hmac.compare_digest(row["secret_hash"], hash_token(secret)):
+        app.lookup_limiter.fail(req.client)
+        raise REQUEST_NOT_FOUND
+    i = 0 if lang == "vi" else 1
+    return 200, {"id": row["id"], "category": row["category"], "category_name": CATEGORIES[row["category"]][i],
+                 "description": row["description"], "dossier_code": row["dossier_code"],
+                 "anonymous": bool(row["anonymous"]), "status": row["status"],
+                 "status_name": STATUS_NAMES[row["status"]][i], "created_at": row["created_at"],
+                 "updated_at": row["updated_at"], "notes": row["notes"]}
+
+
+ROUTES = [
+    ("GET", r"/api/v1/requests/categories", categories),
+    ("POST", r"/api/v1/requests", create),
+    ("GET", r"/api/v1/requests/([^/]+)", get),
+]

@@ -1,0 +1,153 @@
+"""Database schema as an ordered list of migrations.
+
+`PRAGMA user_version` holds the number of migrations applied; `migrate()`
+applies the missing ones at start, each in its own transaction.  Add new
+migrations at the end, never edit an applied one.  Times are ISO 8601 text
+with the +07:00 offset (they sort correctly as text).
+"""
+
+MIGRATIONS = [
+    # 1: initial schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE agencies (
+        code TEXT PRIMARY KEY,
+        name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
+        address TEXT, phone TEXT
+    );
+    CREATE TABLE procedures (
+        code TEXT PRIMARY KEY,
+        name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
+        field_vi TEXT NOT NULL, field_en TEXT NOT NULL,
+        agency_code TEXT NOT NULL REFERENCES agencies(code),
+        processing_days INTEGER NOT NULL,
+        fees_json TEXT NOT NULL DEFAULT '[]',
+        documents_json TEXT NOT NULL DEFAULT '[]',
+        legal_basis TEXT NOT NULL DEFAULT '',
+        online INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE dossier_counters (
+        agency_code TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
+        PRIMARY KEY (agency_code, day)
+    );
+    CREATE TABLE dossiers (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        secret TEXT NOT NULL,
+        procedure_code TEXT NOT NULL REFERENCES procedures(code),
+        agency_code TEXT NOT NULL REFERENCES agencies(code),
+        owner_name TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('counter','online','post')),
+        received_at TEXT NOT NULL,
+        original_due_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        status INTEGER NOT NULL CHECK (status BETWEEN 1 AND 10),
+        status_note TEXT,
+        completed_at TEXT,
+        returned_at TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX dossiers_agency ON dossiers(agency_code);
+    CREATE TABLE due_changes (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+        previous_due_at TEXT NOT NULL, due_at TEXT NOT NULL,
+        apology INTEGER NOT NULL, reason TEXT, issued_at TEXT NOT NULL
+    );
+    CREATE INDEX due_changes_dossier ON due_changes(dossier_id);
+    CREATE TABLE steps (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+        seq INTEGER NOT NULL,
+        unit TEXT NOT NULL, officer_role TEXT NOT NULL, officer_name TEXT,
+        action TEXT NOT NULL, status INTEGER NOT NULL,
+        started_at TEXT NOT NULL, handled_at TEXT, deadline TEXT,
+        UNIQUE (dossier_id, seq)
+    );
+    CREATE TABLE supplements (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+        content TEXT NOT NULL, requested_at TEXT NOT NULL, deadline TEXT,
+        state TEXT NOT NULL CHECK (state IN ('open','fulfilled')),
+        old_due_at TEXT, new_due_at TEXT, fulfilled_at TEXT
+    );
+    CREATE INDEX supplements_dossier ON supplements(dossier_id);
+    CREATE TABLE fees (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+        name TEXT NOT NULL, amount INTEGER NOT NULL, paid INTEGER NOT NULL,
+        paid_at TEXT
+    );
+    CREATE INDEX fees_dossier ON fees(dossier_id);
+    CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+        name TEXT NOT NULL, collect_place TEXT, collect_from TEXT
+    );
+    CREATE INDEX results_dossier ON results(dossier_id);
+    CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL UNIQUE REFERENCES dossiers(id),
+        idempotency_key TEXT NOT NULL,
+        overall TEXT NOT NULL, attitude TEXT, on_time TEXT, ease TEXT,
+        visits TEXT NOT NULL, comment TEXT, created_at TEXT NOT NULL
+    );
+    CREATE TABLE tokens (
+        token_hash TEXT PRIMARY KEY,
+        dossier_code TEXT NOT NULL,
+        expires_at REAL NOT NULL
+    );
+    CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        category TEXT NOT NULL, description TEXT NOT NULL,
+        dossier_code TEXT, contact TEXT, anonymous INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('open','in_progress','answered','closed')),
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE TABLE request_notes (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        unit TEXT, note TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE INDEX request_notes_request ON request_notes(request_id);
+    CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        name_vi TEXT NOT NULL, name_en TEXT NOT NULL,
+        description_vi TEXT, description_en TEXT,
+        address TEXT, phone TEXT, lat REAL, lon REAL, hours TEXT
+    );
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        severity TEXT NOT NULL CHECK (severity IN ('info','warning','danger')),
+        title_vi TEXT NOT NULL, title_en TEXT NOT NULL,
+        body_vi TEXT NOT NULL, body_en TEXT NOT NULL,
+        area TEXT, starts_at TEXT NOT NULL, ends_at TEXT, created_at TEXT NOT NULL
+    );
+    """,
+    # 2: expired lookup tokens are purged by expiry time
+    """
+    CREATE INDEX tokens_expires ON tokens(expires_at);
+    """,
+]
+
+
+def migrate(conn):
+    """Apply missing migrations; return the schema version."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, sql in enumerate(MIGRATIONS, start=1):
+        if number <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)

@@ -1,0 +1,420 @@
+"""Deterministic demo data, relative to the seeding day.
+
+`seed(store, today)` fills an empty database: agencies, 20 procedures, places,
+alerts, requests and 64 dossiers covering every status (on-time, overdue, an
+apology with a new date, supplements open and fulfilled, fees due and paid,
+finished dossiers rated and not rated).  The same `today` gives the same data;
+all demo history happens before `today`, so it never lies in the future.
+"""
+import datetime as dt
+import random
+
+from . import workdays as wd
+from .util import SECRET_ALPHABET, hash_token
+from .workdays import VN_TZ
+
+SEED = 20241124
+
+AGENCIES = [
+    ("000.00.12.H42", "UBND phường Trần Phú", "Tran Phu Ward People's Committee",
+     "01 Hùng Vương, phường Trần Phú", "0255 3822 101"),
+    ("000.00.01.H42", "UBND thành phố Quảng Ngãi", "Quang Ngai City People's Committee",
+     "52 Hùng Vương, thành phố Quảng Ngãi", "0255 3822 512"),
+    ("000.20.31.H42", "Văn phòng Đăng ký đất đai tỉnh", "Provincial Land Registration Office",
+     "163 Hùng Vương, thành phố Quảng Ngãi", "0255 3712 345"),
+    ("000.00.09.H42", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment",
+     "96 Nguyễn Nghiêm, thành phố Quảng Ngãi", "0255 3822 868"),
+    ("000.00.15.H42", "Sở Xây dựng", "Department of Construction",
+     "143 Hùng Vương, thành phố Quảng Ngãi", "0255 3822 573"),
+]
+
+# the unit and officer role that handle each agency's dossiers, and its leader
+UNITS = {
+    "000.00.12.H42": (("Bộ phận Tư pháp - Hộ tịch", "Công chức tư pháp - hộ tịch"),
+                      ("Lãnh đạo UBND phường", "Phó Chủ tịch UBND phường")),
+    "000.00.01.H42": (("Phòng Quản lý đô thị", "Chuyên viên"), ("Lãnh đạo UBND thành phố", "Phó Chủ tịch UBND")),
+    "000.20.31.H42": (("Phòng Đăng ký và Cấp Giấy chứng nhận", "Chuyên viên"), ("Ban Giám đốc", "Phó Giám đốc")),
+    "000.00.09.H42": (("Phòng Đăng ký kinh doanh", "Chuyên viên"), ("Ban Giám đốc Sở", "Phó Giám đốc Sở")),
+    "000.00.15.H42": (("Phòng Quản lý hoạt động xây dựng", "Chuyên viên"), ("Ban Giám đốc Sở", "Phó Giám đốc Sở")),
+}
+
+CIVIL = ("Hộ tịch", "Civil status")
+CERT = ("Chứng thực", "Certification")
+LAND = ("Đất đai", "Land")
+BIZ = ("Thành lập và hoạt động doanh nghiệp", "Business registration")
+HOUSEHOLD = ("Thành lập và hoạt động của hộ kinh doanh", "Household business")
+BUILD = ("Hoạt động xây dựng", "Construction")
+LAW_CIVIL = "Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP; Thông tư 04/2020/TT-BTP"
+LAW_LAND = "Luật Đất đai 2024; Nghị định 101/2024/NĐ-CP"
+LAW_BIZ = "Luật Doanh nghiệp 2020; Nghị định 01/2021/NĐ-CP"
+LAW_BUILD = "Luật Xây dựng 2014 (sửa đổi 2020); Nghị định 15/2021/NĐ-CP"
+
+
+def _doc(name, originals=1, copies=0):
+    return {"name": name, "originals": originals, "copies": copies}
+
+
+def _fee(name, amount):
+    return {"name": name, "amount": amount}
+
+
+PROCEDURES = [
+    ("1.001193", "Đăng ký khai sinh", "Birth registration", CIVIL, "000.00.12.H42", 1, [],
+     [_doc("Tờ khai đăng ký khai sinh"), _doc("Giấy chứng sinh")], LAW_CIVIL, True),
+    ("1.000894", "Đăng ký kết hôn", "Marriage registration", CIVIL, "000.00.12.H42", 1, [],
+     [_doc("Tờ khai đăng ký kết hôn"), _doc("Giấy xác nhận tình trạng hôn nhân (nếu cư trú nơi khác)")],
+     LAW_CIVIL, True),
+    ("1.000656", "Đăng ký khai tử", "Death registration", CIVIL, "000.00.12.H42", 1, [],
+     [_doc("Tờ khai đăng ký khai tử"), _doc("Giấy báo tử hoặc giấy tờ thay thế")], LAW_CIVIL, True),
+    ("1.004873", "Cấp Giấy xác nhận tình trạng hôn nhân", "Certificate of marital status", CIVIL,
+     "000.00.12.H42", 3, [_fee("Lệ phí", 15000)], [_doc("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân")],
+     LAW_CIVIL, True),
+    ("2.000635", "Cấp bản sao trích lục hộ tịch", "Copy of a civil status extract", CIVIL, "000.00.12.H42", 1,
+     [_fee("Phí cấp bản sao (mỗi bản)", 8000)], [_doc("Tờ khai cấp bản sao trích lục hộ tịch")], LAW_CIVIL, True),
+    ("2.000815", "Chứng thực bản sao từ bản chính", "Certified copy from the original", CERT, "000.00.12.H42",
+     1, [_fee("Lệ phí chứng thực (mỗi trang)", 2000)], [_doc("Bản chính giấy tờ"), _doc("Bản sao cần chứng thực", 0, 1)],
+     "Nghị định 23/2015/NĐ-CP", False),
+    ("1.004884", "Đăng ký lại khai sinh", "Re-registration of a birth", CIVIL, "000.00.12.H42", 5, [],
+     [_doc("Tờ khai đăng ký lại khai sinh"), _doc("Bản sao giấy tờ có thông tin khai sinh", 0, 1)],
+     LAW_CIVIL, True),
+    ("1.001612", "Đăng ký thành lập hộ kinh doanh", "Household business registration", HOUSEHOLD,
+     "000.00.01.H42", 3, [_fee("Lệ phí đăng ký hộ kinh doanh", 100000)],
+     [_doc("Giấy đề nghị đăng ký hộ kinh doanh"), _doc("Bản sao CCCD của chủ hộ", 0, 1)], LAW_BIZ, True),
+    ("1.009972", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", "Construction permit for a private house",
+     BUILD, "000.00.01.H42", 15, [_fee("Lệ phí cấp giấy phép xây dựng", 75000)],
+     [_doc("Đơn đề nghị cấp giấy phép xây dựng"), _doc("Giấy tờ về quyền sử dụng đất", 0, 1),
+      _doc("Bản vẽ thiết kế xây dựng", 2)], LAW_BUILD, True),
+    ("1.009976", "Gia hạn giấy phép xây dựng", "Extension of a construction permit", BUILD, "000.00.01.H42", 5,
+     [_fee("Lệ phí gia hạn", 15000)], [_doc("Đơn đề nghị gia hạn giấy phép xây dựng"), _doc("Giấy phép xây dựng")],
+     LAW_BUILD, True),
+    ("1.004227", "Đăng ký, cấp Giấy chứng nhận quyền sử dụng đất lần đầu",
+     "First registration and land-use right certificate", LAND, "000.20.31.H42", 20,
+     [_fee("Lệ phí cấp Giấy chứng nhận", 100000), _fee("Phí thẩm định hồ sơ", 250000)],
+     [_doc("Đơn đăng ký đất đai, tài sản gắn liền với đất"), _doc("Giấy tờ về quyền sử dụng đất", 0, 1),
+      _doc("Sơ đồ thửa đất")], LAW_LAND, False),
+    ("1.003010", "Đăng ký biến động quyền sử dụng đất do chuyển nhượng", "Registration of a land-use right transfer",
+     LAND, "000.20.31.H42", 10, [_fee("Lệ phí đăng ký biến động", 50000)],
+     [_doc("Đơn đăng ký biến động"), _doc("Hợp đồng chuyển nhượng có công chứng"), _doc("Giấy chứng nhận đã cấp")],
+     LAW_LAND, False),
+    ("1.002993", "Cấp đổi Giấy chứng nhận quyền sử dụng đất", "Renewal of a land-use right certificate", LAND,
+     "000.20.31.H42", 7, [_fee("Lệ phí cấp đổi", 50000)],
+     [_doc("Đơn đề nghị cấp đổi Giấy chứng nhận"), _doc("Giấy chứng nhận đã cấp")], LAW_LAND, True),
+    ("1.001990", "Đăng ký thế chấp quyền sử dụng đất", "Mortgage registration of a land-use right", LAND,
+     "000.20.31.H42", 3, [_fee("Phí đăng ký thế chấp", 80000)],
+     [_doc("Phiếu yêu cầu đăng ký thế chấp"), _doc("Hợp đồng thế chấp", 1, 1), _doc("Giấy chứng nhận đã cấp")],
+     "Nghị định 99/2022/NĐ-CP", True),
+    ("2.000889", "Xóa đăng ký thế chấp quyền sử dụng đất", "Deregistration of a land-use right mortgage", LAND,
+     "000.20.31.H42", 3, [_fee("Phí xóa đăng ký", 20000)],
+     [_doc("Phiếu yêu cầu xóa đăng ký"), _doc("Giấy chứng nhận đã cấp")], "Nghị định 99/2022/NĐ-CP", True),
+    ("2.001610", "Đăng ký thành lập doanh nghiệp tư nhân", "Registration of a private enterprise", BIZ,
+     "000.00.09.H42", 3, [_fee("Lệ phí đăng ký doanh nghiệp", 50000), _fee("Phí công bố thông tin", 100000)],
+     [_doc("Giấy đề nghị đăng ký doanh nghiệp"), _doc("Bản sao CCCD của chủ doanh nghiệp", 0, 1)], LAW_BIZ, True),
+    ("2.001199", "Đăng ký thành lập công ty TNHH một thành viên", "Registration of a single-member LLC", BIZ,
+     "000.00.09.H42", 3, [_fee("Lệ phí đăng ký doanh nghiệp", 50000), _fee("Phí công bố thông tin", 100000)],
+     [_doc("Giấy đề nghị đăng ký doanh nghiệp"), _doc("Điều lệ công ty"),
+      _doc("Bản sao giấy tờ pháp lý của chủ sở hữu", 0, 1)], LAW_BIZ, True),
+    ("2.002045", "Đăng ký thay đổi nội dung đăng ký doanh nghiệp", "Change of business registration details", BIZ,
+     "000.00.09.H42", 3, [_fee("Lệ phí thay đổi", 50000)],
+     [_doc("Thông báo thay đổi nội dung đăng ký doanh nghiệp"), _doc("Nghị quyết, quyết định về việc thay đổi")],
+     LAW_BIZ, True),
+    ("1.009974", "Cấp giấy phép xây dựng công trình", "Construction permit for a building", BUILD,
+     "000.00.15.H42", 20, [_fee("Lệ phí cấp giấy phép xây dựng", 150000)],
+     [_doc("Đơn đề nghị cấp giấy phép xây dựng"), _doc("Quyết định phê duyệt dự án", 0, 1),
+      _doc("Bản vẽ thiết kế", 2)], LAW_BUILD, False),
+    ("1.009984", "Cấp chứng chỉ hành nghề hoạt động xây dựng", "Construction practice certificate", BUILD,
+     "000.00.15.H42", 20, [_fee("Lệ phí cấp chứng chỉ", 300000)],
+     [_doc("Đơn đề nghị cấp chứng chỉ hành nghề"), _doc("Văn bằng chuyên môn", 0, 1), _doc("Ảnh 4x6", 2)],
+     LAW_BUILD, True),
+]
+
+PLACES = [
+    dict(kind="service_centre", name_vi="Trung tâm Phục vụ hành chính công tỉnh",
+         name_en="Provincial Public Administrative Service Centre", address="96 Nguyễn Nghiêm, TP. Quảng Ngãi",
+         phone="0255 3822 200", hours="Thứ Hai - Thứ Sáu 7:30-11:30, 13:30-17:00", lat=15.1205, lon=108.7923,
+         description_vi="Nộp và nhận kết quả hồ sơ của các sở, ngành.",
+         description_en="Submit dossiers and collect results for provincial departments."),
+    dict(kind="sight", name_vi="Đảo Lý Sơn", name_en="Ly Son Island", address="Huyện Lý Sơn",
+         lat=15.3803, lon=109.1138, description_vi="Đảo núi lửa, cổng Tò Vò, chùa Hang.",
+         description_en="Volcanic island with the To Vo arch and the Hang pagoda."),
+    dict(kind="sight", name_vi="Bãi biển Mỹ Khê", name_en="My Khe Beach", address="Xã Tịnh Khê, TP. Quảng Ngãi",
+         lat=15.1797, lon=108.8836, description_vi="Bãi biển cát trắng cách trung tâm 15 km.",
+         description_en="White-sand beach 15 km from the city centre."),
+    dict(kind="sight", name_vi="Khu chứng tích Sơn Mỹ", name_en="Son My Memorial", address="Xã Tịnh Khê",
+         lat=15.1781, lon=108.8681, description_vi="Di tích lịch sử quốc gia đặc biệt.",
+         description_en="Special national historic site."),
+    dict(kind="specialty", name_vi="Tỏi Lý Sơn", name_en="Ly Son garlic", address="Chợ Quảng Ngãi, 1 Hùng Vương",
+         phone="0905 123 456", description_vi="Tỏi cô đơn trồng trên cát núi lửa.",
+         description_en="Single-clove garlic grown on volcanic sand."),
+    dict(kind="specialty", name_vi="Cá bống sông Trà", name_en="Tra River goby", address="Quán Bống Trà, 12 Lê Lợi",
+         phone="0255 3818 777", description_vi="Cá bống kho tiêu, đặc sản sông Trà Khúc.",
+         description_en="Peppered braised goby from the Tra Khuc river."),
+    dict(kind="specialty", name_vi="Đường phèn, kẹo gương", name_en="Rock sugar and sesame brittle",
+         address="45 Quang Trung", phone="0255 3823 456", description_vi="Quà biếu truyền thống.",
+         description_en="Traditional gifts."),
+    dict(kind="bus", name_vi="Tuyến buýt 01: Bến xe Quảng Ngãi - Sa Kỳ", name_en="Bus 01: Quang Ngai station - Sa Ky port",
+         hours="5:30-18:00, 20 phút/chuyến", description_vi="Nối cảng Sa Kỳ (tàu ra Lý Sơn).",
+         description_en="Serves Sa Ky port (boats to Ly Son)."),
+    dict(kind="bus", name_vi="Tuyến buýt 03: Quảng Ngãi - Mỹ Khê", name_en="Bus 03: Quang Ngai - My Khe",
+         hours="6:00-18:30, 30 phút/chuyến", description_vi="Qua khu chứng tích Sơn Mỹ.",
+         description_en="Passes the Son My memorial."),
+    dict(kind="power_cut", name_vi="Cắt điện bảo trì: phường Trần Phú", name_en="Planned power cut: Tran Phu ward",
+         hours="Chủ nhật 7:00-11:00", description_vi="Bảo trì đường dây 22 kV, khu vực đường Hùng Vương.",
+         description_en="22 kV line maintenance around Hung Vuong street."),
+    dict(kind="health", name_vi="Bệnh viện Đa khoa tỉnh Quảng Ngãi", name_en="Quang Ngai General Hospital",
+         address="Đường Lê Hữu Trác, TP. Quảng Ngãi", phone="0255 3822 330", hours="Cấp cứu 24/7",
+         lat=15.1334, lon=108.8160, description_vi="Cấp cứu, khám chữa bệnh đa khoa.",
+         description_en="Emergency and general care."),
+    dict(kind="health", name_vi="Trạm Y tế phường Trần Phú", name_en="Tran Phu Ward Health Station",
+         address="05 Trần Phú", phone="0255 3821 115", hours="7:00-17:00",
+         description_vi="Tiêm chủng, khám ban đầu.", description_en="Vaccination and primary care."),
+]
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+          "Ngô", "Dương", "Lý"]
+MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Thị Thu", "Văn Hoài"]
+GIVEN = ["An", "Bình", "Chi", "Dũng", "Đạt", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Khánh", "Lan", "Linh", "Long",
+         "Mai", "Nam", "Phúc", "Quân", "Tâm", "Thảo", "Trang", "Tuấn", "Vy", "Yến", "Ánh", "Ước", "Ơn"]
+OFFICERS = ["Trần Thị Hoa", "Lê Văn Nam", "Nguyễn Thị Mai", "Phạm Quốc Dũng", "Võ Thanh Tâm"]
+DESK = ("Bộ phận Một cửa", "Cán bộ tiếp nhận")
+RETURN_DESK = ("Bộ phận Một cửa", "Cán bộ trả kết quả")
+COLLECT_PLACE = "Quầy số 3, Trung tâm Phục vụ hành chính công"
+
+SCENARIOS = ["new_online", "received", "not_accepted", "processing", "overdue", "apology", "supplement_open",
+             "supplement_done", "fees_due", "withdrawn", "stopped", "ready", "ready_rated", "returned_rated",
+             "returned_late", "returned_unhappy"]
+
+
+def _at(day, h, m=0):
+    return dt.datetime.combine(day, dt.time(h, m), VN_TZ)
+
+
+def seed(store, today):
+    """Fill an empty database with the demo data for `today` (a date)."""
+    rng = random.Random(SEED)
+    for a in AGENCIES:
+        store.add_agency(*a)
+    for (code, vi, en, field, agency, days, fees, docs, law, online) in PROCEDURES:
+        store.add_procedure(dict(code=code, name_vi=vi, name_en=en, field_vi=field[0], field_en=field[1],
+                                 agency_code=agency, processing_days=days, fees=fees, documents=docs,
+                                 legal_basis=law, online=online))
+    for p in PLACES:
+        store.add_place(p)
+    anchor_day = wd.sub_workdays(today - dt.timedelta(days=1), 0)
+    anchor = _at(anchor_day, 16, 30)
+    _seed_alerts(store, today)
+    _seed_requests(store, anchor)
+    procs = {p[0]: p for p in PROCEDURES}
+    long_procs = [p[0] for p in PROCEDURES if p[5] >= 3]
+    all_procs = [p[0] for p in PROCEDURES]
+    for i in range(len(SCENARIOS) * 4):
+        scenario = SCENARIOS[i % len(SCENARIOS)]
+        variant = i // len(SCENARIOS)
+        pool = long_procs if scenario in ("processing", "supplement_open", "supplement_done", "fees_due",
+                                          "new_online", "received") else all_procs
+        if scenario == "new_online":
+            pool = [c for c in long_procs if procs[c][9]]
+        pcode = rng.choice(pool)
+        _seed_dossier(store, rng, procs[pcode], scenario, variant, anchor, today)
+    store.set_meta("seeded_for", today.isoformat())
+
+
+def _name(rng, variant):
+    parts = [rng.choice(FAMILY), rng.choice(MIDDLE), rng.choice(GIVEN)]
+    if variant == 3:
+        parts.insert(2, rng.choice(["Hoàng", "Bảo", "Khánh", "Phương"]))
+    return " ".join(parts)
+
+
+def _seed_dossier(store, rng, proc, scenario, variant, anchor, today):
+    code, _, _, _, agency, days, fees, _, _, _ = proc
+    (unit, role), (lead_unit, lead_role) = UNITS[agency]
+    officer = rng.choice(OFFICERS)
+    if scenario in ("new_online", "received"):
+        back = 0
+    elif scenario in ("processing", "supplement_open", "supplement_done", "fees_due"):
+        back = rng.randint(1, max(1, days - 2))
+    elif scenario in ("overdue", "apology"):
+        back = days + rng.randint(2, 5)
+    elif scenario in ("not_accepted", "withdrawn", "stopped"):
+        back = rng.randint(1, 6)
+    else:
+        back = days + rng.randint(3, 12)
+    rec_day = wd.sub_workdays(anchor.date(), back)
+    received = _at(rec_day, rng.randint(7, 15), rng.choice([0, 10, 20, 30, 40, 50]))
+    if received > anchor:
+        received = anchor - dt.timedelta(hours=2)
+    channel = "online" if scenario == "new_online" else rng.choice(["counter", "counter", "online", "post"])
+    secret = "".join(rng.choice(SECRET_ALPHABET) for _ in range(6))
+    d = store.create_dossier(code, _name(rng, variant), channel, received, received, secret,
+                             1 if scenario == "new_online" else 2)
+    dcode = d["code"]
+    due = dt.datetime.fromisoformat(d["due_at"])
+    last = [received]
+
+    def when(day_offset, h, m=0):
+        t = _at(wd.add_workdays(rec_day, day_offset), h, m)
+        t = max(t, last[0] + dt.timedelta(minutes=7))
+        t = min(t, anchor)
+        if t <= last[0]:
+            t = last[0] + dt.timedelta(minutes=1)
+        last[0] = t
+        return t
+
+    def ev(t, etype, **data):
+        store.add_event(dcode, etype, data, t)
+
+    def status(t, s, note, u=unit, r=role, action=None, name=None):
+        ev(t, "status", status=s, note=note, unit=u, officer_role=r, officer_name=name or officer, action=action)
+
+    def process(note="Đang thẩm định hồ sơ"):
+        status(when(0, received.hour + 1 if received.hour < 16 else 16), 4, note,
+               action="Chuyển hồ sơ đến bộ phận chuyên môn, thẩm định hồ sơ")
+
+    def pay_all(t, paid=True):
+        for f in fees:
+            ev(t, "fee", name=f["name"], amount=f["amount"], paid=paid)
+
+    def finish(day_offset, returned_offset=None):
+        status(when(max(0, day_offset - 1), 14), 4, "Trình lãnh đạo ký duyệt", lead_unit, lead_role,
+               action="Ký duyệt kết quả", name="Lãnh đạo")
+        t = when(day_offset, 9, 30)
+        if fees:
+            pay_all(t)
+        status(t, 9, "Kết quả đã sẵn sàng, mời ông/bà đến nhận", *RETURN_DESK, action="Trả kết quả")
+        ev(t, "result", name=_result_name(proc), collect_place=COLLECT_PLACE, collect_from=t.isoformat())
+        if returned_offset is not None:
+            status(when(returned_offset, 10), 10, "Công dân đã nhận kết quả", *RETURN_DESK,
+                   action="Trả kết quả cho công dân")
+
+    def rate(overall, visits, comment=None, criteria=None):
+        crit = criteria or {"attitude": overall, "on_time": overall, "ease": "satisfied"}
+        store.add_rating(dcode, f"seed-{dcode}", overall, crit, visits, comment, when(days + 30, 16))
+
+    if scenario == "new_online" or scenario == "received":
+        if scenario == "received" and variant == 1 and fees:
+            pay_all(when(0, received.hour), paid=True)
+    elif scenario == "not_accepted":
+        status(when(0, received.hour, 40), 3, "Hồ sơ không đủ điều kiện tiếp nhận: thiếu giấy tờ chứng minh "
+               "quyền sử dụng đất", *DESK, action="Từ chối tiếp nhận hồ sơ")
+    elif scenario == "processing":
+        process()
+        if variant == 2:
+            status(when(1, 10), 4, "Đang lấy ý kiến cơ quan liên quan", action="Xin ý kiến phối hợp")
+    elif scenario == "overdue":
+        process()
+        if variant % 2:
+            status(when(2, 10), 4, "Đang chờ kết quả xác minh", action="Xác minh thông tin")
+    elif scenario == "apology":
+        process("Đang xác minh thông tin")
+        new_due = _at(wd.add_workdays(today, 2 + variant), 17)
+        ev(when(days - 1 if days > 1 else 0, 15), "apology",
+           reason="Cần xác minh thêm thông tin tại địa phương, cơ quan xin lỗi vì sự chậm trễ",
+           new_due_at=new_due)
+    elif scenario == "supplement_open":
+        process()
+        if variant == 1:
+            ev(when(0, 15), "supplement", content="Bản sao giấy khai sinh", unit=unit, officer_role=role,
+               deadline=_at(wd.add_workdays(rec_day, 2), 17))
+            ev(when(1, 9), "supplement_fulfilled", id=_last_supplement_id(store, dcode), unit=DESK[0],
+               officer_role=DESK[1])
+        ev(when(1, 10), "supplement", content="Bản sao có chứng thực CCCD của người đề nghị; bản vẽ sơ đồ "
+           "vị trí có chữ ký của chủ hộ liền kề", unit=unit, officer_role=role,
+           deadline=_at(wd.add_workdays(today, 5), 17))
+    elif scenario == "supplement_done":
+        process()
+        ev(when(0, 15), "supplement", content="Giấy ủy quyền có chứng thực", unit=unit, officer_role=role,
+           deadline=_at(wd.add_workdays(rec_day, 3), 17))
+        new_due = due + dt.timedelta(days=2) if variant % 2 else None
+        if new_due is not None:
+            new_due = _at(wd.add_workdays(due.date(), 2), 17)
+        ev(when(1, 9), "supplement_fulfilled", id=_last_supplement_id(store, dcode), new_due_at=new_due,
+           unit=DESK[0], officer_role=DESK[1])
+    elif scenario == "fees_due":
+        process()
+        t = when(1, 9)
+        first = True
+        for f in fees or [{"name": "Phí thẩm định", "amount": 150000}]:
+            ev(t, "fee", name=f["name"], amount=f["amount"] * (2 if variant == 3 else 1),
+               paid=bool(variant == 2 and not first))
+            first = False
+        status(when(1, 9, 10), 6, "Vui lòng nộp lệ phí tại quầy số 5 hoặc thanh toán trực tuyến", *DESK,
+               action="Thông báo nghĩa vụ tài chính")
+    elif scenario == "withdrawn":
+        process()
+        status(when(1, 10), 7, "Công dân có đơn xin rút hồ sơ", *DESK, action="Tiếp nhận đơn rút hồ sơ")
+    elif scenario == "stopped":
+        process()
+        status(when(1, 11), 8, "Dừng xử lý do đất đang có tranh chấp", lead_unit, lead_role,
+               action="Quyết định dừng xử lý hồ sơ", name="Lãnh đạo")
+    elif scenario == "ready":
+        process()
+        finish(max(0, days - 1))
+    elif scenario == "ready_rated":
+        process()
+        finish(max(0, days - 1))
+        rate("satisfied", "1", None if variant % 2 else "Cán bộ hướng dẫn tận tình.")
+    elif scenario == "returned_rated":
+        process()
+        finish(max(0, days - 1), days + 1)
+        rate("very_satisfied", "0", "Thủ tục nhanh gọn, cảm ơn cán bộ!" if variant != 1 else None,
+             {"attitude": "very_satisfied", "on_time": "very_satisfied", "ease": "very_satisfied"})
+    elif scenario == "returned_late":
+        process()
+        if variant == 0:
+            ev(when(days - 1 if days > 1 else 0, 15), "apology", reason="Hồ sơ phải lấy ý kiến nhiều cơ quan",
+               new_due_at=_at(wd.add_workdays(due.date(), 2), 17))
+        finish(days + 1, days + 2)
+    elif scenario == "returned_unhappy":
+        process()
+        ev(when(max(0, days - 1), 15), "apology", reason="Thiếu cán bộ thụ lý do nghỉ phép",
+           new_due_at=_at(wd.add_workdays(due.date(), 1), 17))
+        finish(days + 1, days + 2)
+        rate("dissatisfied", "more", "Phải đi lại nhiều lần, trả kết quả trễ hẹn." + (
+            " Mong cơ quan cải thiện việc hướng dẫn hồ sơ ngay từ lần đầu, vì người dân phải xin nghỉ làm "
+            "để đến nộp bổ sung nhiều lần." * 3 if variant == 3 else ""),
+            {"attitude": "satisfied", "on_time": "dissatisfied", "ease": "dissatisfied"})
+
+
+def _result_name(proc):
+    names = {"1.001193": "Giấy khai sinh (bản chính)", "1.000894": "Giấy chứng nhận kết hôn",
+             "1.000656": "Trích lục khai tử", "1.004873": "Giấy xác nhận tình trạng hôn nhân"}
+    if proc[0] in names:
+        return names[proc[0]]
+    if proc[3] is LAND:
+        return "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất"
+    if proc[3] is BIZ:
+        return "Giấy chứng nhận đăng ký doanh nghiệp"
+    if proc[3] is BUILD:
+        return "Giấy phép xây dựng" if proc[0] != "1.009984" else "Chứng chỉ hành nghề hoạt động xây dựng"
+    return "Kết quả giải quyết thủ tục hành chính"
+
+
+def _last_supplement_id(store, code):
+    return store.dossier_bundle(code)["supplements"][-1]["id"]
+
+
+def _seed_alerts(store, today):
+    start = _at(today - dt.timedelta(days=1), 6)
+    store.add_alert("warning", "Cảnh báo mưa lớn, ngập úng cục bộ", "Heavy rain and local flooding warning",
+                    "Từ chiều nay đến hết ngày mai có mưa to ở vùng trũng ven sông Trà Khúc. Hạn chế đi lại "
+                    "qua các tuyến đường ngập.", "Heavy rain is expected along the Tra Khuc river until the end "
+                    "of tomorrow. Avoid flooded roads.", "TP. Quảng Ngãi", start, _at(today + dt.timedelta(days=3), 18),
+                    start)
+    store.add_alert("info", "Trung tâm Phục vụ hành chính công làm việc sáng thứ Bảy",
+                    "Service centre open on Saturday mornings",
+                    "Tiếp nhận và trả kết quả hồ sơ vào sáng thứ Bảy từ 7:30 đến 11:30.",
+                    "Dossiers are received and results returned on Saturday mornings, 7:30-11:30.",
+                    None, start, None, start)
+    old = _at(today - dt.timedelta(days=30), 6)
+    store.add_alert("danger", "Bão số 5 (đã kết thúc)", "Typhoon No. 5 (over)", "Cảnh báo đã hết hiệu lực.",
+                    "This warning has ended.", "Toàn tỉnh", old, old + dt.timedelta(days=2), old)
+
+
+def _seed_requests(store, anchor):
+    t = anchor - dt.timedelta(days=3)
+    rid = store.create_request(hash_token("DEMOQ23456"), "question",
+                               "Đăng ký khai sinh cho con cần mang những giấy tờ gì?", None, None, True, t)
+    store.answer_request(rid, "Ông/bà mang tờ khai, giấy chứng sinh và CCCD của cha hoặc mẹ.",
+                         "Bộ phận Tư pháp - Hộ tịch", "answered", t + dt.timedelta(hours=5))
+    store.create_request(hash_token("DEMOC23456"), "complaint", "Hồ sơ của tôi đã quá hạn nhưng chưa có thông báo.",
+                         None, "0905 000 111", False, t + dt.timedelta(days=1))

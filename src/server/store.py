@@ -1,0 +1,391 @@
+"""All database access.  One SQLite connection (WAL) behind a lock.
+
+Nothing outside this module runs SQL.  The public methods take and return plain
+Python values (dicts, lists, datetimes or ISO strings), so another backend
+(PostgreSQL for deployments that outgrow one machine) can implement the same
+methods.  Every write runs in one transaction (BEGIN IMMEDIATE ... COMMIT).
+"""
+import contextlib
+import hmac
+import json
+import sqlite3
+import threading
+import time
+
+from . import schema, workdays
+from .util import iso
+
+STATUS_OPEN_STEP = {4, 5, 6, 9}  # statuses whose step stays with a holder
+STATUS_CLOSED = {3, 7, 8, 10}
+DEFAULT_ACTIONS = {
+    1: "Đăng ký hồ sơ", 2: "Tiếp nhận hồ sơ", 3: "Từ chối tiếp nhận hồ sơ",
+    4: "Xử lý hồ sơ", 5: "Yêu cầu bổ sung giấy tờ", 6: "Thông báo nghĩa vụ tài chính",
+    7: "Rút hồ sơ theo yêu cầu của công dân", 8: "Dừng xử lý hồ sơ",
+    9: "Trả kết quả", 10: "Đã trả kết quả cho công dân",
+}
+
+
+class NotFound(Exception):
+    pass
+
+
+class Store:
+    def __init__(self, path):
+        self.path = str(path)
+        self.lock = threading.RLock()
+        self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self.conn.row_factory = sqlite3.Row
+        c = self.conn
+        c.execute("PRAGMA journal_mode=WAL")
+        # NORMAL in WAL mode: a committed transaction survives the process being
+        # killed at any point (only an OS crash/power cut may lose the last ones).
+        c.execute("PRAGMA synchronous=NORMAL")
+        c.execute("PRAGMA foreign_keys=ON")
+        c.execute("PRAGMA busy_timeout=5000")
+        self.schema_version = schema.migrate(c)
+        self._versions = {r["code"]: r["version"] for r in c.execute("SELECT code, version FROM dossiers")}
+        self._last_purge = 0.0
+        self.on_change = None  # callable(code, version), called after commit
+
+    # ------------------------------------------------------------------ basics
+    def close(self):
+        with self.lock:
+            if self.conn is not None:
+                try:
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.Error:
+                    pass
+                self.conn.close()
+                self.conn = None
+
+    @contextlib.contextmanager
+    def _tx(self):
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def _all(self, sql, args=()):
+        with self.lock:
+            return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+
+    def _one(self, sql, args=()):
+        with self.lock:
+            r = self.conn.execute(sql, args).fetchone()
+            return dict(r) if r is not None else None
+
+    def _changed(self, changes):
+        for code, version in changes:
+            self._versions[code] = version
+            if self.on_change:
+                self.on_change(code, version)
+
+    def get_meta(self, key):
+        r = self._one("SELECT value FROM meta WHERE key=?", (key,))
+        return r["value"] if r else None
+
+    def set_meta(self, key, value):
+        with self._tx() as c:
+            c.execute("INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                      (key, value))
+
+    def ping(self):
+        return self._one("SELECT 1 AS ok")["ok"] == 1
+
+    # ------------------------------------------------------- catalogue (seed)
+    def add_agency(self, code, name_vi, name_en, address=None, phone=None):
+        with self._tx() as c:
+            c.execute("INSERT INTO agencies VALUES(?,?,?,?,?)", (code, name_vi, name_en, address, phone))
+
+    def add_procedure(self, p):
+        with self._tx() as c:
+            c.execute("INSERT INTO procedures VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                      (p["code"], p["name_vi"], p["name_en"], p["field_vi"], p["field_en"], p["agency_code"],
+                       p["processing_days"], json.dumps(p["fees"], ensure_ascii=False),
+                       json.dumps(p["documents"], ensure_ascii=False), p["legal_basis"], int(p["online"])))
+
+    def add_place(self, p):
+        with self._tx() as c:
+            c.execute("INSERT INTO places(kind,name_vi,name_en,description_vi,description_en,address,phone,lat,lon,hours)"
+                      " VALUES(?,?,?,?,?,?,?,?,?,?)",
+                      (p["kind"], p["name_vi"], p["name_en"], p.get("description_vi"), p.get("description_en"),
+                       p.get("address"), p.get("phone"), p.get("lat"), p.get("lon"), p.get("hours")))
+
+    def list_agencies(self):
+        return self._all("SELECT * FROM agencies ORDER BY code")
+
+    def list_procedures(self):
+        rows = self._all("SELECT p.*, a.name_vi AS agency_name_vi, a.name_en AS agency_name_en"
+                         " FROM procedures p JOIN agencies a ON a.code=p.agency_code ORDER BY p.code")
+        for r in rows:
+            r["fees"] = json.loads(r.pop("fees_json"))
+            r["documents"] = json.loads(r.pop("documents_json"))
+            r["online"] = bool(r["online"])
+        return rows
+
+    def list_places(self, kind=None):
+        if kind:
+            return self._all("SELECT * FROM places WHERE kind=? ORDER BY id", (kind,))
+        return self._all("SELECT * FROM places ORDER BY id")
+
+    # ------------------------------------------------------------------ alerts
+    def add_alert(self, severity, title_vi, title_en, body_vi, body_en, area, starts_at, ends_at, now):
+        with self._tx() as c:
+            cur = c.execute("INSERT INTO alerts(severity,title_vi,title_en,body_vi,body_en,area,starts_at,ends_at,created_at)"
+                            " VALUES(?,?,?,?,?,?,?,?,?)",
+                            (severity, title_vi, title_en, body_vi, body_en, area, iso(starts_at), iso(ends_at), iso(now)))
+            return cur.lastrowid
+
+    def end_alert(self, alert_id, now):
+        with self._tx() as c:
+            return c.execute("UPDATE alerts SET ends_at=? WHERE id=?", (iso(now), alert_id)).rowcount == 1
+
+    def list_active_alerts(self, now):
+        t = iso(now)
+        return self._all("SELECT * FROM alerts WHERE starts_at<=? AND (ends_at IS NULL OR ends_at>?)"
+                         " ORDER BY CASE severity WHEN 'danger' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, starts_at DESC",
+                         (t, t))
+
+    # ---------------------------------------------------------------- dossiers
+    def dossier_version(self, code):
+        return self._versions.get(code)
+
+    def dossier_count(self):
+        return len(self._versions)
+
+    def create_dossier(self, procedure_code, owner_name, channel, received_at, now, secret, status=None):
+        """Register a dossier; returns {"code","secret","due_at","received_at","status","version"}."""
+        with self._tx() as c:
+            proc = c.execute("SELECT * FROM procedures WHERE code=?", (procedure_code,)).fetchone()
+            if proc is None:
+                raise NotFound("procedure")
+            day = received_at.strftime("%y%m%d")
+            agency = proc["agency_code"]
+            c.execute("INSERT INTO dossier_counters VALUES(?,?,1) ON CONFLICT(agency_code,day)"
+                      " DO UPDATE SET last=last+1", (agency, day))
+            n = c.execute("SELECT last FROM dossier_counters WHERE agency_code=? AND day=?", (agency, day)).fetchone()[0]
+            code = f"{agency}-{day}-{n:04d}"
+            due = workdays.due_at(received_at, proc["processing_days"])
+            if status is None:
+                status = 1 if channel == "online" else 2
+            cur = c.execute(
+                "INSERT INTO dossiers(code,secret,procedure_code,agency_code,owner_name,channel,received_at,"
+                "original_due_at,due_at,status,status_note,version,updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,1,?)",
+                (code, secret, procedure_code, agency, owner_name, channel, iso(received_at), iso(due), iso(due),
+                 status, None, iso(max(now, received_at))))
+            if status == 1:
+                step = ("Cổng dịch vụ công", "Hệ thống", "Nộp hồ sơ trực tuyến")
+            else:
+                step = ("Bộ phận Một cửa", "Cán bộ tiếp nhận", "Tiếp nhận hồ sơ")
+            c.execute("INSERT INTO steps(dossier_id,seq,unit,officer_role,officer_name,action,status,started_at,"
+                      "handled_at,deadline) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                      (cur.lastrowid, 1, step[0], step[1], None, step[2], status, iso(received_at),
+                       iso(received_at), iso(workdays.due_at(received_at, 0))))
+        self._changed([(code, 1)])
+        return {"code": code, "secret": secret, "received_at": iso(received_at), "due_at": iso(due),
+                "status": status, "version": 1, "procedure_code": procedure_code, "agency_code": agency}
+
+    def add_event(self, code, etype, data, now):
+        """Apply a back-office event to a dossier; returns the new version.
+        Raises NotFound (unknown dossier / supplement) or ValueError (conflict)."""
+        with self._tx() as c:
+            d = c.execute("SELECT * FROM dossiers WHERE code=?", (code,)).fetchone()
+            if d is None:
+                raise NotFound("dossier")
+            did = d["id"]
+            if etype == "status":
+                self._status_step(c, d, data["status"], data.get("note"), data.get("unit"),
+                                  data.get("officer_role"), data.get("officer_name"), data.get("action"),
+                                  data.get("deadline"), now)
+            elif etype == "supplement":
+                c.execute("INSERT INTO supplements(dossier_id,content,requested_at,deadline,state,old_due_at)"
+                          " VALUES(?,?,?,?,'open',?)",
+                          (did, data["content"], iso(now), iso(data.get("deadline")), d["due_at"]))
+                if data.get("set_status", True):
+                    self._status_step(c, d, 5, data.get("note") or data["content"], data.get("unit"),
+                                      data.get("officer_role"), data.get("officer_name"), None, data.get("deadline"), now)
+            elif etype == "supplement_fulfilled":
+                s = c.execute("SELECT * FROM supplements WHERE id=? AND dossier_id=?", (data["id"], did)).fetchone()
+                if s is None:
+                    raise NotFound("supplement")
+                if s["state"] != "open":
+                    raise ValueError("supplement_not_open")
+                new_due = data.get("new_due_at")
+                c.execute("UPDATE supplements SET state='fulfilled', fulfilled_at=?, new_due_at=? WHERE id=?",
+                          (iso(now), iso(new_due), s["id"]))
+                if new_due is not None:
+                    c.execute("INSERT INTO due_changes(dossier_id,previous_due_at,due_at,apology,reason,issued_at)"
+                              " VALUES(?,?,?,0,?,?)", (did, d["due_at"], iso(new_due), "Hồ sơ đã được bổ sung", iso(now)))
+                    c.execute("UPDATE dossiers SET due_at=? WHERE id=?", (iso(new_due), did))
+                left = c.execute("SELECT COUNT(*) FROM supplements WHERE dossier_id=? AND state='open'", (did,)).fetchone()[0]
+                if d["status"] == 5 and left == 0:
+                    d = c.execute("SELECT * FROM dossiers WHERE id=?", (did,)).fetchone()
+                    self._status_step(c, d, 4, data.get("note") or "Đã nhận hồ sơ bổ sung", data.get("unit"),
+                                      data.get("officer_role"), data.get("officer_name"),
+                                      "Tiếp nhận hồ sơ bổ sung, tiếp tục xử lý", None, now)
+            elif etype == "apology":
+                c.execute("INSERT INTO due_changes(dossier_id,previous_due_at,due_at,apology,reason,issued_at)"
+                          " VALUES(?,?,?,1,?,?)", (did, d["due_at"], iso(data["new_due_at"]), data["reason"], iso(now)))
+                c.execute("UPDATE dossiers SET due_at=? WHERE id=?", (iso(data["new_due_at"]), did))
+            elif etype == "fee":
+                paid = bool(data.get("paid", False))
+                f = c.execute("SELECT id FROM fees WHERE dossier_id=? AND name=? AND paid=0", (did, data["name"])).fetchone()
+                if f is not None:
+                    c.execute("UPDATE fees SET amount=?, paid=?, paid_at=? WHERE id=?",
+                              (data["amount"], int(paid), iso(now) if paid else None, f["id"]))
+                else:
+                    c.execute("INSERT INTO fees(dossier_id,name,amount,paid,paid_at) VALUES(?,?,?,?,?)",
+                              (did, data["name"], data["amount"], int(paid), iso(now) if paid else None))
+            elif etype == "result":
+                c.execute("INSERT INTO results(dossier_id,name,collect_place,collect_from) VALUES(?,?,?,?)",
+                          (did, data["name"], data.get("collect_place"), iso(data.get("collect_from"))))
+            else:
+                raise ValueError("unknown_event")
+            version = d["version"] + 1
+            c.execute("UPDATE dossiers SET version=?, updated_at=? WHERE id=?", (version, iso(now), did))
+        self._changed([(code, version)])
+        return version
+
+    def _status_step(self, c, d, status, note, unit, role, officer, action, deadline, now):
+        did = d["id"]
+        if unit is None or role is None:  # default to the current holder's unit and role
+            cur = c.execute("SELECT unit, officer_role FROM steps WHERE dossier_id=? AND handled_at IS NULL"
+                            " ORDER BY seq DESC LIMIT 1", (did,)).fetchone()
+            if cur is not None and unit is None:
+                unit, role = cur["unit"], role or cur["officer_role"]
+        c.execute("UPDATE steps SET handled_at=? WHERE dossier_id=? AND handled_at IS NULL", (iso(now), did))
+        seq = c.execute("SELECT COALESCE(MAX(seq),0)+1 FROM steps WHERE dossier_id=?", (did,)).fetchone()[0]
+        in_progress = status in STATUS_OPEN_STEP
+        if deadline is None and in_progress:
+            deadline = d["due_at"]
+        c.execute("INSERT INTO steps(dossier_id,seq,unit,officer_role,officer_name,action,status,started_at,"
+                  "handled_at,deadline) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                  (did, seq, unit or "Bộ phận Một cửa", role or "Chuyên viên", officer,
+                   action or DEFAULT_ACTIONS[status], status, iso(now), None if in_progress else iso(now),
+                   iso(deadline)))
+        completed = d["completed_at"]
+        returned = d["returned_at"]
+        if status in (9, 10) and completed is None:
+            completed = iso(now)
+        if status == 10 and returned is None:
+            returned = iso(now)
+        c.execute("UPDATE dossiers SET status=?, status_note=?, completed_at=?, returned_at=? WHERE id=?",
+                  (status, note, completed, returned, did))
+
+    def dossier_bundle(self, code):
+        """Everything needed to build a dossier's public payload, or None."""
+        with self.lock:
+            c = self.conn
+            d = c.execute(
+                "SELECT d.*, p.name_vi AS procedure_name_vi, p.name_en AS procedure_name_en,"
+                " a.name_vi AS agency_name_vi, a.name_en AS agency_name_en"
+                " FROM dossiers d JOIN procedures p ON p.code=d.procedure_code"
+                " JOIN agencies a ON a.code=d.agency_code WHERE d.code=?", (code,)).fetchone()
+            if d is None:
+                return None
+            did = d["id"]
+            out = dict(d)
+            q = lambda sql: [dict(r) for r in c.execute(sql, (did,)).fetchall()]  # noqa: E731
+            out["due_changes"] = q("SELECT * FROM due_changes WHERE dossier_id=? ORDER BY id")
+            out["steps"] = q("SELECT * FROM steps WHERE dossier_id=? ORDER BY seq")
+            out["supplements"] = q("SELECT * FROM supplements WHERE dossier_id=? ORDER BY id")
+            out["fees"] = q("SELECT * FROM fees WHERE dossier_id=? ORDER BY id")
+            out["results"] = q("SELECT * FROM results WHERE dossier_id=? ORDER BY id")
+            r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (did,)).fetchone()
+            out["rating"] = dict(r) if r is not None else None
+            return out
+
+    def check_secret(self, code, secret):
+        """True when the dossier exists and the secret matches (constant-time compare)."""
+        row = self._one("SELECT secret FROM dossiers WHERE code=?", (code,))
+        expected = row["secret"] if row else "\0" * 6
+        return hmac.compare_digest(expected.encode(), secret.encode()) and row is not None
+
+    def list_dossiers_brief(self):
+        return self._all("SELECT d.code, d.secret, d.status, d.owner_name, d.received_at, d.due_at, d.channel,"
+                         " p.name_vi AS procedure_name_vi, a.name_vi AS agency_name_vi, a.address AS agency_address"
+                         " FROM dossiers d JOIN procedures p ON p.code=d.procedure_code"
+                         " JOIN agencies a ON a.code=d.agency_code ORDER BY d.id")
+
+    # ------------------------------------------------------------------ tokens
+    def save_token(self, token_hash, code, expires_at):
+        t = time.time()
+        with self._tx() as c:
+            if t - self._last_purge > 60:  # purge expired tokens at most once a minute
+                self._last_purge = t
+                c.execute("DELETE FROM tokens WHERE expires_at<?", (t,))
+            c.execute("INSERT INTO tokens VALUES(?,?,?)", (token_hash, code, expires_at))
+
+    def get_token(self, token_hash):
+        return self._one("SELECT dossier_code, expires_at FROM tokens WHERE token_hash=?", (token_hash,))
+
+    # ----------------------------------------------------------------- ratings
+    def add_rating(self, code, key, overall, criteria, visits, comment, now):
+        """Returns (outcome, rating_row, version); outcome is created, replayed,
+        conflict, not_eligible or not_found.  One rating per dossier, atomically."""
+        with self._tx() as c:
+            d = c.execute("SELECT id, status, version FROM dossiers WHERE code=?", (code,)).fetchone()
+            if d is None:
+                return "not_found", None, None
+            r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (d["id"],)).fetchone()
+            if r is not None:
+                if hmac.compare_digest(r["idempotency_key"].encode(), key.encode()):
+                    return "replayed", dict(r), d["version"]
+                return "conflict", dict(r), d["version"]
+            if d["status"] not in (9, 10):
+                return "not_eligible", None, d["version"]
+            c.execute("INSERT INTO ratings(dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at)"
+                      " VALUES(?,?,?,?,?,?,?,?,?)",
+                      (d["id"], key, overall, criteria.get("attitude"), criteria.get("on_time"), criteria.get("ease"),
+                       visits, comment, iso(now)))
+            version = d["version"] + 1
+            c.execute("UPDATE dossiers SET version=?, updated_at=? WHERE id=?", (version, iso(now), d["id"]))
+            row = dict(c.execute("SELECT * FROM ratings WHERE dossier_id=?", (d["id"],)).fetchone())
+        self._changed([(code, version)])
+        return "created", row, version
+
+    # ------------------------------------------------------------------- stats
+    def stats(self):
+        return self._all(
+            "SELECT a.code, a.name_vi, a.name_en,"
+            " (SELECT COUNT(*) FROM dossiers d WHERE d.agency_code=a.code) AS received,"
+            " (SELECT COUNT(*) FROM dossiers d WHERE d.agency_code=a.code AND d.completed_at IS NOT NULL) AS finished,"
+            " (SELECT COUNT(*) FROM dossiers d WHERE d.agency_code=a.code AND d.completed_at IS NOT NULL"
+            "   AND d.completed_at<=d.original_due_at) AS finished_on_time,"
+            " (SELECT COUNT(*) FROM dossiers d WHERE d.agency_code=a.code AND d.status IN (1,2,4,5,6)) AS open,"
+            " (SELECT COUNT(*) FROM ratings r JOIN dossiers d ON d.id=r.dossier_id WHERE d.agency_code=a.code) AS ratings,"
+            " (SELECT COUNT(*) FROM ratings r JOIN dossiers d ON d.id=r.dossier_id WHERE d.agency_code=a.code"
+            "   AND r.overall IN ('very_satisfied','satisfied')) AS satisfied"
+            " FROM agencies a ORDER BY a.code")
+
+    # ---------------------------------------------------------------- requests
+    def create_request(self, secret_hash, category, description, dossier_code, contact, anonymous, now):
+        with self._tx() as c:
+            cur = c.execute("INSERT INTO requests(secret_hash,category,description,dossier_code,contact,anonymous,"
+                            "status,created_at,updated_at) VALUES(?,?,?,?,?,?,'open',?,?)",
+                            (secret_hash, category, description, dossier_code, contact, int(anonymous),
+                             iso(now), iso(now)))
+            return cur.lastrowid
+
+    def get_request(self, request_id):
+        with self.lock:
+            r = self.conn.execute("SELECT * FROM requests WHERE id=?", (request_id,)).fetchone()
+            if r is None:
+                return None
+            out = dict(r)
+            out["notes"] = [dict(n) for n in self.conn.execute(
+                "SELECT unit, note, created_at FROM request_notes WHERE request_id=? ORDER BY id", (request_id,))]
+            return out
+
+    def answer_request(self, request_id, note, unit, status, now):
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM requests WHERE id=?", (request_id,)).fetchone() is None:
+                raise NotFound("request")
+            c.execute("INSERT INTO request_notes(request_id,unit,note,created_at) VALUES(?,?,?,?)",
+                      (request_id, unit, note, iso(now)))
+            c.execute("UPDATE requests SET status=?, updated_at=? WHERE id=?", (status, iso(now), request_id))
+

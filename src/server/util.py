@@ -1,0 +1,82 @@
+"""Small helpers shared by the server modules: time, JSON, errors, secrets."""
+import datetime as _dt
+import hashlib
+import json
+import secrets as _secrets
+import unicodedata
+
+from .workdays import VN_TZ, OFFICE_CLOSE
+
+SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+class ApiError(Exception):
+    """An error answered as {"errors":[{"code","description"}]}."""
+
+    def __init__(self, status, code, description, headers=None):
+        super().__init__(description)
+        self.status = status
+        self.code = code
+        self.description = description
+        self.headers = headers or {}
+
+
+def now():
+    return _dt.datetime.now(VN_TZ).replace(microsecond=0)
+
+
+def iso(value):
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    return value.astimezone(VN_TZ).replace(microsecond=0).isoformat()
+
+
+def parse_time(text, *, end_of_day=True):
+    """ISO 8601 date or date-time -> aware datetime in +07:00 (raises ValueError).
+    A bare date means the end of office hours that day; a naive time is +07:00."""
+    if not isinstance(text, str) or not (10 <= len(text) <= 40):
+        raise ValueError("not an ISO 8601 date")
+    if len(text) == 10:
+        day = _dt.date.fromisoformat(text)
+        return _dt.datetime.combine(day, OFFICE_CLOSE if end_of_day else _dt.time(0), VN_TZ)
+    value = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=VN_TZ)
+    return value.astimezone(VN_TZ).replace(microsecond=0)
+
+
+def json_bytes(obj):
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def error_body(code, description):
+    return json_bytes({"errors": [{"code": code, "description": description}]})
+
+
+def new_secret(length=6):
+    return "".join(_secrets.choice(SECRET_ALPHABET) for _ in range(length))
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def initials(full_name):
+    """'Nguyễn Văn An' -> 'Nguyễn V. A.' (family name kept, other names as initials)."""
+    parts = unicodedata.normalize("NFC", full_name or "").split()
+    if not parts:
+        return ""
+    return " ".join([parts[0]] + [p[0].upper() + "." for p in parts[1:]])
+
+
+def fold(text):
+    """Lower case without Vietnamese diacritics, for searching ('Đăng ký' -> 'dang ky')."""
+    text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def normalise_code(text):
+    """Trim, drop inner whitespace, upper case."""
+    return "".join((text or "").split()).upper()

@@ -1,0 +1,77 @@
+// The home screen: the app's name, the ways to find a dossier, language and text size.
+#include <imgui.h>
+
+#include "ui/screens.h"
+#include "ui/theme.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::ui {
+
+namespace {
+void drawBrand() {
+    // A simple emblem: a door in a rounded square, drawn so no image needs to load.
+    const float size = ImGui::GetFontSize() * 3.0f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + size, p.y + size), color::kPrimary, size * 0.22f);
+    const float dw = size * 0.36f, dh = size * 0.56f;
+    const ImVec2 d0(p.x + (size - dw) * 0.5f, p.y + size - dh - size * 0.16f);
+    dl->AddRectFilled(d0, ImVec2(d0.x + dw, d0.y + dh), IM_COL32(255, 255, 255, 255), 3.0f);
+    dl->AddCircleFilled(ImVec2(d0.x + dw * 0.75f, d0.y + dh * 0.55f), size * 0.035f,
+                        color::kPrimary);
+    ImGui::Dummy(ImVec2(size, size));
+}
+} // namespace
+
+void drawSettingsCard(const AppState& state, Intents& out) {
+    beginCard("##settings");
+    heading(tr("settings.language"), 2);
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (choice("Tiếng Việt", state.language == Language::Vi, half))
+        out.push_back({.kind = Intent::Kind::SetLanguage, .language = Language::Vi});
+    ImGui::SameLine();
+    if (choice("English", state.language == Language::En, half))
+        out.push_back({.kind = Intent::Kind::SetLanguage, .language = Language::En});
+    spacing(0.5f);
+    heading(tr("settings.text_size"), 2);
+    static const float kScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
+    static const char* kLabels[] = {"100%", "125%", "150%", "200%"};
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Four choices in a row when they fit, two rows of two on narrow screens with large text.
+    const bool oneRow = ImGui::CalcTextSize("100%").x * 4 + gap * 3 + 8 * ImGui::GetFontSize() < avail * 1.6f;
+    const int perRow = oneRow ? 4 : 2;
+    const float w = (avail - gap * (perRow - 1)) / perRow;
+    for (int i = 0; i < 4; ++i) {
+        if (i % perRow != 0) ImGui::SameLine();
+        const bool selected = state.textScale > kScales[i] - 0.01f && state.textScale < kScales[i] + 0.01f;
+        if (choice(kLabels[i], selected, w))
+            out.push_back({.kind = Intent::Kind::SetTextScale, .number = kScales[i]});
+    }
+    endCard();
+}
+
+void drawHomeScreen(const AppState& state, Intents& out) {
+    beginPage("##home");
+    drawBrand();
+    spacing(0.5f);
+    heading(tr("app.name"), 1);
+    paragraph(tr("home.tagline"), true);
+    spacing();
+
+    beginCard("##find");
+    heading(tr("home.find_title"), 2);
+    paragraph(tr("home.find_help"), true);
+    spacing(0.5f);
+    if (button(tr("home.scan")))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Scan});
+    if (button(tr("home.enter_code"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    endCard();
+    spacing();
+    drawSettingsCard(state, out);
+    endPage();
+}
+
+} // namespace motcua::ui

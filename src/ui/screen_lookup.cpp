@@ -1,0 +1,50 @@
+// The lookup screen: type the dossier code and the secret printed on the receipt.
+#include <imgui.h>
+
+#include "ui/screens.h"
+#include "ui/theme.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::ui {
+
+void drawLookupScreen(AppState& state, Intents& out) {
+    beginPage("##lookup");
+    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    heading(tr("lookup.title"), 1);
+    paragraph(tr("lookup.help"), true);
+    spacing();
+    beginCard("##form");
+    bool submit = textField(tr("lookup.code"), state.lookup.code,
+                            {.hint = "000.00.12.H42-241124-0001", .inputMode = "text",
+                             .uppercase = true, .maxLength = 64});
+    submit |= textField(tr("lookup.secret"), state.lookup.secret,
+                        {.hint = "ABC123", .inputMode = "text", .uppercase = true,
+                         .maxLength = 32});
+    spacing(0.5f);
+    const bool loading = state.lookup.state == Io::Loading;
+    if (loading) ImGui::BeginDisabled();
+    if (button(loading ? tr("lookup.searching") : tr("lookup.submit")) || (submit && !loading))
+        out.push_back({.kind = Intent::Kind::SubmitLookup});
+    if (loading) ImGui::EndDisabled();
+    if (!state.lookup.message.empty()) statusText(tr(state.lookup.message.c_str()), color::kDanger);
+    endCard();
+    endPage();
+}
+
+void drawScanScreen(const AppState&, Intents& out) {
+    beginPage("##scan");
+    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    heading(tr("scan.title"), 1);
+    beginCard("##scanhelp");
+    paragraph(tr("scan.camera_app_help"));
+    spacing(0.5f);
+    if (button(tr("home.enter_code"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    endCard();
+    endPage();
+}
+
+} // namespace motcua::ui

@@ -1,0 +1,14 @@
+// One Draw function per screen (imgui_demo style): each reads the state and emits intents.
+#pragma once
+
+#include "app/app_state.h"
+
+namespace motcua::ui {
+
+void drawHomeScreen(const AppState& state, Intents& out);
+void drawLookupScreen(AppState& state, Intents& out);
+void drawScanScreen(const AppState& state, Intents& out);
+// Settings shared by several screens: language and text size.
+void drawSettingsCard(const AppState& state, Intents& out);
+
+} // namespace motcua::ui

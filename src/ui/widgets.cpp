@@ -1,0 +1,292 @@
+// Touch-sized widgets over Dear ImGui, each mirrored for accessibility.
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "ui/a11y.h"
+#include "ui/text_agent.h"
+#include "ui/theme.h"
+
+namespace motcua::assets {
+extern const unsigned char k_font_regular[];
+extern const std::size_t k_font_regular_size;
+extern const unsigned char k_font_bold[];
+extern const std::size_t k_font_bold_size;
+} // namespace motcua::assets
+
+namespace motcua::ui {
+
+Fonts& fonts() {
+    static Fonts f;
+    return f;
+}
+
+void loadFonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    std::strncpy(cfg.Name, "Noto Sans", sizeof(cfg.Name) - 1);
+    fonts().regular = io.Fonts->AddFontFromMemoryTTF(
+        const_cast<unsigned char*>(assets::k_font_regular),
+        static_cast<int>(assets::k_font_regular_size), 18.0f, &cfg);
+    std::strncpy(cfg.Name, "Noto Sans Bold", sizeof(cfg.Name) - 1);
+    fonts().bold = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(assets::k_font_bold),
+                                                  static_cast<int>(assets::k_font_bold_size),
+                                                  18.0f, &cfg);
+    ImGui::GetStyle().FontSizeBase = 18.0f;
+}
+
+void mirrorLastItem(const char* role, const char* name, const char* value, int checked, int level,
+                    const char* group, ImGuiID id) {
+    a11y::Item item;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    // A clipped-away child submits no items: ImGui's "last item" is then stale, so use the id the
+    // widget would have had and an empty rectangle (the item exists, it is just off screen).
+    const bool skipped = window->SkipItems;
+    item.id = id ? id : (skipped ? 0 : ImGui::GetItemID());
+    // Texts and headings have no ImGui id: derive a stable one from what they say and where.
+    if (item.id == 0)
+        item.id = ImHashStr(name ? name : "", 0, ImHashStr(role) + static_cast<ImGuiID>(a11y::items().size()));
+    item.role = role;
+    item.name = name ? name : "";
+    if (value) item.value = value;
+    item.checked = checked;
+    item.level = level;
+    if (group) item.group = group;
+    const ImVec2 min = skipped ? window->ClipRect.Max : ImGui::GetItemRectMin();
+    const ImVec2 max = skipped ? window->ClipRect.Max : ImGui::GetItemRectMax();
+    // Clip to the visible page so the mirror never points at scrolled-away pixels.
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    item.x = min.x;
+    item.y = min.y;
+    item.w = max.x - min.x;
+    item.h = max.y - min.y;
+    if (max.y < clip.Min.y || min.y > clip.Max.y) item.h = 0;
+    item.disabled = !skipped && (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
+    a11y::add(std::move(item));
+}
+
+void beginPage(const char* id) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const float side = std::max(pageMargin(), (io.DisplaySize.x - contentWidth()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, pageMargin()));
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+}
+
+void endPage() {
+    ImGui::Dummy(ImVec2(1, pageMargin()));
+    ImGui::End();
+}
+
+void heading(const char* text, int level) {
+    const float scale = level <= 1 ? 1.55f : (level == 2 ? 1.22f : 1.05f);
+    ImGui::PushFont(fonts().bold, ImGui::GetStyle().FontSizeBase * scale);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopFont();
+    mirrorLastItem("heading", text, nullptr, -1, level);
+}
+
+void paragraph(const char* text, bool muted) {
+    if (muted) ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
+    ImGui::TextWrapped("%s", text);
+    if (muted) ImGui::PopStyleColor();
+    mirrorLastItem("text", text);
+}
+
+void statusText(const char* text, ImU32 col) {
+    if (col) ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextWrapped("%s", text);
+    if (col) ImGui::PopStyleColor();
+    mirrorLastItem("status", text);
+}
+
+void spacing(float multiple) { ImGui::Dummy(ImVec2(1, ImGui::GetStyle().ItemSpacing.y * multiple)); }
+
+void separator() { ImGui::Separator(); }
+
+namespace {
+void pushButtonColors(ButtonKind kind) {
+    switch (kind) {
+    case ButtonKind::Primary:
+        ImGui::PushStyleColor(ImGuiCol_Button, color::kPrimary);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kPrimaryHover);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kPrimaryActive);
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+        ImGui::PushStyleColor(ImGuiCol_Border, color::kPrimary);
+        break;
+    case ButtonKind::Secondary:
+        ImGui::PushStyleColor(ImGuiCol_Button, color::kCard);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kPrimarySoft);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kPrimarySoft);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kPrimary);
+        ImGui::PushStyleColor(ImGuiCol_Border, color::kPrimary);
+        break;
+    case ButtonKind::Quiet:
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kPrimarySoft);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kPrimarySoft);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kPrimary);
+        ImGui::PushStyleColor(ImGuiCol_Border, IM_COL32(0, 0, 0, 0));
+        break;
+    case ButtonKind::Danger:
+        ImGui::PushStyleColor(ImGuiCol_Button, color::kCard);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(253, 236, 234, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(253, 236, 234, 255));
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kDanger);
+        ImGui::PushStyleColor(ImGuiCol_Border, color::kDanger);
+        break;
+    }
+}
+} // namespace
+
+bool button(const char* label, ButtonKind kind, float width) {
+    pushButtonColors(kind);
+    const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
+    const bool wrap = ImGui::CalcTextSize(label).x > w - 2 * ImGui::GetStyle().FramePadding.x;
+    const std::string hidden = std::string("##") + label;
+    const ImGuiID id = ImGui::GetID(wrap ? hidden.c_str() : label);
+    bool pressed;
+    if (wrap) {
+        // Long labels (large text, narrow phones) wrap inside a taller button instead of clipping.
+        const float innerW = w - 2 * ImGui::GetStyle().FramePadding.x;
+        const ImVec2 textSize = ImGui::CalcTextSize(label, nullptr, false, innerW);
+        const float h = std::max(touchHeight(), textSize.y + 2 * ImGui::GetStyle().FramePadding.y);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        pressed = ImGui::Button(hidden.c_str(), ImVec2(w, h));
+        ImGui::GetWindowDrawList()->AddText(
+            nullptr, 0.0f,
+            ImVec2(pos.x + (w - textSize.x) * 0.5f, pos.y + (h - textSize.y) * 0.5f),
+            ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, innerW);
+    } else {
+        pressed = ImGui::Button(label, ImVec2(w, touchHeight()));
+    }
+    ImGui::PopStyleColor(5);
+    mirrorLastItem("button", label, nullptr, -1, 0, nullptr, id);
+    if (a11y::takeActivation(id)) pressed = true;
+    return pressed;
+}
+
+bool choice(const char* label, bool selected, float width) {
+    pushButtonColors(selected ? ButtonKind::Primary : ButtonKind::Secondary);
+    const ImGuiID id = ImGui::GetID(label);
+    bool pressed = ImGui::Button(label, ImVec2(width, touchHeight()));
+    ImGui::PopStyleColor(5);
+    mirrorLastItem("radio", label, nullptr, selected ? 1 : 0, 0, nullptr, id);
+    if (a11y::takeActivation(id)) pressed = true;
+    return pressed;
+}
+
+bool link(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kPrimary);
+    const ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, ImGui::GetContentRegionAvail().x);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImGuiID id = ImGui::GetID(label);
+    bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(size.x, 44.0f),
+                                                        std::max(size.y, 44.0f)));
+    const float y = pos.y + (std::max(size.y, 44.0f) - size.y) * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(nullptr, 0.0f, ImVec2(pos.x, y), color::kPrimary, label, nullptr,
+                ImGui::GetContentRegionAvail().x);
+    dl->AddLine(ImVec2(pos.x, y + size.y), ImVec2(pos.x + size.x, y + size.y), color::kPrimary);
+    ImGui::PopStyleColor();
+    mirrorLastItem("link", label, nullptr, -1, 0, nullptr, id);
+    if (a11y::takeActivation(id)) pressed = true;
+    return pressed;
+}
+
+namespace {
+struct FieldCallbackData {
+    const TextFieldOptions* options;
+};
+
+int fieldCallback(ImGuiInputTextCallbackData* data) {
+    TextAgent& agent = textAgent();
+    if (agent.incoming) {
+        std::string text = *agent.incoming;
+        agent.incoming.reset();
+        if (text.size() > static_cast<const FieldCallbackData*>(data->UserData)->options->maxLength)
+            text.resize(static_cast<const FieldCallbackData*>(data->UserData)->options->maxLength);
+        data->DeleteChars(0, data->BufTextLen);
+        data->InsertChars(0, text.c_str());
+        const int a = utf16ToUtf8Offset(text, agent.incomingSelStart);
+        const int b = utf16ToUtf8Offset(text, agent.incomingSelEnd);
+        data->SelectionStart = a;
+        data->SelectionEnd = b;
+        data->CursorPos = b;
+    }
+    const std::string current(data->Buf, data->BufTextLen);
+    agent.text = current;
+    const int s = std::min(data->SelectionStart, data->SelectionEnd);
+    const int e = std::max(data->SelectionStart, data->SelectionEnd);
+    agent.selStart = utf8ToUtf16Offset(current, s == e ? data->CursorPos : s);
+    agent.selEnd = utf8ToUtf16Offset(current, s == e ? data->CursorPos : e);
+    return 0;
+}
+} // namespace
+
+bool textField(const char* label, std::string& value, const TextFieldOptions& options) {
+    ImGui::PushID(label);
+    ImGui::TextWrapped("%s", label);
+    const ImGuiID id = ImGui::GetID("##field");
+    TextAgent& agent = textAgent();
+    if (a11y::takeActivation(id)) {
+        ImGui::SetKeyboardFocusHere();
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x,
+                               std::max(ImGui::GetStyle().FramePadding.y,
+                                        (touchHeight() - ImGui::GetFontSize()) * 0.5f)));
+    FieldCallbackData cbData{&options};
+    const bool wasActive = agent.activeId == id;
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackAlways;
+    if (options.uppercase) flags |= ImGuiInputTextFlags_CharsUppercase;
+    ImGui::InputTextWithHint("##field", options.hint, &value, flags, fieldCallback, &cbData);
+    ImGui::PopStyleVar();
+    bool submitted = false;
+    if (ImGui::IsItemActive()) {
+        agent.activeId = id;
+        agent.seen = true;
+        agent.inputMode = options.inputMode;
+        agent.min = ImGui::GetItemRectMin();
+        agent.max = ImGui::GetItemRectMax();
+        if (agent.enterRequested || ImGui::IsKeyPressed(ImGuiKey_Enter) ||
+            ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) {
+            agent.enterRequested = false;
+            submitted = true;
+        }
+        if (agent.blurRequested) {
+            agent.blurRequested = false;
+            ImGui::ClearActiveID();
+        }
+    } else if (wasActive) {
+        agent.activeId = 0;
+    }
+    mirrorLastItem("textbox", label, value.c_str(), -1, 0, nullptr, id);
+    ImGui::PopID();
+    return submitted;
+}
+
+void beginCard(const char* id) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pageMargin(), pageMargin()));
+    ImGui::BeginChild(id, ImVec2(0, 0),
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY |
+                          ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void endCard() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+}
+
+} // namespace motcua::ui

@@ -1,0 +1,55 @@
+// The app's widgets: ImGui items with touch-sized targets that also register themselves in the
+// accessibility mirror (role + name), so a screen reader or a browser test can find and press them.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace motcua::ui {
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+};
+Fonts& fonts();
+// Loads the embedded Vietnamese subset of Noto Sans into the atlas (once per context).
+void loadFonts();
+
+enum class ButtonKind { Primary, Secondary, Quiet, Danger };
+
+// Starts the full-screen page window with a centred content column; returns false if hidden.
+void beginPage(const char* id);
+void endPage();
+
+void heading(const char* text, int level = 1);
+void paragraph(const char* text, bool muted = false);
+// A text that changes with the app's state (role=status: screen readers announce it).
+void statusText(const char* text, ImU32 color = 0);
+void spacing(float multiple = 1.0f);
+void separator();
+
+bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = -1.0f);
+// A selectable option in a group (language, text size): role radio with checked state.
+bool choice(const char* label, bool selected, float width);
+bool link(const char* label);
+
+struct TextFieldOptions {
+    const char* hint = "";
+    const char* inputMode = "text"; // text, numeric, url, search: the phone keyboard's layout
+    bool uppercase = false;
+    size_t maxLength = 200;
+};
+// A labelled text field; returns true when the user pressed Enter/Go in it.
+bool textField(const char* label, std::string& value, const TextFieldOptions& options = {});
+
+// A white rounded card around a group of items.
+void beginCard(const char* id);
+void endCard();
+
+// Registers the last ImGui item in the mirror.
+void mirrorLastItem(const char* role, const char* name, const char* value = nullptr,
+                    int checked = -1, int level = 0, const char* group = nullptr,
+                    ImGuiID id = 0);
+
+} // namespace motcua::ui

@@ -1,0 +1,119 @@
+// Browser test harness: starts serve.py on a free port with a fresh data dir, drives Debian's
+// Chromium through playwright-core, and finds things the way a screen reader does (role + name).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ADMIN_TOKEN = 'browser-test-admin-token';
+
+const kChromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startServer() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
+  const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--port', String(port),
+    '--data-dir', dataDir, '--app-dir', path.join(ROOT, 'build/web/dist')], {
+    env: { ...process.env, MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout.on('data', (d) => { log += d; });
+  proc.stderr.on('data', (d) => { log += d; });
+  const base = `http://127.0.0.1:${port}`;
+  // Wait for the health endpoint: a bounded number of attempts, each a real request.
+  for (let i = 0; i < 200; i++) {
+    if (proc.exitCode !== null) throw new Error(`serve.py exited early:\n${log}`);
+    try {
+      const r = await fetch(`${base}/api/v1/health`);
+      if (r.ok) break;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (i === 199) throw new Error(`serve.py did not answer:\n${log}`);
+  }
+  return {
+    base,
+    port,
+    log: () => log,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: kChromiumArgs });
+}
+
+export const kPhone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+export const kKiosk = { viewport: { width: 1080, height: 1920 }, deviceScaleFactor: 1, hasTouch: true };
+
+// Opens the app and waits until its first frame has been drawn.
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(url);
+  await page.waitForFunction(() => window.motcua && window.motcua.ready, null, { timeout: 20000 });
+  return page;
+}
+
+export function mirror(page, role, name) {
+  return page.getByRole(role, { name, exact: true });
+}
+
+// Activates a mirror element the way assistive technology does (a click event on the element).
+export async function activate(page, role, name) {
+  const el = mirror(page, role, name);
+  await el.waitFor({ state: 'attached' });
+  await el.dispatchEvent('click');
+}
+
+// Taps the canvas at the centre of the mirror element: a real touch at real coordinates.
+export async function tapOn(page, role, name) {
+  const el = mirror(page, role, name);
+  await el.waitFor({ state: 'attached' });
+  const box = await el.boundingBox();
+  if (!box || box.height === 0) throw new Error(`${role} "${name}" is not on screen`);
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+export async function waitForMirror(page, role, name, timeout = 10000) {
+  await mirror(page, role, name).first().waitFor({ state: 'attached', timeout });
+}
+
+// An admin API call against the running server.
+export async function admin(server, method, route, body) {
+  const r = await fetch(`${server.base}${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await r.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch (e) { /* not JSON */ }
+  return { status: r.status, json, text };
+}

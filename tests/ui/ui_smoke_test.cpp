@@ -1,0 +1,194 @@
+// UI smoke test: renders every screen headless at phone and kiosk sizes and text scales, and
+// checks what a citizen would notice through the accessibility items (names, roles, target sizes).
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "app/input.h"
+#include "imgui_impl_null.h"
+#include "platform/native/fake_http_client.h"
+#include "platform/native/host_native.h"
+#include "platform/native/memory_storage.h"
+#include "ui/a11y.h"
+#include "ui/text_agent.h"
+
+using namespace motcua;
+
+namespace {
+
+struct Viewport {
+    const char* name;
+    float width, height, dpr;
+};
+constexpr Viewport kViewports[] = {
+    {"phone 390x844 @3", 390, 844, 3},
+    {"small phone 320x568 @2", 320, 568, 2},
+    {"kiosk 1080x1920 @1", 1080, 1920, 1},
+    {"kiosk landscape 1920x1080 @1", 1920, 1080, 1},
+};
+
+// One ImGui context and app per test, torn down even when the test fails.
+struct Harness {
+    FakeHttpClient http;
+    MemoryStorage storage;
+    std::unique_ptr<App> app;
+    Viewport viewport = kViewports[0];
+
+    explicit Harness(MemoryStorage* reuse = nullptr) {
+        if (reuse) storage = *reuse;
+        ImGui::CreateContext();
+        test::nullBackendInit();
+        app = std::make_unique<App>(http, storage);
+        app->start("/");
+    }
+    ~Harness() {
+        app.reset();
+        ImGui::DestroyContext();
+    }
+    void frames(int n = 3) {
+        for (int i = 0; i < n; ++i)
+            test::nullBackendFrame(viewport.width, viewport.height, viewport.dpr,
+                                   [&] { app->frame(); });
+    }
+    // Finds a mirrored item by role and name, as a screen reader would.
+    const a11y::Item* find(const std::string& role, const std::string& name) const {
+        for (const auto& item : a11y::items())
+            if (item.role == role && item.name == name) return &item;
+        return nullptr;
+    }
+    bool activate(const std::string& role, const std::string& name) {
+        const a11y::Item* item = find(role, name);
+        if (!item) return false;
+        a11y::requestActivation(item->id);
+        frames();
+        return true;
+    }
+    void tap(const std::string& role, const std::string& name) {
+        const a11y::Item* item = find(role, name);
+        REQUIRE(item != nullptr);
+        const float x = item->x + item->w / 2, y = item->y + item->h / 2;
+        input::pointerDown(input::Source::Touch, x, y, 0, 1000);
+        input::pointerUp(input::Source::Touch, x, y, 0, 1050);
+        frames(4);
+    }
+};
+
+void requireTouchTargets() {
+    for (const auto& item : a11y::items()) {
+        if (item.role == "button" || item.role == "radio" || item.role == "link" ||
+            item.role == "textbox") {
+            INFO(item.role << " '" << item.name << "' " << item.w << "x" << item.h);
+            if (item.h > 0) { // items scrolled out of view report no height
+                CHECK(item.h >= 44.0f);
+                CHECK(item.w >= 44.0f);
+            }
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("Home screen shows the app name and entry points in Vietnamese", "[ui]") {
+    Harness h;
+    h.frames();
+    CHECK(h.find("heading", "Một Cửa"));
+    CHECK(h.find("button", "Quét mã QR trên giấy hẹn"));
+    CHECK(h.find("button", "Nhập mã hồ sơ"));
+    CHECK(h.find("radio", "Tiếng Việt"));
+    CHECK(h.find("radio", "English"));
+    CHECK(host::nativeRecord().language == "vi");
+}
+
+TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", "[ui]") {
+    for (const Viewport& vp : kViewports) {
+        for (const float scale : {1.0f, 1.5f, 2.0f}) {
+            for (const Screen screen : {Screen::Home, Screen::Lookup, Screen::Scan}) {
+                INFO(vp.name << " scale " << scale << " screen " << static_cast<int>(screen));
+                Harness h;
+                h.viewport = vp;
+                h.app->apply({.kind = Intent::Kind::SetTextScale, .number = scale});
+                h.app->apply({.kind = Intent::Kind::Navigate, .screen = screen});
+                REQUIRE_NOTHROW(h.frames());
+                CHECK(!a11y::items().empty());
+                requireTouchTargets();
+                // Nothing sticks out to the right of the screen.
+                for (const auto& item : a11y::items()) CHECK(item.x + item.w <= vp.width + 0.5f);
+            }
+        }
+    }
+}
+
+TEST_CASE("The language switch changes every string and is remembered", "[ui]") {
+    MemoryStorage kept;
+    {
+        Harness h;
+        h.frames();
+        REQUIRE(h.activate("radio", "English"));
+        CHECK(h.find("button", "Enter dossier code"));
+        CHECK(h.find("heading", "Find your dossier"));
+        CHECK_FALSE(h.find("button", "Nhập mã hồ sơ"));
+        CHECK(host::nativeRecord().language == "en");
+        kept = h.storage;
+    }
+    Harness again(&kept);
+    again.frames();
+    CHECK(again.find("button", "Enter dossier code"));
+}
+
+TEST_CASE("A touch tap on a button opens the screen it names", "[ui]") {
+    Harness h;
+    h.frames();
+    h.tap("button", "Nhập mã hồ sơ");
+    CHECK(h.find("heading", "Nhập mã hồ sơ"));
+    CHECK(h.find("textbox", "Mã hồ sơ"));
+    h.tap("button", "← Quay lại");
+    CHECK(h.find("button", "Quét mã QR trên giấy hẹn"));
+}
+
+TEST_CASE("A touch drag scrolls instead of pressing what it started on", "[ui]") {
+    Harness h;
+    h.viewport = {"short", 390, 400, 3};
+    h.app->apply({.kind = Intent::Kind::SetTextScale, .number = 2.0f});
+    h.frames();
+    const a11y::Item* title = h.find("heading", "Một Cửa");
+    REQUIRE(title != nullptr);
+    const float before = title->y;
+    // Drag from the middle of the page upwards by 150 px, starting on the tagline.
+    input::pointerDown(input::Source::Touch, 200, 300, 0, 1000);
+    for (int i = 1; i <= 10; ++i) {
+        input::pointerMove(input::Source::Touch, 200, 300 - i * 15.0f, 1000 + i * 16.0);
+        h.frames(1);
+    }
+    input::pointerUp(input::Source::Touch, 200, 150, 0, 1200);
+    h.frames(4);
+    CHECK(h.app->state().screen == Screen::Home); // nothing was pressed
+    const a11y::Item* after = h.find("heading", "Một Cửa");
+    REQUIRE(after != nullptr);
+    CHECK(after->y == Approx(before - 150).margin(2));
+}
+
+TEST_CASE("Text from the text agent arrives in the field intact", "[ui]") {
+    Harness h;
+    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.frames();
+    REQUIRE(h.activate("textbox", "Mã hồ sơ"));
+    CHECK(host::nativeRecord().textAgentActive);
+    auto& agent = ui::textAgent();
+    agent.incoming = std::string("Nguyễn Thị Ánh – đường Trần Hưng Đạo");
+    agent.incomingSelStart = agent.incomingSelEnd = 36;
+    h.frames();
+    const a11y::Item* field = h.find("textbox", "Mã hồ sơ");
+    REQUIRE(field != nullptr);
+    CHECK(field->value == "Nguyễn Thị Ánh – đường Trần Hưng Đạo");
+    CHECK(host::nativeRecord().textAgentText == "Nguyễn Thị Ánh – đường Trần Hưng Đạo");
+}
+
+TEST_CASE("Text offsets convert between UTF-8 and UTF-16", "[ui]") {
+    const std::string text = "Đạo 😀x";
+    CHECK(ui::utf8ToUtf16Offset(text, 0) == 0);
+    CHECK(ui::utf8ToUtf16Offset(text, 5) == 2); // "Đạ" = 2 + 3 bytes
+    CHECK(ui::utf16ToUtf8Offset(text, 2) == 5);
+    CHECK(ui::utf8ToUtf16Offset(text, static_cast<int>(text.size())) == 7);
+    CHECK(ui::utf16ToUtf8Offset(text, 7) == static_cast<int>(text.size()));
+}

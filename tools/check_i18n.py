@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Checks that every UI string key used in src/ exists in every assets/i18n/*.json file and that
+the files hold the same keys; prints what is missing and exits 1 if anything is."""
+import json
+import pathlib
+import re
+import sys
+
+KEY_USE = re.compile(r'\btr\(\s*"([a-z0-9_.]+)"\s*\)|"((?:[a-z0-9_]+\.)+[a-z0-9_]+)"')
+
+
+def main() -> int:
+    root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    langs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "assets/i18n").glob("*.json"))}
+    known = set().union(*(set(d) for d in langs.values()))
+    used = set()
+    for src in list((root / "src/ui").rglob("*.cpp")) + list((root / "src/app").rglob("*.cpp")) + list((root / "src/core").rglob("*.cpp")):
+        for m in KEY_USE.finditer(src.read_text(encoding="utf-8")):
+            key = m.group(1) or m.group(2)
+            # Only strings shaped like our keys whose first part is a known namespace count as keys.
+            if m.group(1) or key.split(".")[0] in {k.split(".")[0] for k in known}:
+                used.add(key)
+    problems = []
+    for lang, table in langs.items():
+        for key in sorted(used - set(table)):
+            problems.append(f"{lang}.json: missing key used in code: {key}")
+        for key in sorted(known - set(table)):
+            if key not in used:
+                problems.append(f"{lang}.json: missing key present in another language: {key}")
+        for key, value in table.items():
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"{lang}.json: empty or non-string value for {key}")
+    for p in problems:
+        print(p)
+    print(f"{len(used)} keys used, {len(langs)} languages, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Packages the WebAssembly build into build/web/dist: content-hashed names, index.html that points
+at them, and brotli/gzip siblings for serve.py to send when the browser accepts them."""
+import argparse
+import gzip
+import hashlib
+import pathlib
+import shutil
+import subprocess
+import sys
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+def hashed_name(stem: str, ext: str, data: bytes) -> str:
+    return f"{stem}.{digest(data)}.{ext}"
+
+
+def compress(path: pathlib.Path) -> None:
+    data = path.read_bytes()
+    with open(str(path) + ".gz", "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as out:
+        out.write(data)
+    if shutil.which("brotli"):
+        subprocess.run(["brotli", "-f", "-q", "11", "-o", str(path) + ".br", str(path)], check=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", required=True)
+    parser.add_argument("--web", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
+
+    wasm = (build / "app.wasm").read_bytes()
+    js = (build / "app.js").read_bytes()
+    css = (web / "style.css").read_bytes()
+    names = {
+        "__APP_WASM__": hashed_name("app", "wasm", wasm),
+        "__APP_JS__": hashed_name("app", "js", js),
+        "__STYLE_CSS__": hashed_name("style", "css", css),
+    }
+    shell = (web / "shell.js").read_text(encoding="utf-8")
+    for key, value in names.items():
+        shell = shell.replace(key, value)
+    names["__SHELL_JS__"] = hashed_name("shell", "js", shell.encode())
+    index = (web / "index.html").read_text(encoding="utf-8")
+    for key, value in names.items():
+        index = index.replace(key, value)
+
+    tmp = out.with_name(out.name + ".tmp")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    (tmp / names["__APP_WASM__"]).write_bytes(wasm)
+    (tmp / names["__APP_JS__"]).write_bytes(js)
+    (tmp / names["__STYLE_CSS__"]).write_bytes(css)
+    (tmp / names["__SHELL_JS__"]).write_text(shell, encoding="utf-8")
+    (tmp / "index.html").write_text(index, encoding="utf-8")
+    for extra in sorted(web.glob("*.png")) + sorted(web.glob("*.svg")) + sorted(web.glob("*.webmanifest")):
+        shutil.copy(extra, tmp / extra.name)
+    for path in list(tmp.iterdir()):
+        if path.suffix in (".js", ".wasm", ".css", ".html", ".svg", ".webmanifest"):
+            compress(path)
+    # Swap in one step so serve.py never sees a half-written dist.
+    if out.exists():
+        old = out.with_name(out.name + ".old")
+        if old.exists():
+            shutil.rmtree(old)
+        out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old)
+    else:
+        tmp.rename(out)
+    print(f"packaged {out}: " + ", ".join(sorted(n for n in names.values())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+// Functions the C++ side calls (declared in src/platform/web/bridge.cpp and storage_web.cpp).
+// They forward to the page's shell (web/shell.js), passed in as Module.motcuaShell.
+mergeInto(LibraryManager.library, {
+  $mcString: function (text) {
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  mc_js_request_frame: function () {
+    Module.motcuaShell.requestFrame();
+  },
+  mc_js_request_frame_after: function (ms) {
+    Module.motcuaShell.requestFrameAfter(ms);
+  },
+  mc_js_publish_a11y: function (json) {
+    Module.motcuaShell.publishA11y(UTF8ToString(json));
+  },
+  mc_js_sync_text_agent: function (active, text, selStart, selEnd, mode, x, y, w, h) {
+    Module.motcuaShell.syncTextAgent(!!active, UTF8ToString(text), selStart, selEnd,
+      UTF8ToString(mode), x, y, w, h);
+  },
+  mc_js_start_url__deps: ['$mcString'],
+  mc_js_start_url: function () {
+    return mcString(location.pathname + location.search + location.hash);
+  },
+  mc_js_set_url: function (url) {
+    Module.motcuaShell.setUrl(UTF8ToString(url));
+  },
+  mc_js_share: function (title, url) {
+    Module.motcuaShell.share(UTF8ToString(title), UTF8ToString(url));
+  },
+  mc_js_set_lang: function (code) {
+    document.documentElement.lang = UTF8ToString(code);
+  },
+  mc_js_wall_clock: function () {
+    return Date.now() / 1000;
+  },
+  mc_js_storage_get__deps: ['$mcString'],
+  mc_js_storage_get: function (key) {
+    try {
+      const value = localStorage.getItem(UTF8ToString(key));
+      return value === null ? 0 : mcString(value);
+    } catch (e) {
+      return 0;
+    }
+  },
+  mc_js_storage_set: function (key, value) {
+    try {
+      localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
+    } catch (e) {
+      // Storage full or disabled (private mode): the app keeps working from memory.
+    }
+  },
+  mc_js_storage_remove: function (key) {
+    try {
+      localStorage.removeItem(UTF8ToString(key));
+    } catch (e) {}
+  },
+});

@@ -1,0 +1,336 @@
+// The page's platform layer for the C++ app: canvas sizing at devicePixelRatio, Pointer Events,
+// the hidden textarea text agent, the accessibility mirror, and frames only when something happened.
+import createMotCua from '/__APP_JS__';
+
+const canvas = document.getElementById('canvas');
+const agent = document.getElementById('text-agent');
+const mirror = document.getElementById('a11y');
+const loading = document.getElementById('loading');
+
+const state = {
+  module: null,
+  frameScheduled: false,
+  timer: 0,
+  timerDue: 0,
+  cssWidth: 0,
+  cssHeight: 0,
+  dpr: 1,
+  frames: 0,
+  agentActive: false,
+  composing: false,
+  ignoreBlur: false,
+  mirrorItems: new Map(),
+};
+
+// Visible to tests and to curious maintainers: how many frames were drawn, and whether it runs.
+window.motcua = { frames: 0, ready: false };
+
+function resize() {
+  const rect = canvas.getBoundingClientRect();
+  const dpr = Math.max(1, Math.min(window.devicePixelRatio || 1, 4));
+  const w = Math.round(rect.width * dpr);
+  const h = Math.round(rect.height * dpr);
+  state.cssWidth = rect.width;
+  state.cssHeight = rect.height;
+  state.dpr = dpr;
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  requestFrame();
+}
+
+function runFrame(time) {
+  if (!state.module) return false;
+  const more = state.module._mc_frame(time, state.cssWidth, state.cssHeight, state.dpr);
+  state.frames++;
+  window.motcua.frames = state.frames;
+  if (loading && !loading.hidden) {
+    loading.hidden = true;
+    window.motcua.ready = true;
+  }
+  return more !== 0;
+}
+
+function tick(time) {
+  state.frameScheduled = false;
+  if (runFrame(time)) requestFrame();
+}
+
+function requestFrame() {
+  if (state.frameScheduled) return;
+  state.frameScheduled = true;
+  requestAnimationFrame(tick);
+}
+
+function requestFrameAfter(ms) {
+  const due = performance.now() + ms;
+  if (state.timer && state.timerDue <= due) return;
+  clearTimeout(state.timer);
+  state.timerDue = due;
+  state.timer = setTimeout(() => {
+    state.timer = 0;
+    requestFrame();
+  }, ms);
+}
+
+// ---- Pointer input ---------------------------------------------------------------------------
+const kSource = { mouse: 0, touch: 1, pen: 2 };
+
+function pointerArgs(e) {
+  const rect = canvas.getBoundingClientRect();
+  return [kSource[e.pointerType] ?? 0, e.clientX - rect.left, e.clientY - rect.top,
+    e.button === 2 ? 1 : (e.button === 1 ? 2 : 0), e.timeStamp];
+}
+
+function onPointer(kind, e) {
+  if (!state.module) return;
+  const [source, x, y, button, t] = pointerArgs(e);
+  if (kind === 0) {
+    canvas.setPointerCapture?.(e.pointerId);
+    // A tap on the canvas outside the active field ends editing; the app decides on the next frame.
+    state.ignoreBlur = true;
+  }
+  state.module._mc_pointer(kind, source, x, y, kind === 1 ? 0 : button, t);
+  if (kind === 2 && source === kSource.touch) {
+    // Run the frame that activates a tapped text field now, inside the gesture, so the text
+    // agent may take focus and the phone opens its keyboard (iOS requires this).
+    runFrame(performance.now());
+  }
+  if (kind === 2 || kind === 3) state.ignoreBlur = false;
+  requestFrame();
+  e.preventDefault();
+}
+
+canvas.addEventListener('pointerdown', (e) => onPointer(0, e));
+canvas.addEventListener('pointermove', (e) => onPointer(1, e));
+canvas.addEventListener('pointerup', (e) => onPointer(2, e));
+canvas.addEventListener('pointercancel', (e) => onPointer(3, e));
+canvas.addEventListener('pointerleave', (e) => {
+  if (e.pointerType === 'mouse' && state.module) {
+    const [, x, y, , t] = pointerArgs(e);
+    state.module._mc_pointer(1, 0, -1e6, -1e6, 0, t);
+    requestFrame();
+  }
+});
+canvas.addEventListener('wheel', (e) => {
+  if (!state.module) return;
+  const scale = e.deltaMode === 1 ? 1 / 3 : (e.deltaMode === 2 ? 10 : 1 / 100);
+  state.module._mc_wheel(-e.deltaX * scale, -e.deltaY * scale);
+  requestFrame();
+  e.preventDefault();
+}, { passive: false });
+canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+
+// ---- Text agent ------------------------------------------------------------------------------
+function withString(text, fn) {
+  const m = state.module;
+  const size = m.lengthBytesUTF8(text) + 1;
+  const ptr = m._malloc(size);
+  m.stringToUTF8(text, ptr, size);
+  try {
+    fn(ptr);
+  } finally {
+    m._free(ptr);
+  }
+}
+
+function sendAgentText() {
+  if (!state.module || !state.agentActive) return;
+  let value = agent.value;
+  const nfc = value.normalize('NFC');
+  let start = agent.selectionStart;
+  let end = agent.selectionEnd;
+  if (nfc !== value && !state.composing) {
+    // Keep the caret where it was relative to the end: NFC only shortens what precedes it.
+    const fromEnd = value.length - end;
+    agent.value = nfc;
+    value = nfc;
+    end = Math.max(0, nfc.length - fromEnd);
+    start = Math.min(start, end);
+    agent.setSelectionRange(start, end);
+  }
+  withString(value.normalize('NFC'), (ptr) => state.module._mc_text_input(ptr, start, end));
+  requestFrame();
+}
+
+agent.addEventListener('input', () => sendAgentText());
+agent.addEventListener('compositionstart', () => { state.composing = true; });
+agent.addEventListener('compositionend', () => {
+  state.composing = false;
+  sendAgentText();
+});
+agent.addEventListener('select', () => sendAgentText());
+agent.addEventListener('keyup', (e) => {
+  if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') sendAgentText();
+});
+agent.addEventListener('keydown', (e) => {
+  if (!state.module || e.isComposing) return;
+  if (e.key === 'Enter') {
+    e.preventDefault();
+    state.module._mc_key(1);
+    requestFrame();
+  } else if (e.key === 'Escape') {
+    e.preventDefault();
+    state.module._mc_key(3);
+    requestFrame();
+  }
+});
+agent.addEventListener('blur', () => {
+  if (!state.module || !state.agentActive || state.ignoreBlur) return;
+  // The keyboard was closed or focus moved elsewhere: end editing in the app too.
+  state.module._mc_text_blur();
+  requestFrame();
+});
+
+function syncTextAgent(active, text, selStart, selEnd, mode, x, y, w, h) {
+  state.agentActive = active;
+  if (!active) {
+    if (document.activeElement === agent) agent.blur();
+    agent.style.display = 'none';
+    return;
+  }
+  agent.style.display = 'block';
+  agent.style.left = `${x}px`;
+  agent.style.top = `${y}px`;
+  agent.style.width = `${Math.max(w, 1)}px`;
+  agent.style.height = `${Math.max(h, 1)}px`;
+  if (agent.getAttribute('inputmode') !== mode) agent.setAttribute('inputmode', mode);
+  if (!state.composing) {
+    if (agent.value !== text) agent.value = text;
+    if (agent.selectionStart !== selStart || agent.selectionEnd !== selEnd) {
+      agent.setSelectionRange(selStart, selEnd);
+    }
+  }
+  if (document.activeElement !== agent) agent.focus({ preventScroll: true });
+}
+
+// ---- Accessibility mirror --------------------------------------------------------------------
+const kTags = {
+  heading: 'div', button: 'button', radio: 'button', checkbox: 'button', link: 'a',
+  textbox: 'div', status: 'div', text: 'p', listitem: 'div', list: 'div', img: 'div',
+};
+
+function activate(id) {
+  if (!state.module) return;
+  state.module._mc_a11y_activate(id >>> 0);
+  requestFrame();
+}
+
+function makeMirrorElement(item) {
+  const el = document.createElement(kTags[item.role] || 'div');
+  el.dataset.id = String(item.id);
+  if (el.tagName === 'BUTTON') el.type = 'button';
+  if (item.role === 'link') el.href = '#';
+  if (item.role === 'heading' || item.role === 'status' || item.role === 'listitem' ||
+      item.role === 'radio' || item.role === 'checkbox' || item.role === 'textbox' ||
+      item.role === 'img') {
+    el.setAttribute('role', item.role);
+  }
+  if (item.role === 'status') el.setAttribute('aria-live', 'polite');
+  if (item.role === 'textbox') el.tabIndex = 0;
+  el.addEventListener('click', (e) => {
+    e.preventDefault();
+    activate(Number(el.dataset.id));
+  });
+  if (item.role === 'textbox') el.addEventListener('focus', () => activate(Number(el.dataset.id)));
+  return el;
+}
+
+function updateMirrorElement(el, item) {
+  const labelled = ['button', 'radio', 'checkbox', 'link', 'textbox', 'img'].includes(item.role);
+  if (labelled) {
+    if (el.getAttribute('aria-label') !== item.name) el.setAttribute('aria-label', item.name);
+    const text = item.role === 'textbox' ? (item.value || '') : item.name;
+    if (el.textContent !== text) el.textContent = text;
+  } else if (el.textContent !== item.name) {
+    el.textContent = item.name;
+  }
+  if (item.role === 'heading') el.setAttribute('aria-level', String(item.level || 1));
+  if (item.checked !== undefined) el.setAttribute('aria-checked', String(item.checked));
+  if (item.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+  const s = el.style;
+  s.left = `${item.x}px`;
+  s.top = `${item.y}px`;
+  s.width = `${item.w}px`;
+  s.height = `${item.h}px`;
+}
+
+function publishA11y(json) {
+  let items;
+  try {
+    items = JSON.parse(json);
+  } catch (e) {
+    return;
+  }
+  const seen = new Set();
+  let previous = null;
+  for (const item of items) {
+    const key = `${item.id}:${item.role}`;
+    seen.add(key);
+    let el = state.mirrorItems.get(key);
+    if (!el) {
+      el = makeMirrorElement(item);
+      state.mirrorItems.set(key, el);
+    }
+    updateMirrorElement(el, item);
+    // Keep DOM order equal to drawing order: screen readers read in DOM order.
+    const expectedNext = previous ? previous.nextSibling : mirror.firstChild;
+    if (expectedNext !== el) mirror.insertBefore(el, expectedNext);
+    previous = el;
+  }
+  for (const [key, el] of state.mirrorItems) {
+    if (!seen.has(key)) {
+      el.remove();
+      state.mirrorItems.delete(key);
+    }
+  }
+}
+
+// ---- Page services ---------------------------------------------------------------------------
+function setUrl(url) {
+  try {
+    history.replaceState(null, '', url);
+  } catch (e) {}
+}
+
+async function share(title, url) {
+  const full = new URL(url, location.href).href;
+  try {
+    if (navigator.share) {
+      await navigator.share({ title, url: full });
+      return;
+    }
+  } catch (e) {
+    if (e && e.name === 'AbortError') return;
+  }
+  try {
+    await navigator.clipboard.writeText(full);
+  } catch (e) {}
+}
+
+function fatal(reason) {
+  if (loading) {
+    loading.hidden = false;
+    loading.textContent = reason === 'webgl'
+      ? 'Trình duyệt không hỗ trợ WebGL2. / This browser does not support WebGL2.'
+      : 'Không tải được ứng dụng. / The app could not load.';
+  }
+}
+
+const shell = { requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal };
+window.motcuaShell = shell;
+
+new ResizeObserver(resize).observe(canvas);
+window.addEventListener('resize', resize);
+window.visualViewport?.addEventListener('resize', resize);
+matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener?.('change', resize);
+
+createMotCua({
+  canvas,
+  motcuaShell: shell,
+  locateFile: (path) => (path.endsWith('.wasm') ? '/__APP_WASM__' : path),
+}).then((module) => {
+  state.module = module;
+  resize();
+}).catch(() => fatal('load'));
