@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Longer libFuzzer runs of the core parsers (the ctest runs are only a smoke test).
-# Usage: bench/fuzz_long.sh [seconds per target, default 600] [build dir, default build/fuzz]
+# Usage: bench/fuzz_long.sh [seconds per target, default 600] [build dir, default build/native]
 # Builds the fuzz targets with clang++ if needed; findings land in bench/out/fuzz/.
 set -euo pipefail
 
 seconds="${1:-600}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${2:-$root/build/fuzz}"
+build="${2:-$root/build/native}"
 out="$root/bench/out/fuzz"
 mkdir -p "$out"
 
 if [ ! -x "$build/tests/fuzz/fuzz_dossier" ] || [ ! -x "$build/tests/fuzz/fuzz_receipt" ]; then
-    CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
     cmake --build "$build" --target fuzz_dossier fuzz_receipt
 fi
 

@@ -30,6 +30,17 @@ def main() -> int:
         for key, value in table.items():
             if not isinstance(value, str) or not value.strip():
                 problems.append(f"{lang}.json: empty or non-string value for {key}")
+    # Every character of every string must be in the font subset, or it is drawn as "?".
+    ranges = []
+    spec = re.search(r'UNICODES = \(\s*(.*?)\)', (root / "tools/make_font.py").read_text(), re.S).group(1)
+    for part in "".join(re.findall(r'"([^"]*)"', spec)).split(","):
+        a, _, b = part.strip().replace("U+", "").partition("-")
+        ranges.append((int(a, 16), int(b or a, 16)))
+    for lang, table in langs.items():
+        for key, value in table.items():
+            for ch in str(value):
+                if ch != "\n" and not any(lo <= ord(ch) <= hi for lo, hi in ranges):
+                    problems.append(f"{lang}.json: {key} uses U+{ord(ch):04X} ({ch}) which the font subset lacks")
     for p in problems:
         print(p)
     print(f"{len(used)} keys used, {len(langs)} languages, {len(problems)} problems")

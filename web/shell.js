@@ -93,9 +93,12 @@ function onPointer(kind, e) {
   }
   state.module._mc_pointer(kind, source, x, y, kind === 1 ? 0 : button, t);
   if (kind === 2 && source === kSource.touch) {
-    // Run the frame that activates a tapped text field now, inside the gesture, so the text
-    // agent may take focus and the phone opens its keyboard (iOS requires this).
-    runFrame(performance.now());
+    // Run the frames that activate a tapped text field now, inside the gesture, so the text
+    // agent may take focus and the phone opens its keyboard (iOS requires this). ImGui gives a
+    // touch its position in one frame and the press in the next (touch has no prior hover).
+    const now = performance.now();
+    runFrame(now);
+    runFrame(now + 1);
   }
   if (kind === 2 || kind === 3) state.ignoreBlur = false;
   requestFrame();
@@ -195,7 +198,11 @@ function syncTextAgent(active, text, selStart, selEnd, mode, x, y, w, h) {
   agent.style.top = `${y}px`;
   agent.style.width = `${Math.max(w, 1)}px`;
   agent.style.height = `${Math.max(h, 1)}px`;
-  if (agent.getAttribute('inputmode') !== mode) agent.setAttribute('inputmode', mode);
+  // "upper": letters and digits typed in capitals (codes, secrets).
+  const inputMode = mode === 'upper' ? 'text' : mode;
+  const capitals = mode === 'upper' ? 'characters' : 'off';
+  if (agent.getAttribute('inputmode') !== inputMode) agent.setAttribute('inputmode', inputMode);
+  if (agent.getAttribute('autocapitalize') !== capitals) agent.setAttribute('autocapitalize', capitals);
   if (!state.composing) {
     if (agent.value !== text) agent.value = text;
     if (agent.selectionStart !== selStart || agent.selectionEnd !== selEnd) {
@@ -245,6 +252,10 @@ function updateMirrorElement(el, item) {
     if (el.textContent !== text) el.textContent = text;
   } else if (el.textContent !== item.name) {
     el.textContent = item.name;
+  }
+  // A status region takes its accessible name only from aria-label; its text is what is announced.
+  if (item.role === 'status' && el.getAttribute('aria-label') !== item.name) {
+    el.setAttribute('aria-label', item.name);
   }
   if (item.role === 'heading') el.setAttribute('aria-level', String(item.level || 1));
   if (item.checked !== undefined) el.setAttribute('aria-checked', String(item.checked));
@@ -317,6 +328,8 @@ function fatal(reason) {
       : 'Không tải được ứng dụng. / The app could not load.';
   }
 }
+
+window.addEventListener('online', () => state.module?._mc_network_online());
 
 const shell = { requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal };
 window.motcuaShell = shell;

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include "core/receipt_payload.h"
 #include "platform/host.h"
 #include "ui/a11y.h"
 #include "ui/screens.h"
@@ -36,7 +37,6 @@ std::string_view embedded(const unsigned char* data, std::size_t size) {
 App::App(HttpClient& http, Storage& storage) : m_http(http), m_storage(storage) {}
 
 void App::start(const std::string& startUrl) {
-    (void)startUrl;
     ui::loadFonts();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -54,6 +54,13 @@ void App::start(const std::string& startUrl) {
         if (scale != doc.end() && scale->is_number()) setTextScale(scale->get<float>());
         host::requestFrame();
     });
+    loadRecents();
+    m_state.now = static_cast<int64_t>(host::wallClockSeconds());
+    // A receipt link (/d/<code>#k=<secret>) opens its dossier straight away.
+    if (startUrl.rfind("/d/", 0) == 0) {
+        const ReceiptPayload payload = parseReceiptPayload(startUrl);
+        if (payload.kind == PayloadKind::Receipt) openDossier(payload.code, payload.secret, false);
+    }
 }
 
 void App::setLanguage(Language language) {
@@ -80,8 +87,17 @@ void App::saveSettings() {
 void App::apply(const Intent& intent) {
     switch (intent.kind) {
     case Intent::Kind::Navigate:
+        if (m_state.screen == Screen::Dossier && intent.screen != Screen::Dossier) {
+            closeDossier();
+            host::setUrl("/");
+        }
+        if (intent.screen == Screen::Lookup) {
+            m_state.lookup.message.clear();
+            m_state.lookup.state = Io::Idle;
+        }
         m_state.screen = intent.screen;
         ImGui::ClearActiveID();
+        ui::requestScrollTop();
         break;
     case Intent::Kind::SetLanguage:
         setLanguage(intent.language);
@@ -92,7 +108,34 @@ void App::apply(const Intent& intent) {
         saveSettings();
         break;
     case Intent::Kind::SubmitLookup:
-        m_state.lookup.message = "lookup.not_ready";
+        submitLookup();
+        break;
+    case Intent::Kind::OpenRecent:
+        if (const RecentDossier* r = m_state.recents.find(intent.text))
+            openDossier(r->code, r->secret, false);
+        break;
+    case Intent::Kind::RemoveRecent:
+        m_state.recents.remove(intent.text);
+        saveRecents();
+        break;
+    case Intent::Kind::ClearRecents:
+        m_state.recents.clear();
+        saveRecents();
+        break;
+    case Intent::Kind::Refresh:
+        if (!m_state.view.code.empty()) {
+            const int keepGeneration = ++m_generation; // drop the poll in flight
+            (void)keepGeneration;
+            if (m_requestId) m_http.cancel(m_requestId);
+            m_requestId = 0;
+            m_retryAtMs = 0;
+            startLookup();
+        }
+        break;
+    case Intent::Kind::Share:
+        host::shareLink(m_state.view.dossier ? m_state.view.dossier->procedure.name.name : "Một Cửa",
+                        dossierLink(m_state.view.code, m_state.view.secret));
+        m_state.view.shared = true;
         break;
     }
     m_settleFrames = 2;
@@ -103,6 +146,7 @@ bool App::frame() {
         ui::applyTheme(m_state.textScale);
         m_styleDirty = false;
     }
+    tick();
     a11y::beginFrame();
     ui::TextAgent& agent = ui::textAgent();
     agent.seen = false;
@@ -112,7 +156,7 @@ bool App::frame() {
     case Screen::Home: ui::drawHomeScreen(m_state, intents); break;
     case Screen::Lookup: ui::drawLookupScreen(m_state, intents); break;
     case Screen::Scan: ui::drawScanScreen(m_state, intents); break;
-    case Screen::Dossier: ui::drawHomeScreen(m_state, intents); break;
+    case Screen::Dossier: ui::drawDossierScreen(m_state, intents); break;
     }
     for (const Intent& intent : intents) apply(intent);
 

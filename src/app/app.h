@@ -24,8 +24,26 @@ class App {
     AppState& state() { return m_state; }
     const Strings& strings() const { return m_strings; }
 
+    // Called by the platform when the device reports it is online again.
+    void networkOnline();
+
   private:
     void setLanguage(Language language);
+    // Dossier lookup and live updates (app_dossier.cpp).
+    void openDossier(const std::string& code, const std::string& secret, bool fromForm);
+    void submitLookup();
+    void startLookup();
+    void onLookupReply(const HttpResponse& response);
+    void startPoll();
+    void onPollReply(const HttpResponse& response);
+    void adoptDossier(Dossier dossier, bool fromLiveUpdate);
+    void failed(const HttpResponse& response, bool fromForm);
+    void scheduleRetry();
+    void tick();
+    void closeDossier();
+    void loadRecents();
+    void saveRecents();
+    void rememberCurrent();
     void setTextScale(float scale);
     void saveSettings();
 
@@ -35,6 +53,14 @@ class App {
     Strings m_strings;
     bool m_styleDirty = true;
     int m_settleFrames = 2;
+    // Dossier session: the lookup token, the request in flight, and when to try again.
+    std::string m_token;
+    int m_requestId = 0;
+    bool m_lookupFromForm = false;
+    double m_retryAtMs = 0;
+    int m_retryCount = 0;
+    bool m_polling = false;
+    int m_generation = 0; // bumps when the open dossier changes, so stale replies are dropped
 };
 
 } // namespace motcua

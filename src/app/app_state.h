@@ -5,7 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/dossier.h"
 #include "core/i18n.h"
+#include "core/recent_dossiers.h"
+#include "core/timeline.h"
 
 namespace motcua {
 
@@ -21,12 +24,29 @@ struct LookupForm {
     std::string message; // i18n key of the last failure, empty when none
 };
 
+// The dossier that is open: the last good copy, and how fresh it is.
+struct DossierView {
+    std::string code;
+    std::string secret;
+    std::optional<Dossier> dossier; // the last good state; never replaced by a bad reply
+    Timeline timeline;
+    Io load = Io::Idle;       // the lookup or refresh in flight
+    std::string message;      // i18n key of the last problem, empty when none
+    bool offline = false;     // the last attempt could not reach the server
+    int64_t updatedAt = 0;    // epoch seconds of the last good reply (or of the cached copy)
+    std::string changeNote;   // what the last live update changed (already translated)
+    bool shared = false;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Language language = Language::Vi;
     float textScale = 1.0f;
     bool kiosk = false;
     LookupForm lookup;
+    DossierView view;
+    RecentDossiers recents;
+    int64_t now = 0; // wall clock, epoch seconds, for "days left"
 };
 
 struct Intent {
@@ -35,6 +55,11 @@ struct Intent {
         SetLanguage,   // language
         SetTextScale,  // number
         SubmitLookup,
+        OpenRecent,    // text = code
+        RemoveRecent,  // text = code
+        ClearRecents,
+        Refresh,
+        Share,
     };
     Kind kind;
     Screen screen = Screen::Home;

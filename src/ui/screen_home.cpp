@@ -1,7 +1,12 @@
 // The home screen: the app's name, the ways to find a dossier, language and text size.
+#include <algorithm>
+#include <string>
+
 #include <imgui.h>
 
+#include "core/status.h"
 #include "ui/screens.h"
+#include "ui/status_badge.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
 #include "ui/widgets.h"
@@ -22,6 +27,36 @@ void drawBrand() {
                         color::kPrimary);
     ImGui::Dummy(ImVec2(size, size));
 }
+void drawRecentsCard(const AppState& state, Intents& out) {
+    beginCard("##recents");
+    heading(tr("home.recent"), 2);
+    const char* removeLabel = tr("home.remove");
+    const float removeW = std::max(64.0f, ImGui::CalcTextSize(removeLabel).x + 32);
+    for (const RecentDossier& r : state.recents.entries()) {
+        ImGui::PushID(r.code.c_str());
+        const std::string words = r.lastStatus ? tr(statusInfo(r.lastStatus).i18nKey) : "";
+        const std::string label = r.code + (words.empty() ? "" : "\n" + words);
+        const float openW = ImGui::GetContentRegionAvail().x - removeW - ImGui::GetStyle().ItemSpacing.x;
+        const std::string openName = r.code + (words.empty() ? "" : " — " + words);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        if (button(label.c_str(), ButtonKind::Secondary, openW, openName.c_str()))
+            out.push_back({.kind = Intent::Kind::OpenRecent, .text = r.code});
+        if (r.lastStatus) {
+            const float rad = ImGui::GetFontSize() * 0.35f;
+            drawStatusIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + rad + 10, p.y + ImGui::GetItemRectSize().y * 0.5f),
+                           rad, r.lastStatus);
+        }
+        ImGui::SameLine();
+        const std::string removeName = std::string(removeLabel) + " " + r.code;
+        if (button(removeLabel, ButtonKind::Danger, removeW, removeName.c_str()))
+            out.push_back({.kind = Intent::Kind::RemoveRecent, .text = r.code});
+        ImGui::PopID();
+    }
+    if (state.recents.size() > 1 && button(tr("home.remove_all"), ButtonKind::Quiet))
+        out.push_back({.kind = Intent::Kind::ClearRecents});
+    endCard();
+}
+
 } // namespace
 
 void drawSettingsCard(const AppState& state, Intents& out) {
@@ -70,6 +105,10 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
     endCard();
     spacing();
+    if (!state.recents.empty()) {
+        drawRecentsCard(state, out);
+        spacing();
+    }
     drawSettingsCard(state, out);
     endPage();
 }

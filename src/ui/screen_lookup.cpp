@@ -1,6 +1,7 @@
 // The lookup screen: type the dossier code and the secret printed on the receipt.
 #include <imgui.h>
 
+#include "core/dossier_code.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
@@ -17,10 +18,17 @@ void drawLookupScreen(AppState& state, Intents& out) {
     spacing();
     beginCard("##form");
     bool submit = textField(tr("lookup.code"), state.lookup.code,
-                            {.hint = "000.00.12.H42-241124-0001", .inputMode = "text",
-                             .uppercase = true, .maxLength = 64});
+                            {.hint = "000.00.12.H42-241124-0001", .inputMode = "upper",
+                             .uppercase = true, .maxLength = 300});
+    // Checked as they type: a hint that says what is wrong with the code, or that it looks right.
+    const CodeHint hint = codeHint(state.lookup.code);
+    if (hint != CodeHint::Empty) {
+        const ImU32 col = hint == CodeHint::Valid ? color::kSuccess
+                          : hint == CodeHint::Incomplete ? color::kTextMuted : color::kDanger;
+        statusText(tr(codeHintKey(hint)), col);
+    }
     submit |= textField(tr("lookup.secret"), state.lookup.secret,
-                        {.hint = "ABC123", .inputMode = "text", .uppercase = true,
+                        {.hint = "ABC234", .inputMode = "upper", .uppercase = true,
                          .maxLength = 32});
     spacing(0.5f);
     const bool loading = state.lookup.state == Io::Loading;

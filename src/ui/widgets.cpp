@@ -70,8 +70,18 @@ void mirrorLastItem(const char* role, const char* name, const char* value, int c
     a11y::add(std::move(item));
 }
 
+namespace {
+bool g_scrollTop = false;
+}
+
+void requestScrollTop() { g_scrollTop = true; }
+
 void beginPage(const char* id) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (g_scrollTop) {
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        g_scrollTop = false;
+    }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     const float side = std::max(pageMargin(), (io.DisplaySize.x - contentWidth()) * 0.5f);
@@ -148,7 +158,7 @@ void pushButtonColors(ButtonKind kind) {
 }
 } // namespace
 
-bool button(const char* label, ButtonKind kind, float width) {
+bool button(const char* label, ButtonKind kind, float width, const char* a11yName) {
     pushButtonColors(kind);
     const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
     const bool wrap = ImGui::CalcTextSize(label).x > w - 2 * ImGui::GetStyle().FramePadding.x;
@@ -170,7 +180,7 @@ bool button(const char* label, ButtonKind kind, float width) {
         pressed = ImGui::Button(label, ImVec2(w, touchHeight()));
     }
     ImGui::PopStyleColor(5);
-    mirrorLastItem("button", label, nullptr, -1, 0, nullptr, id);
+    mirrorLastItem("button", a11yName ? a11yName : label, nullptr, -1, 0, nullptr, id);
     if (a11y::takeActivation(id)) pressed = true;
     return pressed;
 }

@@ -20,6 +20,8 @@ enum class ButtonKind { Primary, Secondary, Quiet, Danger };
 
 // Starts the full-screen page window with a centred content column; returns false if hidden.
 void beginPage(const char* id);
+// The next page starts scrolled to the top (a new screen or a different dossier).
+void requestScrollTop();
 void endPage();
 
 void heading(const char* text, int level = 1);
@@ -29,14 +31,17 @@ void statusText(const char* text, ImU32 color = 0);
 void spacing(float multiple = 1.0f);
 void separator();
 
-bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = -1.0f);
+// A touch-sized button; a11yName, when given, is the name screen readers hear (for example
+// "Remove 000.00.12.H42-241124-0001" where the button only shows "Remove").
+bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = -1.0f,
+            const char* a11yName = nullptr);
 // A selectable option in a group (language, text size): role radio with checked state.
 bool choice(const char* label, bool selected, float width);
 bool link(const char* label);
 
 struct TextFieldOptions {
     const char* hint = "";
-    const char* inputMode = "text"; // text, numeric, url, search: the phone keyboard's layout
+    const char* inputMode = "text"; // text, numeric, url, search, upper (capitals): the keyboard
     bool uppercase = false;
     size_t maxLength = 200;
 };

@@ -96,7 +96,14 @@ export async function activate(page, role, name) {
 export async function tapOn(page, role, name) {
   const el = mirror(page, role, name);
   await el.waitFor({ state: 'attached' });
-  const box = await el.boundingBox();
+  // Tap only once the layout has settled: the same box across two frames, like a person aiming.
+  let box = null;
+  for (let i = 0; i < 50; i++) {
+    const before = await el.boundingBox();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    box = await el.boundingBox();
+    if (box && before && box.height > 0 && box.y === before.y && box.x === before.x) break;
+  }
   if (!box || box.height === 0) throw new Error(`${role} "${name}" is not on screen`);
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }

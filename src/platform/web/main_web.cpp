@@ -50,6 +50,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE int mc_frame(double timeMs, float cssWidth, floa
     return (more || scrolling) ? 1 : 0;
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE void mc_network_online() {
+    if (g_app) g_app->networkOnline();
+}
+
 int main() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);

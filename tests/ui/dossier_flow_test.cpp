@@ -1,0 +1,238 @@
+// The dossier flows headless with a scripted network: deep links, typed codes, every demo
+// dossier's timeline, live updates, bad replies, offline and the recent list.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "ui_harness.h"
+#include "ui/tr.h"
+
+using namespace motcua;
+using namespace motcua::test;
+
+namespace {
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+const std::string kCode = "000.00.12.H42-241124-0001";
+const std::string kSecret = "ABC234";
+
+std::string dossierJson(int status, int version, int steps = 2) {
+    nlohmann::json d = {
+        {"code", kCode},
+        {"version", version},
+        {"procedure", {{"code", "1.001193"}, {"name", "Đăng ký khai sinh"},
+                       {"names", {{"vi", "Đăng ký khai sinh"}, {"en", "Birth registration"}}}}},
+        {"agency", {{"code", "000.00.12.H42"}, {"name", "UBND phường Trần Phú"},
+                    {"names", {{"vi", "UBND phường Trần Phú"}, {"en", "Tran Phu Ward"}}}}},
+        {"owner", "Nguyễn V. A."},
+        {"channel", "counter"},
+        {"received_at", "2024-11-25T08:30:00+07:00"},
+        {"due_at", "2024-11-29T17:00:00+07:00"},
+        {"original_due_at", "2024-11-29T17:00:00+07:00"},
+        {"due_history", nlohmann::json::array()},
+        {"status", status},
+        {"status_name", ""},
+        {"status_note", ""},
+        {"holder", {{"unit", "Phòng Tư pháp"}, {"role", "Chuyên viên"}}},
+        {"completed_at", nullptr},
+        {"returned_at", nullptr},
+        {"supplements", nlohmann::json::array()},
+        {"fees", nlohmann::json::array()},
+        {"results", nlohmann::json::array()},
+        {"rating_eligible", false},
+        {"rating", nullptr},
+        {"updated_at", "2024-11-25T08:45:00+07:00"},
+    };
+    nlohmann::json list = nlohmann::json::array();
+    for (int i = 1; i <= steps; ++i) {
+        list.push_back({{"seq", i},
+                        {"unit", "Phòng Tư pháp"},
+                        {"role", "Chuyên viên"},
+                        {"action", "Bước xử lý " + std::to_string(i)},
+                        {"status", 4},
+                        {"started_at", "2024-11-25T08:45:00+07:00"},
+                        {"handled_at", i < steps ? nlohmann::json("2024-11-25T09:00:00+07:00") : nlohmann::json()},
+                        {"deadline", "2024-11-27T17:00:00+07:00"}});
+    }
+    d["steps"] = list;
+    return d.dump();
+}
+
+std::string lookupReply(const std::string& dossier) {
+    return R"({"token":"tok","expires_in":3600,"dossier":)" + dossier + "}";
+}
+
+std::string link() { return "/d/" + kCode + "#k=" + kSecret; }
+
+int countRole(const std::string& role) {
+    int n = 0;
+    for (const auto& item : a11y::items()) n += item.role == role;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("A receipt link opens the dossier's timeline straight away", "[ui][dossier]") {
+    Harness h(nullptr, link());
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    const auto& req = h.http.pending().front().request;
+    CHECK(req.method == "POST");
+    CHECK(req.url.rfind("/api/v1/dossiers/lookup", 0) == 0);
+    CHECK(req.body.find(kSecret) != std::string::npos);
+    CHECK(h.find("status", "Đang tải hồ sơ…"));
+    REQUIRE(h.http.respond(200, lookupReply(dossierJson(4, 1, 3))));
+    h.frames();
+    CHECK(h.find("heading", "Đăng ký khai sinh"));
+    CHECK(h.find("status", "Đang xử lý"));
+    CHECK(countRole("listitem") == 3);
+    // Live updates start: the app now waits on the changes endpoint with its token.
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url.find("/changes?since=1") != std::string::npos);
+}
+
+TEST_CASE("Every demo dossier renders its timeline at phone and kiosk size", "[ui][dossier]") {
+    const auto index = nlohmann::json::parse(readFile(std::string(MOTCUA_DEMO_DIR) + "/index.json"));
+    const auto& list = index.contains("dossiers") ? index["dossiers"] : index["items"];
+    REQUIRE(list.size() >= 60);
+    std::set<int> statuses;
+    for (const auto& entry : list) {
+        const std::string body = readFile(std::string(MOTCUA_DEMO_DIR) + "/" + entry["file"].get<std::string>());
+        const auto doc = nlohmann::json::parse(body);
+        statuses.insert(doc["status"].get<int>());
+        for (const Viewport& vp : {kViewports[0], kViewports[2]}) {
+            INFO(entry["code"] << " at " << vp.name);
+            Harness h(nullptr, "/d/" + entry["code"].get<std::string>() + "#k=" + entry["secret"].get<std::string>());
+            h.viewport = vp;
+            h.frames(1);
+            REQUIRE(h.http.respond(200, lookupReply(body)));
+            REQUIRE_NOTHROW(h.frames());
+            CHECK(h.find("heading", doc["procedure"]["name"].get<std::string>()));
+            const char* words = ui::tr(statusInfo(doc["status"].get<int>()).i18nKey);
+            CHECK(h.find("status", words));
+            CHECK(countRole("listitem") == static_cast<int>(doc["steps"].size()));
+        }
+    }
+    CHECK(statuses.size() == 10);
+}
+
+TEST_CASE("A wrong code and secret pair gets one calm message on the form", "[ui][dossier]") {
+    Harness h;
+    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->state().lookup.code = " 000.00.12.h42-241124-0001 ";
+    h.app->state().lookup.secret = "abc 234";
+    h.app->apply({.kind = Intent::Kind::SubmitLookup});
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    // Tolerant of spaces and lower case: the request carries the normalised pair.
+    CHECK(h.http.pending().front().request.body.find(kCode) != std::string::npos);
+    CHECK(h.http.pending().front().request.body.find(kSecret) != std::string::npos);
+    h.http.respond(404, R"({"errors":[{"code":"not_found","description":"x"}]})");
+    h.frames();
+    CHECK(h.app->state().screen == Screen::Lookup);
+    CHECK(h.find("status", "Không tìm thấy hồ sơ với mã hồ sơ và mã bí mật này. Vui lòng kiểm tra lại giấy hẹn."));
+}
+
+TEST_CASE("A malformed code is caught before any request", "[ui][dossier]") {
+    Harness h;
+    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->state().lookup.code = "hello";
+    h.app->state().lookup.secret = "ABC234";
+    h.app->apply({.kind = Intent::Kind::SubmitLookup});
+    h.frames();
+    CHECK(h.http.pending().empty());
+    CHECK(h.find("status", "Vui lòng kiểm tra lại mã hồ sơ."));
+}
+
+TEST_CASE("A live update changes the status and says what changed", "[ui][dossier]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(dossierJson(4, 1)));
+    h.frames();
+    REQUIRE(h.http.respond(200, R"({"changed":true,"version":2,"dossier":)" + dossierJson(9, 2) + "}"));
+    h.frames();
+    CHECK(h.find("status", "Đã có kết quả"));
+    CHECK(h.find("status", "Vừa cập nhật: Đã có kết quả"));
+    CHECK(h.http.pending().front().request.url.find("since=2") != std::string::npos);
+}
+
+TEST_CASE("A bad reply never replaces the last good state", "[ui][dossier]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(dossierJson(4, 1)));
+    h.frames();
+    SECTION("truncated JSON") { h.http.respond(200, R"({"changed":true,"version":2,"dossier":{"code")"); }
+    SECTION("wrong types") { h.http.respond(200, R"({"changed":true,"version":"two","dossier":[]})"); }
+    SECTION("a server error") { h.http.respond(500, "<html>oops</html>"); }
+    h.frames();
+    CHECK(h.find("heading", "Đăng ký khai sinh"));
+    CHECK(h.find("status", "Đang xử lý"));
+    CHECK(countRole("listitem") == 2);
+    // The device copy still holds the good dossier.
+    const auto kept = RecentDossiers::fromJson(h.storage.values().at("motcua.recent"));
+    REQUIRE(kept.find(kCode) != nullptr);
+    const auto cached = parseDossierFromCache(kept.find(kCode)->cachedJson);
+    REQUIRE(cached.ok());
+    CHECK(cached.value->version == 1);
+    CHECK(cached.value->status == 4);
+}
+
+TEST_CASE("Offline, the saved copy is shown and it recovers by itself", "[ui][dossier]") {
+    MemoryStorage kept;
+    {
+        Harness h(nullptr, link());
+        h.frames(1);
+        h.http.respond(200, lookupReply(dossierJson(4, 1)));
+        h.frames();
+        kept = h.storage;
+    }
+    Harness h(&kept, link());
+    h.frames();
+    // Before any reply the saved copy is already on screen.
+    CHECK(h.find("heading", "Đăng ký khai sinh"));
+    h.http.respond(0, "");
+    h.frames();
+    CHECK(h.find("status", "Đang ngoại tuyến: hiển thị thông tin đã lưu."));
+    CHECK(h.find("heading", "Đăng ký khai sinh"));
+    // The network returns: the app tries again without being asked.
+    h.app->networkOnline();
+    h.frames();
+    REQUIRE(h.http.respond(200, lookupReply(dossierJson(5, 2))));
+    h.frames();
+    CHECK(h.find("status", "Yêu cầu bổ sung giấy tờ"));
+    CHECK_FALSE(h.find("status", "Đang ngoại tuyến: hiển thị thông tin đã lưu."));
+}
+
+TEST_CASE("An expired token is renewed with the saved secret", "[ui][dossier]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(dossierJson(4, 1)));
+    h.frames();
+    h.http.respond(401, R"({"errors":[{"code":"unauthorized","description":"x"}]})");
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url.rfind("/api/v1/dossiers/lookup", 0) == 0);
+}
+
+TEST_CASE("Recent dossiers are listed on the home screen and can be removed", "[ui][dossier]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(dossierJson(4, 1)));
+    h.frames();
+    REQUIRE(h.activate("button", "‹ Quay lại"));
+    CHECK(h.find("button", kCode + " — Đang xử lý"));
+    REQUIRE(h.activate("button", "Xoá " + kCode));
+    CHECK_FALSE(h.find("button", kCode + " — Đang xử lý"));
+    CHECK(h.storage.values().at("motcua.recent").find(kCode) == std::string::npos);
+}
