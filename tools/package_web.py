@@ -31,8 +31,10 @@ def main() -> int:
     parser.add_argument("--build", required=True)
     parser.add_argument("--web", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--node-modules", help="where zxing-wasm is installed (default: beside web/)")
     args = parser.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
+    modules = pathlib.Path(args.node_modules) if args.node_modules else web.parent / "node_modules"
 
     wasm = (build / "app.wasm").read_bytes()
     js = (build / "app.js").read_bytes()
@@ -42,6 +44,34 @@ def main() -> int:
         "__APP_JS__": hashed_name("app", "js", js),
         "__STYLE_CSS__": hashed_name("style", "css", css),
     }
+    # The QR scanner (web/scanner.js) and its decoder Worker with zxing-wasm's reader build, all
+    # under hashed names; only the small scanner.js is on the first screen, the rest loads when
+    # the scanner opens. zxing's reader imports "../share.js": point it at the hashed sibling.
+    zxing = modules / "zxing-wasm" / "dist"
+    if not (zxing / "reader" / "zxing_reader.wasm").exists():
+        print(f"package_web: {zxing} missing; run `npm ci` in the repository", file=sys.stderr)
+        return 1
+    files = {}
+
+    def add(key, stem, ext, data, text=True):
+        if text:
+            for k, v in names.items():
+                data = data.replace(k, v)
+            data = data.encode()
+        names[key] = hashed_name(stem, ext, data)
+        files[names[key]] = data
+
+    add("__ZXING_SHARE_JS__", "zxing_share", "js", (zxing / "es" / "share.js").read_text(encoding="utf-8"))
+    reader = (zxing / "es" / "reader" / "index.js").read_text(encoding="utf-8")
+    if '"../share.js"' not in reader:
+        print("package_web: zxing-wasm's reader no longer imports ../share.js", file=sys.stderr)
+        return 1
+    add("__ZXING_READER_JS__", "zxing_reader", "js", reader.replace('"../share.js"', '"./__ZXING_SHARE_JS__"'))
+    add("__ZXING_WASM__", "zxing_reader", "wasm", (zxing / "reader" / "zxing_reader.wasm").read_bytes(), text=False)
+    add("__QR_DECODE_JS__", "qr_decode", "js", (web / "qr_decode.js").read_text(encoding="utf-8"))
+    add("__SCANNER_WORKER_JS__", "scanner_worker", "js", (web / "scanner_worker.js").read_text(encoding="utf-8"))
+    add("__SCANNER_JS__", "scanner", "js", (web / "scanner.js").read_text(encoding="utf-8"))
+
     shell = (web / "shell.js").read_text(encoding="utf-8")
     for key, value in names.items():
         shell = shell.replace(key, value)
@@ -59,6 +89,8 @@ def main() -> int:
     (tmp / names["__STYLE_CSS__"]).write_bytes(css)
     (tmp / names["__SHELL_JS__"]).write_text(shell, encoding="utf-8")
     (tmp / "index.html").write_text(index, encoding="utf-8")
+    for name, data in files.items():
+        (tmp / name).write_bytes(data)
     for extra in sorted(web.glob("*.png")) + sorted(web.glob("*.svg")) + sorted(web.glob("*.webmanifest")):
         shutil.copy(extra, tmp / extra.name)
     for path in list(tmp.iterdir()):

@@ -33,8 +33,42 @@ mergeInto(LibraryManager.library, {
   mc_js_set_lang: function (code) {
     document.documentElement.lang = UTF8ToString(code);
   },
+  mc_js_set_kiosk: function (on) {
+    Module.motcuaShell.setKiosk(!!on);
+  },
+  mc_js_wipe_storage: function () {
+    Module.motcuaShell.wipeStorage();
+  },
+  mc_js_random: function (out, n) {
+    crypto.getRandomValues(HEAPU8.subarray(out, out + n));
+  },
+  mc_js_vibrate: function (ms) {
+    try {
+      if (navigator.vibrate) navigator.vibrate(ms);
+    } catch (e) {}
+  },
   mc_js_wall_clock: function () {
     return Date.now() / 1000;
+  },
+  // The camera scanner lives in web/scanner.js (Module.motcuaShell.scanner).
+  // web/scanner.js uploads video frames into `texture` through Emscripten's GL object
+  // (GL.textures, GL.currentContext.GLctx), which is not exported on Module by default.
+  mc_js_scanner_open__deps: ['$GL'],
+  mc_js_scanner_open: function (texture) {
+    Module.motcuaGL = GL;
+    Module.motcuaShell.scanner.open(texture);
+  },
+  mc_js_scanner_close: function () {
+    if (Module.motcuaShell.scanner) Module.motcuaShell.scanner.close();
+  },
+  mc_js_scanner_torch: function (on) {
+    if (Module.motcuaShell.scanner) Module.motcuaShell.scanner.setTorch(!!on);
+  },
+  mc_js_scanner_switch: function () {
+    if (Module.motcuaShell.scanner) Module.motcuaShell.scanner.switchCamera();
+  },
+  mc_js_scanner_pick_photo: function () {
+    if (Module.motcuaShell.scanner) Module.motcuaShell.scanner.pickPhoto();
   },
   mc_js_storage_get__deps: ['$mcString'],
   mc_js_storage_get: function (key) {

@@ -1,6 +1,7 @@
 // The page's platform layer for the C++ app: canvas sizing at devicePixelRatio, Pointer Events,
 // the hidden textarea text agent, the accessibility mirror, and frames only when something happened.
 import createMotCua from '/__APP_JS__';
+import { createScanner } from '/__SCANNER_JS__';
 
 const canvas = document.getElementById('canvas');
 const agent = document.getElementById('text-agent');
@@ -320,6 +321,27 @@ async function share(title, url) {
   } catch (e) {}
 }
 
+function setKiosk(on) {
+  document.documentElement.classList.toggle('kiosk', on);
+  const meta = document.querySelector('meta[name=viewport]');
+  if (meta && on) {
+    meta.content = 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no, viewport-fit=cover';
+  }
+}
+
+// A kiosk session ends: nothing a citizen typed or looked up may stay on the device.
+function wipeStorage() {
+  try { localStorage.clear(); } catch (e) {}
+  try { sessionStorage.clear(); } catch (e) {}
+  try {
+    indexedDB.databases?.().then((dbs) => dbs.forEach((db) => db.name && indexedDB.deleteDatabase(db.name)));
+  } catch (e) {}
+  try {
+    caches?.keys().then((keys) => keys.filter((k) => k.includes('api')).forEach((k) => caches.delete(k)));
+  } catch (e) {}
+  agent.value = '';
+}
+
 function fatal(reason) {
   if (loading) {
     loading.hidden = false;
@@ -331,7 +353,48 @@ function fatal(reason) {
 
 window.addEventListener('online', () => state.module?._mc_network_online());
 
-const shell = { requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal };
+// ---- USB barcode scanner (keyboard mode) ------------------------------------------------------
+// Every printable key and Enter goes through the app's burst detector first, wherever focus is:
+// a scanner's burst opens the receipt and never lands in a text field.
+let burstTimer = 0;
+
+function typeIntoAgent(text) {
+  if (!text || document.activeElement !== agent) return;
+  const start = agent.selectionStart;
+  agent.setRangeText(text, start, agent.selectionEnd, 'end');
+  sendAgentText();
+}
+
+window.addEventListener('keydown', (e) => {
+  const m = state.module;
+  if (!m || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return;
+  const ch = e.key === 'Enter' ? '\n' : (e.key.length === 1 ? e.key : null);
+  if (ch === null) return;
+  let decision = 0;
+  withString(ch, (ptr) => { decision = m._mc_key_burst(ptr, e.timeStamp); });
+  const removeLeaked = decision >> 1;
+  if (removeLeaked > 0 && document.activeElement === agent) {
+    const end = agent.selectionStart;
+    agent.setRangeText('', Math.max(0, end - removeLeaked), end, 'end');
+    sendAgentText();
+  }
+  typeIntoAgent(m.UTF8ToString(m._mc_key_burst_flush()));
+  if (decision & 1) {
+    e.preventDefault();
+    e.stopPropagation();
+    clearTimeout(burstTimer);
+    burstTimer = setTimeout(() => {
+      typeIntoAgent(m.UTF8ToString(m._mc_key_burst_timeout(performance.now() + 1000)));
+    }, 80);
+  }
+  requestFrame();
+}, true);
+
+const shell = {
+  requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal,
+  setKiosk, wipeStorage,
+  scanner: createScanner(() => state.module),
+};
 window.motcuaShell = shell;
 
 new ResizeObserver(resize).observe(canvas);

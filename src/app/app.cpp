@@ -2,6 +2,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 #include <imgui.h>
@@ -11,6 +12,7 @@
 #include "core/receipt_payload.h"
 #include "platform/host.h"
 #include "ui/a11y.h"
+#include "ui/onscreen_keyboard.h"
 #include "ui/screens.h"
 #include "ui/text_agent.h"
 #include "ui/theme.h"
@@ -45,7 +47,8 @@ void App::start(const std::string& startUrl) {
     io.ConfigInputTextCursorBlink = false;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     setLanguage(Language::Vi);
-    m_storage.load(kSettingsKey, [this](std::optional<std::string> text) {
+    configureKiosk(startUrl);
+    if (!m_state.kiosk) m_storage.load(kSettingsKey, [this](std::optional<std::string> text) {
         if (!text) return;
         auto doc = nlohmann::json::parse(*text, nullptr, false);
         if (!doc.is_object()) return;
@@ -55,7 +58,15 @@ void App::start(const std::string& startUrl) {
         host::requestFrame();
     });
     loadRecents();
+    loadOutbox();
+    installScannerHandlers();
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
+    // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen.
+    if (startUrl.find("mode=counter") != std::string::npos) {
+        const auto pos = startUrl.find("counter=", startUrl.find("mode=counter") + 12);
+        configureCounter(pos == std::string::npos ? 0 : std::atoi(startUrl.c_str() + pos + 8));
+        return;
+    }
     // A receipt link (/d/<code>#k=<secret>) opens its dossier straight away.
     if (startUrl.rfind("/d/", 0) == 0) {
         const ReceiptPayload payload = parseReceiptPayload(startUrl);
@@ -79,6 +90,7 @@ void App::setTextScale(float scale) {
 }
 
 void App::saveSettings() {
+    if (m_state.kiosk) return; // a kiosk's next citizen starts from the defaults
     nlohmann::json doc = {{"language", languageCode(m_state.language)},
                           {"text_scale", m_state.textScale}};
     m_storage.save(kSettingsKey, doc.dump());
@@ -91,6 +103,10 @@ void App::apply(const Intent& intent) {
             closeDossier();
             host::setUrl("/");
         }
+        if (m_state.screen == Screen::Scan && intent.screen != Screen::Scan) closeScanner();
+        if (intent.screen == Screen::Scan && m_state.screen != Screen::Scan) openScanner();
+        m_state.notice.clear();
+        ui::clearKeyboardTarget();
         if (intent.screen == Screen::Lookup) {
             m_state.lookup.message.clear();
             m_state.lookup.state = Io::Idle;
@@ -132,6 +148,32 @@ void App::apply(const Intent& intent) {
             startLookup();
         }
         break;
+    case Intent::Kind::ScanTorch:
+        m_state.scan.torchOn = !m_state.scan.torchOn;
+        scanner::setTorch(m_state.scan.torchOn);
+        break;
+    case Intent::Kind::ScanSwitchCamera:
+        scanner::switchCamera();
+        break;
+    case Intent::Kind::ScanPickPhoto:
+        m_state.scan.photoFailed = false;
+        scanner::pickPhoto();
+        break;
+    case Intent::Kind::StartRating:
+        startRating();
+        break;
+    case Intent::Kind::SetRating:
+        setRatingField(intent.text, static_cast<int>(intent.number));
+        break;
+    case Intent::Kind::SubmitRating:
+        submitRating();
+        break;
+    case Intent::Kind::OpenStats:
+        openStats();
+        break;
+    case Intent::Kind::CounterRate:
+        rateAtCounter(static_cast<int>(intent.number));
+        break;
     case Intent::Kind::Share:
         host::shareLink(m_state.view.dossier ? m_state.view.dossier->procedure.name.name : "Một Cửa",
                         dossierLink(m_state.view.code, m_state.view.secret));
@@ -157,8 +199,13 @@ bool App::frame() {
     case Screen::Lookup: ui::drawLookupScreen(m_state, intents); break;
     case Screen::Scan: ui::drawScanScreen(m_state, intents); break;
     case Screen::Dossier: ui::drawDossierScreen(m_state, intents); break;
+    case Screen::Rate: ui::drawRatingScreen(m_state, intents); break;
+    case Screen::Stats: ui::drawStatsScreen(m_state, intents); break;
+    case Screen::Counter: ui::drawCounterScreen(m_state, intents); break;
     }
     for (const Intent& intent : intents) apply(intent);
+    ui::drawOnscreenKeyboard();
+    drawKioskIdle();
 
     if (!agent.seen) agent.activeId = 0;
     host::syncTextAgent(agent.activeId != 0, agent.text, agent.selStart, agent.selEnd,

@@ -6,7 +6,10 @@
 
 #include "app/app_state.h"
 #include "core/i18n.h"
+#include <array>
+
 #include "platform/http_client.h"
+#include "platform/scanner.h"
 #include "platform/storage.h"
 
 namespace motcua {
@@ -44,6 +47,31 @@ class App {
     void loadRecents();
     void saveRecents();
     void rememberCurrent();
+    // Ratings through the outbox, and public figures (app_rating.cpp).
+    void loadOutbox();
+    void saveOutbox();
+    void startRating();
+    void setRatingField(const std::string& field, int value);
+    void submitRating();
+    void pumpOutbox();
+    void outboxFailed(const std::string& key, int status, int retryAfter, const std::string& code);
+    void openStats();
+    // Counter terminal (app_counter.cpp).
+    void configureCounter(int counter);
+    void pollCounter();
+    void rateAtCounter(int level);
+    void tickCounter();
+    // Kiosk sessions (app_kiosk.cpp).
+    void configureKiosk(const std::string& startUrl);
+    bool kioskHasCitizenData() const;
+    void wipeKioskSession();
+    void drawKioskIdle();
+    // Scanner session (app_scan.cpp).
+    void installScannerHandlers();
+    void openScanner();
+    void closeScanner();
+    void onScanResult(const std::string& text, const std::array<float, 8>* corners,
+                      scanner::Source source);
     void setTextScale(float scale);
     void saveSettings();
 
@@ -60,7 +88,13 @@ class App {
     double m_retryAtMs = 0;
     int m_retryCount = 0;
     bool m_polling = false;
-    int m_generation = 0; // bumps when the open dossier changes, so stale replies are dropped
+    int m_generation = 0;
+    int m_outboxRequest = 0;
+    int m_counterRequest = 0;
+    double m_counterRetryAtMs = 0;
+    // Kiosk: how long without input before asking, and how long the question waits.
+    int m_kioskIdleSeconds = 90;
+    static constexpr int kKioskCountdownSeconds = 30; // bumps when the open dossier changes, so stale replies are dropped
 };
 
 } // namespace motcua

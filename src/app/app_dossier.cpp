@@ -272,6 +272,8 @@ void App::scheduleRetry() {
 }
 
 void App::networkOnline() {
+    m_state.outbox.onNetworkRestored(static_cast<int64_t>(host::wallClockSeconds() * 1000.0));
+    host::requestFrame();
     if (m_retryAtMs > 0) {
         m_retryAtMs = host::nowMs();
         m_retryCount = 0;
@@ -281,6 +283,8 @@ void App::networkOnline() {
 
 void App::tick() {
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
+    pumpOutbox();
+    tickCounter();
     if (m_retryAtMs > 0 && host::nowMs() >= m_retryAtMs && m_requestId == 0) {
         m_retryAtMs = 0;
         if (m_state.screen != Screen::Dossier || m_state.view.code.empty()) return;

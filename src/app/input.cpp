@@ -25,6 +25,7 @@ struct TouchState {
     double coastTime = 0;
 };
 TouchState g_touch;
+double g_lastActivityMs = 0;
 
 ImGuiMouseSource toImGui(Source s) {
     switch (s) {
@@ -54,7 +55,11 @@ void scrollBy(float dy) {
 
 } // namespace
 
+void noteActivity(double timeMs) { g_lastActivityMs = timeMs; }
+double lastActivityMs() { return g_lastActivityMs; }
+
 void pointerDown(Source source, float x, float y, int button, double timeMs) {
+    g_lastActivityMs = timeMs;
     ImGuiIO& io = ImGui::GetIO();
     if (source != Source::Touch) {
         io.AddMouseSourceEvent(toImGui(source));
@@ -73,6 +78,7 @@ void pointerDown(Source source, float x, float y, int button, double timeMs) {
 }
 
 void pointerMove(Source source, float x, float y, double timeMs) {
+    if (source != Source::Mouse || ImGui::GetIO().MouseDown[0]) g_lastActivityMs = timeMs;
     ImGuiIO& io = ImGui::GetIO();
     if (source != Source::Touch) {
         io.AddMouseSourceEvent(toImGui(source));
@@ -95,6 +101,7 @@ void pointerMove(Source source, float x, float y, double timeMs) {
 }
 
 void pointerUp(Source source, float x, float y, int button, double timeMs) {
+    g_lastActivityMs = timeMs;
     ImGuiIO& io = ImGui::GetIO();
     if (source != Source::Touch) {
         io.AddMouseSourceEvent(toImGui(source));

@@ -15,5 +15,8 @@ void wheel(float dx, float dy);
 // Advances inertia scrolling; call once per frame after ImGui::NewFrame(). Returns true while
 // the scroll is still moving (so the platform keeps asking for frames).
 bool update(double timeMs);
+// The last time a person did anything (pointer, keys, text, screen reader); for kiosk idle reset.
+void noteActivity(double timeMs);
+double lastActivityMs();
 
 } // namespace motcua::input

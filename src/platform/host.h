@@ -22,6 +22,14 @@ std::string startUrl();
 void setUrl(const std::string& pathAndFragment);
 // Share a link with the Web Share API, or copy it; returns immediately.
 void shareLink(const std::string& title, const std::string& url);
+// Kiosk mode for the page: no pinch-zoom, no selection, no pull-to-refresh.
+void setKioskMode(bool on);
+// Wipes everything the page keeps (localStorage, sessionStorage, IndexedDB, cached API replies).
+void wipeDeviceStorage();
+// 16 random bytes from the platform's secure generator (for idempotency keys).
+std::string randomSeed();
+// A short vibration where the device supports it (a code was read).
+void vibrate(int milliseconds);
 // Tell the page which language the app speaks (html lang attribute).
 void setDocumentLanguage(const char* code);
 // Milliseconds since an arbitrary epoch, and wall clock seconds since 1970.

@@ -1,4 +1,4 @@
-"""Public endpoints: health, procedures, stats, places, alerts."""
+"""Public endpoints: health, procedures, stats, places, alerts, frequent questions."""
 from . import validate as v
 from .util import ApiError, fold, iso, normalise_code
 
@@ -38,20 +38,44 @@ def _procedures(app):
     return app.procedures_cache
 
 
+MAX_PAGE_SIZE = 500  # the app fetches the whole catalogue once for on-device search
+
+
 def procedures(app, req):
     lang = v.query_lang(req.query)
     page = v.query_int(req.query, "page", 1, 1, 10**6)
-    size = v.query_int(req.query, "page_size", 20, 1, 100)
+    size = v.query_int(req.query, "page_size", 20, 1, MAX_PAGE_SIZE)
     q = (req.query.get("q") or "").strip()
     if len(q) > 200:
         raise ApiError(400, "invalid_parameter", "'q' must be at most 200 characters")
+    field = (req.query.get("field") or "").strip()
+    agency = normalise_code(req.query.get("agency") or "")
+    if len(field) > 200 or len(agency) > 64:
+        raise ApiError(400, "invalid_parameter", "'field' or 'agency' is too long")
     rows = _procedures(app)
+    if field:
+        # either language's field name, as /procedures/fields lists them, without diacritics or case
+        want = fold(field)
+        rows = [p for p in rows if want in (fold(p["field_vi"]), fold(p["field_en"]))]
+    if agency:
+        rows = [p for p in rows if p["agency_code"].upper() == agency]
     if q:
         words = fold(q).split()
         rows = [p for p in rows if all(w in p["_search"] for w in words)]
     start = (page - 1) * size
     return 200, {"items": [procedure_item(p, lang) for p in rows[start:start + size]], "total": len(rows),
                  "page": page, "page_size": size}
+
+
+def procedure_fields(app, req):
+    lang = v.query_lang(req.query)
+    fields = {}
+    for p in _procedures(app):
+        f = fields.setdefault(p["field_vi"], {"field": p["field_en"] if lang == "en" else p["field_vi"],
+                                              "names": {"vi": p["field_vi"], "en": p["field_en"]}, "count": 0})
+        f["count"] += 1
+    items = sorted(fields.values(), key=lambda f: (-f["count"], fold(f["field"])))
+    return 200, {"items": items, "total": len(items)}
 
 
 def procedure(app, req, code):
@@ -84,19 +108,44 @@ def stats(app, req):
 
 
 PLACE_KINDS = ("sight", "specialty", "bus", "power_cut", "health", "service_centre")
+PLACE_LANGS = ("vi", "en", "ko", "zh", "ja")
+# facts that only some kinds have (stored in places.details_json), always present for their kind
+PLACE_DETAILS = {"specialty": ("shop",), "bus": ("route", "timetable"), "power_cut": ("area", "from", "to")}
+
+
+def place_item(p, lang):
+    extra = p["i18n"]  # {"ko": {"name", "description"}, ...}
+    if lang in ("vi", "en"):
+        name, description = p["name_" + lang], p["description_" + lang]
+    else:  # ko, zh, ja: each missing text falls back to English
+        t = extra.get(lang) or {}
+        name, description = t.get("name") or p["name_en"], t.get("description") or p["description_en"]
+    names = {"vi": p["name_vi"], "en": p["name_en"]}
+    names.update({code: t["name"] for code, t in sorted(extra.items()) if t.get("name")})
+    item = {"id": p["id"], "kind": p["kind"], "name": name, "names": names, "description": description,
+            "address": p["address"], "phone": p["phone"], "hours": p["hours"], "lat": p["lat"], "lon": p["lon"]}
+    for key in PLACE_DETAILS.get(p["kind"], ()):
+        item[key] = p["details"].get(key)
+    return item
 
 
 def places(app, req):
-    lang = v.query_lang(req.query)
+    lang = req.query.get("lang") or "vi"
+    if lang not in PLACE_LANGS:
+        raise ApiError(400, "invalid_parameter", "'lang' must be one of " + ", ".join(PLACE_LANGS))
     kind = req.query.get("kind") or None
     if kind is not None and kind not in PLACE_KINDS:
         raise ApiError(400, "invalid_parameter", "'kind' must be one of " + ", ".join(PLACE_KINDS))
+    items = [place_item(p, lang) for p in app.store.list_places(kind)]
+    return 200, {"items": items, "total": len(items)}
+
+
+def faqs(app, req):
+    lang = v.query_lang(req.query)
     en = lang == "en"
-    items = [{"id": p["id"], "kind": p["kind"], "name": p["name_en"] if en else p["name_vi"],
-              "names": {"vi": p["name_vi"], "en": p["name_en"]},
-              "description": p["description_en"] if en else p["description_vi"],
-              "address": p["address"], "phone": p["phone"], "hours": p["hours"],
-              "lat": p["lat"], "lon": p["lon"]} for p in app.store.list_places(kind)]
+    items = [{"id": f["id"], "question": f["question_en"] if en else f["question_vi"],
+              "answer": f["answer_en"] if en else f["answer_vi"], "keywords": f["keywords"],
+              "procedure_code": f["procedure_code"]} for f in app.store.list_faqs()]
     return 200, {"items": items, "total": len(items)}
 
 
@@ -117,8 +166,10 @@ def alerts(app, req):
 ROUTES = [
     ("GET", r"/api/v1/health", health),
     ("GET", r"/api/v1/procedures", procedures),
+    ("GET", r"/api/v1/procedures/fields", procedure_fields),  # before the {code} route
     ("GET", r"/api/v1/procedures/([^/]+)", procedure),
     ("GET", r"/api/v1/stats", stats),
     ("GET", r"/api/v1/places", places),
     ("GET", r"/api/v1/alerts", alerts),
+    ("GET", r"/api/v1/faqs", faqs),
 ]

@@ -45,6 +45,9 @@ def open_store(data_dir, seed_date):
         day = dt.date.fromisoformat(seed_date) if seed_date else now().date()
         print(f"Creating the demo database in {data_dir} (seed day {day}) ...", flush=True)
         seed_mod.seed(store, day)
+    elif store.faq_count() == 0 and store.list_agencies():
+        # a database seeded before the FAQ table existed (schema 4) gets the frequent questions
+        seed_mod.seed_faqs(store)
     return store
 
 

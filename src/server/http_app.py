@@ -19,7 +19,7 @@ import time
 import traceback
 import urllib.parse
 
-from . import api_admin, api_dossiers, api_public, api_requests
+from . import api_admin, api_counters, api_dossiers, api_public, api_requests
 from .util import ApiError, error_body, json_bytes, now as _now
 
 MAX_REQUEST_LINE = 8192
@@ -97,12 +97,17 @@ class App:
         self.dossier_cache = {}
         self.procedures_cache = None
         self.lookup_limiter = FailureLimiter()
+        # counter tablet ratings: every attempt counts, per address and counter
+        self.counter_limiter = FailureLimiter(limit=10, window=60.0)
+        self.counter_key = api_counters.load_key(store)
         self.changed = threading.Condition()
         self.stopping = False
         self.static_cache = {}
         self.log_lock = threading.Lock()
         store.on_change = self._on_change
-        routes = api_public.ROUTES + api_requests.ROUTES + api_dossiers.ROUTES + api_admin.ROUTES
+        store.on_counter_change = self._on_change
+        routes = (api_public.ROUTES + api_requests.ROUTES + api_dossiers.ROUTES + api_admin.ROUTES
+                  + api_counters.ROUTES)
         self.routes = [(m, re.compile(p + r"/?\Z"), f) for m, p, f in routes]
 
     def now(self):

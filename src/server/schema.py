@@ -131,6 +131,53 @@ MIGRATIONS = [
     """
     CREATE INDEX tokens_expires ON tokens(expires_at);
     """,
+    # 3: counter terminals (issue 6).  Ratings get their channel ('app' or 'counter') and the
+    # counter number; `visits` becomes optional because the counter tablet does not ask it.
+    # SQLite cannot drop NOT NULL in place, so the ratings table is rebuilt.
+    """
+    CREATE TABLE ratings_v3 (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL UNIQUE REFERENCES dossiers(id),
+        idempotency_key TEXT NOT NULL,
+        overall TEXT NOT NULL, attitude TEXT, on_time TEXT, ease TEXT,
+        visits TEXT, comment TEXT, created_at TEXT NOT NULL,
+        channel TEXT NOT NULL DEFAULT 'app' CHECK (channel IN ('app','counter')),
+        counter INTEGER CHECK (counter BETWEEN 1 AND 99)
+    );
+    INSERT INTO ratings_v3(id,dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at)
+        SELECT id,dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at FROM ratings;
+    DROP TABLE ratings;
+    ALTER TABLE ratings_v3 RENAME TO ratings;
+    CREATE TABLE counter_assignments (
+        id INTEGER PRIMARY KEY,
+        counter INTEGER NOT NULL CHECK (counter BETWEEN 1 AND 99),
+        dossier_id INTEGER REFERENCES dossiers(id),
+        set_at TEXT NOT NULL
+    );
+    CREATE INDEX counter_assignments_dossier ON counter_assignments(dossier_id);
+    CREATE TABLE counters (
+        number INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 99),
+        assignment_id INTEGER NOT NULL REFERENCES counter_assignments(id),
+        version INTEGER NOT NULL
+    );
+    """,
+    # 4: frequent questions for the app's ask box, and places in more languages (issue 8).
+    # Places get their ko/zh/ja names and descriptions as {"ko": {"name", "description"}, ...} and
+    # the facts of their kind (specialty shop, bus route and timetable, power cut area and times)
+    # as JSON, because each kind has different ones.
+    """
+    CREATE TABLE faqs (
+        id INTEGER PRIMARY KEY,
+        question_vi TEXT NOT NULL, question_en TEXT NOT NULL,
+        answer_vi TEXT NOT NULL, answer_en TEXT NOT NULL,
+        keywords_json TEXT NOT NULL DEFAULT '[]',
+        procedure_code TEXT REFERENCES procedures(code)
+    );
+    ALTER TABLE places ADD COLUMN i18n_json TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE places ADD COLUMN details_json TEXT NOT NULL DEFAULT '{}';
+    CREATE INDEX procedures_field ON procedures(field_vi);
+    CREATE INDEX procedures_agency ON procedures(agency_code);
+    """,
 ]
 
 

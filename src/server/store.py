@@ -45,7 +45,9 @@ class Store:
         self.schema_version = schema.migrate(c)
         self._versions = {r["code"]: r["version"] for r in c.execute("SELECT code, version FROM dossiers")}
         self._last_purge = 0.0
+        self._counter_versions = {r["number"]: r["version"] for r in c.execute("SELECT number, version FROM counters")}
         self.on_change = None  # callable(code, version), called after commit
+        self.on_counter_change = None  # callable(number, version), called after commit
 
     # ------------------------------------------------------------------ basics
     def close(self):
@@ -84,6 +86,25 @@ class Store:
             if self.on_change:
                 self.on_change(code, version)
 
+    def _counters_changed(self, changes):
+        for number, version in changes:
+            self._counter_versions[number] = version
+            if self.on_counter_change:
+                self.on_counter_change(number, version)
+
+    @staticmethod
+    def _bump_counters_showing(c, dossier_id):
+        """Counters whose current dossier is `dossier_id` get a new version (their tablet
+        shows "rated" now); returns [(number, version)].  Runs inside the caller's transaction."""
+        rows = c.execute("SELECT c.number FROM counters c JOIN counter_assignments a ON a.id=c.assignment_id"
+                         " WHERE a.dossier_id=?", (dossier_id,)).fetchall()
+        out = []
+        for r in rows:
+            c.execute("UPDATE counters SET version=version+1 WHERE number=?", (r["number"],))
+            out.append((r["number"], c.execute("SELECT version FROM counters WHERE number=?",
+                                               (r["number"],)).fetchone()[0]))
+        return out
+
     def get_meta(self, key):
         r = self._one("SELECT value FROM meta WHERE key=?", (key,))
         return r["value"] if r else None
@@ -92,6 +113,12 @@ class Store:
         with self._tx() as c:
             c.execute("INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                       (key, value))
+
+    def get_or_create_meta(self, key, value):
+        """The stored value, or `value` stored now if there was none (atomic)."""
+        with self._tx() as c:
+            c.execute("INSERT INTO meta(key,value) VALUES(?,?) ON CONFLICT(key) DO NOTHING", (key, value))
+            return c.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()[0]
 
     def ping(self):
         return self._one("SELECT 1 AS ok")["ok"] == 1
@@ -110,10 +137,28 @@ class Store:
 
     def add_place(self, p):
         with self._tx() as c:
-            c.execute("INSERT INTO places(kind,name_vi,name_en,description_vi,description_en,address,phone,lat,lon,hours)"
-                      " VALUES(?,?,?,?,?,?,?,?,?,?)",
+            c.execute("INSERT INTO places(kind,name_vi,name_en,description_vi,description_en,address,phone,lat,lon,hours,"
+                      "i18n_json,details_json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
                       (p["kind"], p["name_vi"], p["name_en"], p.get("description_vi"), p.get("description_en"),
-                       p.get("address"), p.get("phone"), p.get("lat"), p.get("lon"), p.get("hours")))
+                       p.get("address"), p.get("phone"), p.get("lat"), p.get("lon"), p.get("hours"),
+                       json.dumps(p.get("i18n") or {}, ensure_ascii=False),
+                       json.dumps(p.get("details") or {}, ensure_ascii=False)))
+
+    def add_faq(self, question_vi, question_en, answer_vi, answer_en, keywords, procedure_code=None):
+        with self._tx() as c:
+            return c.execute("INSERT INTO faqs(question_vi,question_en,answer_vi,answer_en,keywords_json,procedure_code)"
+                             " VALUES(?,?,?,?,?,?)",
+                             (question_vi, question_en, answer_vi, answer_en,
+                              json.dumps(list(keywords), ensure_ascii=False), procedure_code)).lastrowid
+
+    def list_faqs(self):
+        rows = self._all("SELECT * FROM faqs ORDER BY id")
+        for r in rows:
+            r["keywords"] = json.loads(r.pop("keywords_json"))
+        return rows
+
+    def faq_count(self):
+        return self._one("SELECT COUNT(*) AS n FROM faqs")["n"]
 
     def list_agencies(self):
         return self._all("SELECT * FROM agencies ORDER BY code")
@@ -129,8 +174,13 @@ class Store:
 
     def list_places(self, kind=None):
         if kind:
-            return self._all("SELECT * FROM places WHERE kind=? ORDER BY id", (kind,))
-        return self._all("SELECT * FROM places ORDER BY id")
+            rows = self._all("SELECT * FROM places WHERE kind=? ORDER BY id", (kind,))
+        else:
+            rows = self._all("SELECT * FROM places ORDER BY id")
+        for r in rows:
+            r["i18n"] = json.loads(r.pop("i18n_json") or "{}")
+            r["details"] = json.loads(r.pop("details_json") or "{}")
+        return rows
 
     # ------------------------------------------------------------------ alerts
     def add_alert(self, severity, title_vi, title_en, body_vi, body_en, area, starts_at, ends_at, now):
@@ -338,15 +388,95 @@ class Store:
                 return "conflict", dict(r), d["version"]
             if d["status"] not in (9, 10):
                 return "not_eligible", None, d["version"]
-            c.execute("INSERT INTO ratings(dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at)"
-                      " VALUES(?,?,?,?,?,?,?,?,?)",
-                      (d["id"], key, overall, criteria.get("attitude"), criteria.get("on_time"), criteria.get("ease"),
-                       visits, comment, iso(now)))
-            version = d["version"] + 1
-            c.execute("UPDATE dossiers SET version=?, updated_at=? WHERE id=?", (version, iso(now), d["id"]))
-            row = dict(c.execute("SELECT * FROM ratings WHERE dossier_id=?", (d["id"],)).fetchone())
+            row, version, counters = self._insert_rating(c, d, key, overall, criteria, visits, comment, now,
+                                                         "app", None)
         self._changed([(code, version)])
+        self._counters_changed(counters)
         return "created", row, version
+
+    @classmethod
+    def _insert_rating(cls, c, d, key, overall, criteria, visits, comment, now, channel, counter):
+        c.execute("INSERT INTO ratings(dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,"
+                  "created_at,channel,counter) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                  (d["id"], key, overall, criteria.get("attitude"), criteria.get("on_time"), criteria.get("ease"),
+                   visits, comment, iso(now), channel, counter))
+        version = d["version"] + 1
+        c.execute("UPDATE dossiers SET version=?, updated_at=? WHERE id=?", (version, iso(now), d["id"]))
+        row = dict(c.execute("SELECT * FROM ratings WHERE dossier_id=?", (d["id"],)).fetchone())
+        return row, version, cls._bump_counters_showing(c, d["id"])
+
+    # ---------------------------------------------------------------- counters
+    def counter_version(self, number):
+        """0 for a counter never set."""
+        return self._counter_versions.get(number, 0)
+
+    def set_counter_dossier(self, number, code, now):
+        """Record the dossier just handled at counter `number` (None clears the counter).
+        Every call is a new assignment, so tokens issued for the previous one go stale.
+        Returns the counter's new version; raises NotFound for an unknown dossier."""
+        with self._tx() as c:
+            dossier_id = None
+            if code is not None:
+                d = c.execute("SELECT id FROM dossiers WHERE code=?", (code,)).fetchone()
+                if d is None:
+                    raise NotFound("dossier")
+                dossier_id = d["id"]
+            aid = c.execute("INSERT INTO counter_assignments(counter,dossier_id,set_at) VALUES(?,?,?)",
+                            (number, dossier_id, iso(now))).lastrowid
+            c.execute("INSERT INTO counters(number,assignment_id,version) VALUES(?,?,1) ON CONFLICT(number)"
+                      " DO UPDATE SET assignment_id=excluded.assignment_id, version=version+1", (number, aid))
+            version = c.execute("SELECT version FROM counters WHERE number=?", (number,)).fetchone()[0]
+        self._counters_changed([(number, version)])
+        return version
+
+    def counter_state(self, number):
+        """None for a counter never set, else {"version","assignment_id","dossier"} where dossier
+        is None (cleared) or the few fields a counter screen may show, plus `rated`."""
+        with self.lock:
+            r = self.conn.execute(
+                "SELECT c.version, c.assignment_id, d.id AS dossier_id, d.code, d.status,"
+                " p.name_vi AS procedure_name_vi, p.name_en AS procedure_name_en, ag.code AS agency_code,"
+                " ag.name_vi AS agency_name_vi, ag.name_en AS agency_name_en,"
+                " EXISTS(SELECT 1 FROM ratings r WHERE r.dossier_id=d.id) AS rated"
+                " FROM counters c JOIN counter_assignments a ON a.id=c.assignment_id"
+                " LEFT JOIN dossiers d ON d.id=a.dossier_id"
+                " LEFT JOIN procedures p ON p.code=d.procedure_code"
+                " LEFT JOIN agencies ag ON ag.code=d.agency_code WHERE c.number=?", (number,)).fetchone()
+        if r is None:
+            return None
+        r = dict(r)
+        out = {"version": r.pop("version"), "assignment_id": r.pop("assignment_id"), "dossier": None}
+        if r["dossier_id"] is not None:
+            r["rated"] = bool(r["rated"])
+            out["dossier"] = r
+        return out
+
+    def add_counter_rating(self, number, assignment_id, key, overall, criteria, visits, comment, now):
+        """Rating from the tablet of counter `number`, for the dossier of `assignment_id` (from
+        the counter token).  Returns (outcome, rating_row); outcome is created, replayed,
+        conflict (already rated), stale (the counter moved on) or invalid (no such assignment
+        at this counter).  Any dossier status: see docs/api.md."""
+        with self._tx() as c:
+            a = c.execute("SELECT counter, dossier_id FROM counter_assignments WHERE id=?", (assignment_id,)).fetchone()
+            if a is None or a["counter"] != number:
+                return "invalid", None
+            r = None
+            if a["dossier_id"] is not None:
+                r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (a["dossier_id"],)).fetchone()
+                # A replay is answered even after the counter moved on: the first try arrived.
+                if r is not None and hmac.compare_digest(r["idempotency_key"].encode(), key.encode()):
+                    return "replayed", dict(r)
+            current = c.execute("SELECT assignment_id FROM counters WHERE number=?", (number,)).fetchone()
+            if a["dossier_id"] is None or current is None or current["assignment_id"] != assignment_id:
+                return "stale", None
+            if r is not None:
+                return "conflict", dict(r)
+            d = c.execute("SELECT id, code, version FROM dossiers WHERE id=?", (a["dossier_id"],)).fetchone()
+            row, version, counters = self._insert_rating(c, d, key, overall, criteria, visits, comment, now,
+                                                         "counter", number)
+        self._changed([(d["code"], version)])
+        self._counters_changed(counters)
+        return "created", row
 
     # ------------------------------------------------------------------- stats
     def stats(self):

@@ -7,14 +7,19 @@ namespace motcua::a11y {
 namespace {
 std::vector<Item> g_items;
 std::string g_lastJson;
-uint32_t g_pendingActivation = 0;
-int g_pendingAge = 0;
+// Activations wait in order (a screen reader or a test may press several before a frame runs).
+struct Pending {
+    uint32_t id;
+    int age;
+};
+std::vector<Pending> g_pending;
 } // namespace
 
 void beginFrame() {
     g_items.clear();
     // An activation nobody claimed within a few frames is dropped so it cannot fire later.
-    if (g_pendingActivation != 0 && ++g_pendingAge > 3) g_pendingActivation = 0;
+    for (Pending& p : g_pending) ++p.age;
+    std::erase_if(g_pending, [](const Pending& p) { return p.age > 4; });
 }
 
 void add(Item item) { g_items.push_back(std::move(item)); }
@@ -45,15 +50,17 @@ bool endFrame(std::string& json) {
     return true;
 }
 
-void requestActivation(uint32_t id) {
-    g_pendingActivation = id;
-    g_pendingAge = 0;
-}
+void requestActivation(uint32_t id) { g_pending.push_back({id, 0}); }
 
 bool takeActivation(uint32_t id) {
-    if (id == 0 || g_pendingActivation != id) return false;
-    g_pendingActivation = 0;
-    return true;
+    if (id == 0) return false;
+    for (auto it = g_pending.begin(); it != g_pending.end(); ++it) {
+        if (it->id == id) {
+            g_pending.erase(it);
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace motcua::a11y

@@ -257,6 +257,27 @@ void drawDossierScreen(const AppState& state, Intents& out) {
     }
     endCard();
 
+    // Rating: the rating given, the honest state of one waiting in the outbox, or the way in.
+    const OutboxItem* queued = nullptr;
+    for (const OutboxItem& item : state.outbox.items())
+        if (item.kind == OutboxKind::Rating && item.dossierCode == d.code) queued = &item;
+    if (!d.rating && queued) {
+        switch (queued->state) {
+        case OutboxState::Pending: statusText(tr("rating.saved"), color::kWarning); break;
+        case OutboxState::Sending: statusText(tr("rating.sending")); break;
+        case OutboxState::Sent: statusText(tr("rating.sent"), color::kSuccess); break;
+        case OutboxState::Failed: {
+            const std::string key = "rating." + queued->errorCode;
+            const char* words = queued->errorCode == "already_rated" || queued->errorCode == "not_eligible"
+                                    ? tr(key.c_str()) : tr("error.unknown");
+            statusText(format(tr("rating.failed"), words).c_str(), color::kDanger);
+            break;
+        }
+        }
+    } else if (!d.rating && d.ratingEligible) {
+        if (button(tr("rating.cta"))) out.push_back({.kind = Intent::Kind::StartRating});
+    }
+
     beginCard("##timeline");
     drawTimeline(d, t);
     endCard();

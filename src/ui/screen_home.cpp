@@ -89,10 +89,14 @@ void drawSettingsCard(const AppState& state, Intents& out) {
 
 void drawHomeScreen(const AppState& state, Intents& out) {
     beginPage("##home");
+    if (!state.notice.empty()) {
+        const std::string message = std::string(tr("scan.not_receipt")) + " " + state.notice;
+        statusText(message.c_str(), color::kWarning);
+    }
     drawBrand();
     spacing(0.5f);
     heading(tr("app.name"), 1);
-    paragraph(tr("home.tagline"), true);
+    paragraph(state.kiosk ? tr("kiosk.welcome") : tr("home.tagline"), true);
     spacing();
 
     beginCard("##find");
@@ -109,6 +113,8 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         drawRecentsCard(state, out);
         spacing();
     }
+    if (button(tr("home.stats"), ButtonKind::Secondary)) out.push_back({.kind = Intent::Kind::OpenStats});
+    spacing();
     drawSettingsCard(state, out);
     endPage();
 }

@@ -41,18 +41,4 @@ void drawLookupScreen(AppState& state, Intents& out) {
     endPage();
 }
 
-void drawScanScreen(const AppState&, Intents& out) {
-    beginPage("##scan");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
-    heading(tr("scan.title"), 1);
-    beginCard("##scanhelp");
-    paragraph(tr("scan.camera_app_help"));
-    spacing(0.5f);
-    if (button(tr("home.enter_code"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
-    endCard();
-    endPage();
-}
-
 } // namespace motcua::ui

@@ -8,6 +8,9 @@ namespace motcua::ui {
 void drawHomeScreen(const AppState& state, Intents& out);
 void drawLookupScreen(AppState& state, Intents& out);
 void drawDossierScreen(const AppState& state, Intents& out);
+void drawRatingScreen(const AppState& state, Intents& out);
+void drawStatsScreen(const AppState& state, Intents& out);
+void drawCounterScreen(const AppState& state, Intents& out);
 void drawScanScreen(const AppState& state, Intents& out);
 // Settings shared by several screens: language and text size.
 void drawSettingsCard(const AppState& state, Intents& out);

@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/a11y.h"
+#include "ui/onscreen_keyboard.h"
 #include "ui/text_agent.h"
 #include "ui/theme.h"
 
@@ -260,13 +261,23 @@ bool textField(const char* label, std::string& value, const TextFieldOptions& op
     const bool wasActive = agent.activeId == id;
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackAlways;
     if (options.uppercase) flags |= ImGuiInputTextFlags_CharsUppercase;
+    // Kiosks type with the on-screen keyboard into the field last tapped: show which one.
+    KeyboardTarget& target = keyboardTarget();
+    const bool targeted = kioskKeyboard() && target.id == id;
+    if (targeted) ImGui::PushStyleColor(ImGuiCol_Border, color::kPrimary);
+    if (targeted) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 3.0f);
     ImGui::InputTextWithHint("##field", options.hint, &value, flags, fieldCallback, &cbData);
+    if (targeted) ImGui::PopStyleVar();
+    if (targeted) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
+    if (kioskKeyboard() && (ImGui::IsItemActivated() || (targeted && target.value != &value)))
+        target = KeyboardTarget{id, &value, options.maxLength, options.uppercase};
     bool submitted = false;
     if (ImGui::IsItemActive()) {
         agent.activeId = id;
         agent.seen = true;
-        agent.inputMode = options.inputMode;
+        // "none": a kiosk has its own keyboard; the agent still takes a USB scanner's keys.
+        agent.inputMode = kioskKeyboard() ? "none" : options.inputMode;
         agent.min = ImGui::GetItemRectMin();
         agent.max = ImGui::GetItemRectMax();
         if (agent.enterRequested || ImGui::IsKeyPressed(ImGuiKey_Enter) ||

@@ -63,8 +63,9 @@ export async function startServer() {
   };
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: kChromiumArgs });
+// extraArgs: more Chromium flags, e.g. a fake camera (tests/browser/fake_camera.mjs).
+export async function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...kChromiumArgs, ...extraArgs] });
 }
 
 export const kPhone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };

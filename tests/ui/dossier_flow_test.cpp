@@ -236,3 +236,129 @@ TEST_CASE("Recent dossiers are listed on the home screen and can be removed", "[
     CHECK_FALSE(h.find("button", kCode + " — Đang xử lý"));
     CHECK(h.storage.values().at("motcua.recent").find(kCode) == std::string::npos);
 }
+
+namespace {
+std::string ratedDossier(int status, bool eligible) {
+    auto d = nlohmann::json::parse(dossierJson(status, 3));
+    d["rating_eligible"] = eligible;
+    return d.dump();
+}
+
+void fillRating(Harness& h) {
+    REQUIRE(h.activate("button", "Đánh giá"));
+    REQUIRE(h.activate("radio", "Mức độ hài lòng chung: Rất hài lòng"));
+    REQUIRE(h.activate("radio", "Thái độ của cán bộ: Hài lòng"));
+    REQUIRE(h.activate("radio", "1 lần"));
+    REQUIRE(h.activate("button", "Gửi đánh giá"));
+}
+} // namespace
+
+TEST_CASE("A finished dossier is rated through the outbox, exactly once", "[ui][rating]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(ratedDossier(9, true)));
+    h.frames();
+    h.http.pending().clear(); // drop the live-update poll: this test answers the outbox
+    fillRating(h);
+    CHECK(h.app->state().screen == Screen::Dossier);
+    // The outbox first gets a fresh token, then posts the rating with its idempotency key.
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url == "/api/v1/dossiers/lookup");
+    h.http.respond(200, lookupReply(ratedDossier(9, true)));
+    REQUIRE(h.http.pending().size() == 1);
+    const auto post = h.http.pending().front().request;
+    CHECK(post.url == "/api/v1/dossiers/" + kCode + "/rating");
+    const auto body = nlohmann::json::parse(post.body);
+    CHECK(body["overall"] == "very_satisfied");
+    CHECK(body["criteria"]["attitude"] == "satisfied");
+    CHECK(body["visits"] == "1");
+    CHECK(body["idempotency_key"].get<std::string>().size() >= 16);
+    h.http.respond(201, R"({"rating":{}})");
+    h.frames();
+    CHECK(h.app->state().outbox.stateOf(body["idempotency_key"].get<std::string>()) == OutboxState::Sent);
+}
+
+TEST_CASE("A rating made offline is kept, survives a restart and is sent later", "[ui][rating]") {
+    MemoryStorage kept;
+    std::string key;
+    {
+        Harness h(nullptr, link());
+        h.frames(1);
+        h.http.respond(200, lookupReply(ratedDossier(10, true)));
+        h.frames();
+        h.http.pending().clear();
+        fillRating(h);
+        h.http.respond(0, ""); // offline
+        h.frames();
+        CHECK(h.find("status", "Đã lưu đánh giá, sẽ gửi khi có mạng."));
+        key = h.app->state().outbox.items().front().key;
+        kept = h.storage;
+    }
+    Harness h(&kept, "/");
+    h.frames();
+    h.app->networkOnline();
+    h.frames();
+    REQUIRE(!h.http.pending().empty());
+    h.http.respond(200, lookupReply(ratedDossier(10, true)));
+    REQUIRE(!h.http.pending().empty());
+    CHECK(nlohmann::json::parse(h.http.pending().front().request.body)["idempotency_key"] == key);
+    h.http.respond(200, R"({"rating":{}})"); // the server already had it: still delivered once
+    h.frames();
+    CHECK(h.app->state().outbox.stateOf(key) == OutboxState::Sent);
+}
+
+TEST_CASE("A dossier still processing offers no rating", "[ui][rating]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(ratedDossier(4, false)));
+    h.frames();
+    CHECK_FALSE(h.find("button", "Đánh giá"));
+}
+
+TEST_CASE("Missing answers are pointed out and nothing typed is lost", "[ui][rating]") {
+    Harness h(nullptr, link());
+    h.frames(1);
+    h.http.respond(200, lookupReply(ratedDossier(9, true)));
+    h.frames();
+    REQUIRE(h.activate("button", "Đánh giá"));
+    h.app->state().rating.form.comment = "Cán bộ nhiệt tình";
+    REQUIRE(h.activate("button", "Gửi đánh giá"));
+    CHECK(h.find("status", "Vui lòng chọn mức hài lòng chung."));
+    CHECK(h.app->state().screen == Screen::Rate);
+    CHECK(h.app->state().rating.form.comment == "Cán bộ nhiệt tình");
+    CHECK(h.app->state().outbox.items().empty());
+}
+
+TEST_CASE("The counter terminal rates the dossier just handled and resets", "[ui][counter]") {
+    Harness h(nullptr, "/?mode=counter&counter=3");
+    h.viewport = kViewports[2];
+    h.frames();
+    CHECK(h.find("heading", "Đánh giá cán bộ quầy 3"));
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url.rfind("/api/v1/counters/3", 0) == 0);
+    h.http.respond(200, R"({"counter":3,"version":2,"dossier":{"code_masked":"…-0001","procedure":{"name":"Đăng ký khai sinh"},"agency":{"name":"UBND"},"rating_eligible":true,"rated":false},"counter_token":"ct","expires_in":900})");
+    h.frames();
+    CHECK(h.find("heading", "Đăng ký khai sinh"));
+    REQUIRE(h.activate("radio", "Hài lòng"));
+    // The long poll is still waiting; the rating goes out beside it.
+    REQUIRE(h.http.pending().size() == 2);
+    const auto body = nlohmann::json::parse(h.http.pending().back().request.body);
+    CHECK(body["counter_token"] == "ct");
+    CHECK(body["overall"] == "satisfied");
+    std::swap(h.http.pending().front(), h.http.pending().back());
+    h.http.respond(201, "{}");
+    h.frames();
+    CHECK(h.find("heading", "Cảm ơn bạn đã đánh giá!"));
+}
+
+TEST_CASE("Public figures show each agency's rates as bars and words", "[ui][stats]") {
+    Harness h;
+    h.frames();
+    REQUIRE(h.activate("button", "Số liệu công khai"));
+    REQUIRE(h.http.pending().size() == 1);
+    h.http.respond(200, R"({"items":[{"agency":{"code":"a","name":"UBND phường Trần Phú"},"received":10,"finished":4,"on_time_rate":75.0,"ratings":2,"satisfaction_rate":100.0}]})");
+    h.frames();
+    CHECK(h.find("heading", "UBND phường Trần Phú"));
+    CHECK(h.find("text", "Hài lòng: 100%"));
+    CHECK(h.find("text", "Đúng hạn: 75%"));
+}

@@ -41,7 +41,8 @@ TEST_CASE("Home screen shows the app name and entry points in Vietnamese", "[ui]
 TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", "[ui]") {
     for (const Viewport& vp : kViewports) {
         for (const float scale : {1.0f, 1.5f, 2.0f}) {
-            for (const Screen screen : {Screen::Home, Screen::Lookup, Screen::Scan}) {
+            for (const Screen screen : {Screen::Home, Screen::Lookup, Screen::Scan, Screen::Rate,
+                                         Screen::Stats, Screen::Counter}) {
                 INFO(vp.name << " scale " << scale << " screen " << static_cast<int>(screen));
                 Harness h;
                 h.viewport = vp;

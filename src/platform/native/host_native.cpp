@@ -1,6 +1,7 @@
 // Host services for native headless runs (the UI smoke test): frames are driven by the caller,
 // and what the app publishes is kept so tests can inspect it.
 #include <chrono>
+#include <random>
 
 #include "platform/host.h"
 #include "platform/native/host_native.h"
@@ -25,6 +26,15 @@ void syncTextAgent(bool active, const std::string& text, int, int, const char* i
 std::string startUrl() { return g_record.startUrl; }
 void setUrl(const std::string& pathAndFragment) { g_record.url = pathAndFragment; }
 void shareLink(const std::string&, const std::string& url) { g_record.sharedUrl = url; }
+void setKioskMode(bool on) { g_record.kiosk = on; }
+void wipeDeviceStorage() { ++g_record.wipes; }
+std::string randomSeed() {
+    static std::random_device device;
+    std::string bytes(16, '\0');
+    for (char& c : bytes) c = static_cast<char>(device() & 0xFF);
+    return bytes;
+}
+void vibrate(int milliseconds) { g_record.vibrations += milliseconds > 0; }
 void setDocumentLanguage(const char* code) { g_record.language = code ? code : ""; }
 double nowMs() {
     using namespace std::chrono;

@@ -17,6 +17,14 @@ struct NativeHostRecord {
     std::string sharedUrl;
     std::string language;
     double fixedWallClock = 0; // seconds since 1970; 0 = the real clock
+    bool scannerOpen = false;
+    unsigned scannerTexture = 0;
+    bool scannerTorch = false;
+    int scannerSwitches = 0;
+    int scannerPhotoPicks = 0;
+    int vibrations = 0;
+    bool kiosk = false;
+    int wipes = 0;
 };
 
 NativeHostRecord& nativeRecord();

@@ -1,5 +1,7 @@
 // The one bridge between C++ and the page's JavaScript (web/shell.js via web/library_motcua.js):
 // host services called from C++, and the entry points the page calls with input and frames.
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -7,7 +9,10 @@
 #include <emscripten/emscripten.h>
 
 #include "app/input.h"
+#include "core/scan_burst.h"
 #include "platform/host.h"
+#include "platform/scanner.h"
+#include "platform/scanner_events.h"
 #include "ui/a11y.h"
 #include "ui/text_agent.h"
 
@@ -22,7 +27,16 @@ char* mc_js_start_url();
 void mc_js_set_url(const char* url);
 void mc_js_share(const char* title, const char* url);
 void mc_js_set_lang(const char* code);
+void mc_js_vibrate(int ms);
+void mc_js_random(unsigned char* out, int n);
+void mc_js_set_kiosk(int on);
+void mc_js_wipe_storage();
 double mc_js_wall_clock();
+void mc_js_scanner_open(unsigned texture);
+void mc_js_scanner_close();
+void mc_js_scanner_torch(int on);
+void mc_js_scanner_switch();
+void mc_js_scanner_pick_photo();
 }
 
 namespace motcua::host {
@@ -61,10 +75,26 @@ void shareLink(const std::string& title, const std::string& url) {
     mc_js_share(title.c_str(), url.c_str());
 }
 void setDocumentLanguage(const char* code) { mc_js_set_lang(code); }
+void vibrate(int milliseconds) { mc_js_vibrate(milliseconds); }
+std::string randomSeed() {
+    unsigned char bytes[16];
+    mc_js_random(bytes, 16);
+    return std::string(reinterpret_cast<const char*>(bytes), 16);
+}
+void setKioskMode(bool on) { mc_js_set_kiosk(on ? 1 : 0); }
+void wipeDeviceStorage() { mc_js_wipe_storage(); }
 double nowMs() { return emscripten_get_now(); }
 double wallClockSeconds() { return mc_js_wall_clock(); }
 
 } // namespace motcua::host
+
+namespace motcua::scanner {
+void open(unsigned texture) { mc_js_scanner_open(texture); }
+void close() { mc_js_scanner_close(); }
+void setTorch(bool on) { mc_js_scanner_torch(on ? 1 : 0); }
+void switchCamera() { mc_js_scanner_switch(); }
+void pickPhoto() { mc_js_scanner_pick_photo(); }
+} // namespace motcua::scanner
 
 using motcua::input::Source;
 
@@ -81,24 +111,88 @@ EMSCRIPTEN_KEEPALIVE void mc_pointer(int kind, int source, float x, float y, int
     }
 }
 
-EMSCRIPTEN_KEEPALIVE void mc_wheel(float dx, float dy) { motcua::input::wheel(dx, dy); }
+EMSCRIPTEN_KEEPALIVE void mc_wheel(float dx, float dy) {
+    motcua::input::noteActivity(emscripten_get_now());
+    motcua::input::wheel(dx, dy);
+}
 
 // Keys the text agent does not handle itself: 1 Enter, 2 Tab, 3 Escape.
 EMSCRIPTEN_KEEPALIVE void mc_key(int key) {
+    motcua::input::noteActivity(emscripten_get_now());
     auto& agent = motcua::ui::textAgent();
     if (key == 1) agent.enterRequested = true;
     if (key == 3) agent.blurRequested = true;
 }
 
 EMSCRIPTEN_KEEPALIVE void mc_text_input(const char* utf8, int selStart, int selEnd) {
+    motcua::input::noteActivity(emscripten_get_now());
     auto& agent = motcua::ui::textAgent();
     agent.incoming = std::string(utf8 ? utf8 : "");
     agent.incomingSelStart = selStart;
     agent.incomingSelEnd = selEnd;
 }
 
+namespace {
+motcua::ScanBurstDetector g_burst;
+std::string g_burstFlush;
+} // namespace
+
+// Every printable key and Enter, anywhere in the page: a USB barcode scanner types a burst.
+// Returns bit 0: swallow the key; bits 1-7: characters to remove from the focused field.
+// Characters to type after all are then read with mc_key_burst_flush().
+EMSCRIPTEN_KEEPALIVE int mc_key_burst(const char* character, double timeMs) {
+    motcua::input::noteActivity(emscripten_get_now());
+    const motcua::BurstDecision d = g_burst.key(character ? character : "", timeMs);
+    g_burstFlush = d.flush;
+    if (d.burst)
+        motcua::scanner::events().result(*d.burst, nullptr, motcua::scanner::Source::KeyboardScanner);
+    if (d.burst) motcua::host::requestFrame();
+    return (d.swallow ? 1 : 0) | (std::min(d.removeLeaked, 127) << 1);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_flush() { return g_burstFlush.c_str(); }
+
+EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_timeout(double timeMs) {
+    g_burstFlush = g_burst.timeout(timeMs);
+    return g_burstFlush.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void mc_text_blur() { motcua::ui::textAgent().blurRequested = true; }
 
-EMSCRIPTEN_KEEPALIVE void mc_a11y_activate(uint32_t id) { motcua::a11y::requestActivation(id); }
+EMSCRIPTEN_KEEPALIVE void mc_a11y_activate(uint32_t id) {
+    motcua::input::noteActivity(emscripten_get_now());
+    motcua::a11y::requestActivation(id);
+}
+
+// Scanner events from web/scanner.js. state: see scanner::State; detail: a short reason for logs.
+EMSCRIPTEN_KEEPALIVE void mc_scan_state(int state, const char* detail) {
+    motcua::scanner::events().state(static_cast<motcua::scanner::State>(state), detail ? detail : "");
+    motcua::host::requestFrame();
+}
+
+EMSCRIPTEN_KEEPALIVE void mc_scan_caps(int torch, int switchable, int width, int height) {
+    motcua::scanner::events().caps(torch != 0, switchable != 0, width, height);
+    motcua::host::requestFrame();
+}
+
+// A decoded code: its text, and its four corners in video pixels (x0,y0 … x3,y3) or null.
+EMSCRIPTEN_KEEPALIVE void mc_scan_result(const char* text, const float* corners, int source) {
+    std::array<float, 8> pts{};
+    const bool hasCorners = corners != nullptr;
+    if (hasCorners)
+        for (int i = 0; i < 8; ++i) pts[static_cast<size_t>(i)] = corners[i];
+    motcua::scanner::events().result(text ? text : "", hasCorners ? &pts : nullptr,
+                                     static_cast<motcua::scanner::Source>(source));
+    motcua::host::requestFrame();
+}
+
+// A picked photo held no readable code.
+EMSCRIPTEN_KEEPALIVE void mc_scan_photo_failed() {
+    motcua::scanner::events().photoFailed();
+    motcua::host::requestFrame();
+}
+
+// A new video frame was uploaded into the preview texture.
+EMSCRIPTEN_KEEPALIVE void mc_scan_frame() { motcua::host::requestFrame(); }
 
 } // extern "C"

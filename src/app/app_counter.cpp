@@ -1,0 +1,116 @@
+// The counter terminal: a tablet at service counter N follows which dossier was just handled
+// there (long poll), takes one rating for it with three big buttons, thanks, and resets itself.
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "platform/host.h"
+
+namespace motcua {
+
+namespace {
+constexpr double kThanksMs = 6000;
+constexpr int kRetryMs = 3000;
+} // namespace
+
+void App::configureCounter(int counter) {
+    if (counter < 1 || counter > 99) return;
+    m_state.counter = CounterView{};
+    m_state.counter.counter = counter;
+    m_state.screen = Screen::Counter;
+    pollCounter();
+}
+
+void App::pollCounter() {
+    CounterView& c = m_state.counter;
+    if (c.counter == 0 || m_counterRequest != 0) return;
+    HttpRequest request;
+    request.url = "/api/v1/counters/" + std::to_string(c.counter) + "?lang=" + languageCode(m_state.language);
+    if (c.status) request.url += "&since=" + std::to_string(c.status->version) + "&timeout=25";
+    request.timeoutMs = 35000;
+    if (!c.status) c.load = Io::Loading;
+    m_counterRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
+        m_counterRequest = 0;
+        CounterView& c = m_state.counter;
+        if (r.status != 200) {
+            c.load = Io::Failed;
+            c.message = r.status == 0 ? "error.offline" : "error.server";
+            m_counterRetryAtMs = host::nowMs() + kRetryMs;
+            host::requestFrameAfter(kRetryMs);
+            return;
+        }
+        auto parsed = parseCounterStatus(r.body);
+        if (!parsed) {
+            c.load = Io::Failed;
+            c.message = parseErrorKey(parsed.code);
+            m_counterRetryAtMs = host::nowMs() + kRetryMs;
+            host::requestFrameAfter(kRetryMs);
+            return;
+        }
+        const bool newDossier = !c.status || !parsed.value->dossier || !c.status->dossier ||
+                                parsed.value->dossier->codeMasked != c.status->dossier->codeMasked;
+        c.status = std::move(*parsed.value);
+        c.load = Io::Done;
+        c.message.clear();
+        if (newDossier && c.phase == CounterView::Phase::Failed) c.phase = CounterView::Phase::Waiting;
+        pollCounter();
+    });
+}
+
+void App::rateAtCounter(int level) {
+    CounterView& c = m_state.counter;
+    if (!c.status || !c.status->dossier || c.status->token.empty()) return;
+    if (c.phase == CounterView::Phase::Sending) return;
+    c.phase = CounterView::Phase::Sending;
+    if (c.ratedKey.empty()) c.ratedKey = makeIdempotencyKey(host::randomSeed());
+    HttpRequest request;
+    request.method = "POST";
+    request.url = "/api/v1/counters/" + std::to_string(c.counter) + "/rating";
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = nlohmann::json{{"counter_token", c.status->token},
+                                  {"idempotency_key", c.ratedKey},
+                                  {"overall", ratingLevelKey(static_cast<RatingLevel>(level))}}
+                       .dump();
+    m_http.send(std::move(request), [this](const HttpResponse& r) {
+        CounterView& c = m_state.counter;
+        if (r.status == 200 || r.status == 201) {
+            c.phase = CounterView::Phase::Thanks;
+            c.thanksUntilMs = host::nowMs() + kThanksMs;
+            c.ratedKey.clear();
+            host::requestFrameAfter(static_cast<int>(kThanksMs) + 50);
+            return;
+        }
+        c.phase = CounterView::Phase::Failed;
+        std::string code;
+        if (auto errors = parseApiErrors(r.body); errors && !errors.value->empty())
+            code = errors.value->front().code;
+        if (code == "already_rated") c.message = "counter.already_rated";
+        else if (code == "stale") c.message = "counter.stale";
+        else if (r.status == 429) c.message = "error.rate_limited";
+        else if (r.status == 0) c.message = "error.offline";
+        else c.message = "error.unknown";
+        if (code == "already_rated" || code == "stale") c.ratedKey.clear();
+    });
+}
+
+void App::tickCounter() {
+    CounterView& c = m_state.counter;
+    if (c.counter == 0) return;
+    const double now = host::nowMs();
+    if (c.phase == CounterView::Phase::Thanks && now >= c.thanksUntilMs) {
+        // The thank-you has been seen: back to waiting for the next citizen.
+        c.phase = CounterView::Phase::Waiting;
+        if (c.status) c.status->dossier.reset();
+        c.status.reset();
+        if (m_counterRequest) m_http.cancel(m_counterRequest);
+        m_counterRequest = 0;
+        pollCounter();
+    }
+    if (m_counterRetryAtMs > 0 && now >= m_counterRetryAtMs) {
+        m_counterRetryAtMs = 0;
+        pollCounter();
+    }
+}
+
+} // namespace motcua

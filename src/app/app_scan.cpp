@@ -1,0 +1,72 @@
+// The scanner session: open the camera on the scan screen, close it when leaving, and decide
+// what a decoded text (camera, photo or USB scanner) is with the receipt payload parser.
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "app/app.h"
+#include "core/receipt_payload.h"
+#include "platform/host.h"
+#include "platform/scanner_events.h"
+#include "ui/widgets.h"
+
+namespace motcua {
+
+void App::installScannerHandlers() {
+    scanner::Events& e = scanner::events();
+    e.state = [this](scanner::State state, const std::string&) {
+        m_state.scan.state = state;
+        if (state != scanner::State::Running) m_state.scan.torchOn = false;
+    };
+    e.caps = [this](bool torch, bool switchable, int w, int h) {
+        m_state.scan.canTorch = torch;
+        m_state.scan.canSwitch = switchable;
+        m_state.scan.videoWidth = w;
+        m_state.scan.videoHeight = h;
+    };
+    e.result = [this](const std::string& text, const std::array<float, 8>* corners,
+                      scanner::Source source) { onScanResult(text, corners, source); };
+    e.photoFailed = [this] {
+        m_state.scan.photoFailed = true;
+        m_state.scan.notReceipt.clear();
+    };
+}
+
+void App::openScanner() {
+    ScanView& s = m_state.scan;
+    s = ScanView{};
+    s.state = scanner::State::Starting;
+    s.texture = scanner::createPreviewTexture();
+    scanner::open(s.texture);
+}
+
+void App::closeScanner() {
+    if (m_state.scan.state != scanner::State::Idle) scanner::close();
+    m_state.scan.state = scanner::State::Idle;
+}
+
+void App::onScanResult(const std::string& text, const std::array<float, 8>* corners,
+                       scanner::Source source) {
+    ScanView& s = m_state.scan;
+    const ReceiptPayload payload = parseReceiptPayload(text);
+    if (corners) {
+        s.corners = *corners;
+        s.cornersAtMs = host::nowMs();
+        s.cornersOk = payload.kind == PayloadKind::Receipt;
+        host::requestFrameAfter(1600); // let the highlight fade out
+    }
+    if (payload.kind != PayloadKind::Receipt) {
+        if (payload.kind == PayloadKind::Empty) return;
+        s.notReceipt = payload.raw;
+        s.photoFailed = false;
+        if (source == scanner::Source::KeyboardScanner && m_state.screen != Screen::Scan)
+            m_state.notice = payload.raw;
+        return;
+    }
+    host::vibrate(60);
+    m_state.notice.clear();
+    closeScanner();
+    ImGui::ClearActiveID();
+    openDossier(payload.code, payload.secret, false);
+}
+
+} // namespace motcua

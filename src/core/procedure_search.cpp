@@ -1,0 +1,440 @@
+// The search index. Matching a query costs one pass over the vocabulary (a few thousand distinct
+// folded words even for 2,000 procedures: Vietnamese is written in syllables) and one pass over
+// the entries' token ids with table lookups, so a keystroke stays well under the 2 ms budget.
+#include "core/procedure_search.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdlib>
+
+#include "core/vn_text.h"
+
+namespace motcua {
+
+namespace {
+
+constexpr uint32_t kBreak = UINT32_MAX; // separates documents (and keywords) inside one slot
+
+// Match quality of a query token against one vocabulary term. Prefix qualities grow with how
+// much of the word was typed; typos score below any prefix.
+constexpr uint8_t kExact = 20;
+constexpr uint8_t kVariant = 17; // i/y spelling variants: "ki" for "ky", "li" for "ly"
+constexpr uint8_t kPrefixMin = 10;
+constexpr uint8_t kPrefixSpan = 6;
+constexpr uint8_t kTypo1 = 8;
+constexpr uint8_t kTypo2 = 5;
+constexpr int kMaxSlotWeight = 10;
+constexpr int kMaxTokenScore = kExact * kMaxSlotWeight;
+
+// Ranking bonuses, on the scale of a token score (at most 200).
+constexpr int kAllTokensBonus = 300;
+constexpr int kAllInNameBonus = 200;
+constexpr int kPhraseBonus = 240;
+constexpr int kPhraseStartStep = 20; // a phrase starting later in the name gets less
+constexpr int kFullNameBonus = 400;
+constexpr int kExtraWordPenalty = 4; // per name word the query did not match: shorter names first
+constexpr int kMaxExtraWordPenalty = 40;
+constexpr int kPositionPenalty = 2; // per word before the match inside its slot
+constexpr int kMaxPosition = 15;
+
+bool iyVariant(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    bool differs = false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (a[i] == b[i]) continue;
+        if ((a[i] == 'i' && b[i] == 'y') || (a[i] == 'y' && b[i] == 'i')) differs = true;
+        else return false;
+    }
+    return differs;
+}
+
+// Distance ≤ 1 (one insertion, deletion, substitution or adjacent transposition) in O(n).
+bool withinOneEdit(std::string_view a, std::string_view b) {
+    if (a.size() < b.size()) std::swap(a, b);
+    const size_t n = b.size();
+    if (a.size() - n > 1) return false;
+    size_t i = 0;
+    while (i < n && a[i] == b[i]) ++i;
+    if (i == n) return true; // equal, or a has one trailing extra character
+    if (a.size() == n) {
+        if (a.substr(i + 1) == b.substr(i + 1)) return true; // substitution
+        return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+    }
+    return a.substr(i + 1) == b.substr(i); // deletion from a
+}
+
+uint8_t matchQuality(std::string_view q, std::string_view t, bool prefixes) {
+    if (q.size() == t.size()) {
+        if (q == t) return kExact;
+        if (iyVariant(q, t)) return kVariant;
+    } else if (prefixes && t.size() > q.size() && t.compare(0, q.size(), q) == 0) {
+        return static_cast<uint8_t>(kPrefixMin + kPrefixSpan * q.size() / t.size());
+    }
+    return 0;
+}
+
+// Vietnamese syllables are short and dense ("sinh", "kinh", "tinh" are one edit apart), so typo
+// matching is only tried for query tokens that are not themselves words of the catalogue.
+uint8_t typoQuality(std::string_view q, std::string_view t) {
+    const size_t shorter = std::min(q.size(), t.size());
+    const size_t longer = std::max(q.size(), t.size());
+    if (shorter < 3 || longer < 4) return 0; // "ky" must not match "kyo" as a typo
+    const int allowed = longer >= 8 ? 2 : 1;
+    if (longer - shorter > static_cast<size_t>(allowed)) return 0;
+    if (withinOneEdit(q, t)) return kTypo1;
+    if (allowed == 2 && boundedEditDistance(q, t, 2) <= 2) return kTypo2;
+    return 0;
+}
+
+bool containsPhrase(std::string_view text, std::string_view phrase) {
+    if (phrase.empty()) return false;
+    for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+        const bool startOk = at == 0 || text[at - 1] == ' ';
+        const size_t end = at + phrase.size();
+        if (startOk && (end == text.size() || text[end] == ' ')) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int boundedEditDistance(std::string_view a, std::string_view b, int bound) {
+    constexpr size_t kMaxLen = 32;
+    const int over = bound + 1;
+    const size_t n = a.size(), m = b.size();
+    if (static_cast<int>(n > m ? n - m : m - n) > bound) return over;
+    if (n > kMaxLen || m > kMaxLen) return a == b ? 0 : over;
+    int rows[3][kMaxLen + 1];
+    int* prev2 = rows[0];
+    int* prev = rows[1];
+    int* cur = rows[2];
+    for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+    for (size_t i = 1; i <= n; ++i) {
+        cur[0] = static_cast<int>(i);
+        int rowMin = cur[0];
+        for (size_t j = 1; j <= m; ++j) {
+            const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            cur[j] = v;
+            rowMin = std::min(rowMin, v);
+        }
+        if (rowMin > bound) return over;
+        int* spare = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = spare;
+    }
+    return std::min(prev[m], over);
+}
+
+const std::vector<KeywordSynonym>& defaultSynonyms() {
+    // What people say at the counter, folded on use. Kept short: each adds words to every entry
+    // containing the phrase, so a broad phrase would blur the ranking.
+    static const std::vector<KeywordSynonym> kSynonyms = {
+        {"khai sinh", "giấy khai sinh làm khai sinh birth certificate"},
+        {"kết hôn", "cưới đăng ký cưới giấy đăng ký kết hôn wedding marry"},
+        {"khai tử", "chết báo tử giấy chứng tử death certificate"},
+        {"giấy phép xây dựng", "xây nhà sửa nhà cấp phép xây building permit"},
+        {"giấy chứng nhận quyền sử dụng đất", "sổ đỏ sổ hồng bìa đỏ land title red book"},
+        {"chứng thực", "công chứng sao y photo công chứng notarise"},
+        {"doanh nghiệp", "mở công ty thành lập công ty company"},
+        {"hộ kinh doanh", "mở cửa hàng kinh doanh buôn bán shop"},
+        {"tình trạng hôn nhân", "độc thân giấy xác nhận độc thân single status"},
+        {"thường trú", "hộ khẩu nhập hộ khẩu"},
+        {"căn cước", "cccd chứng minh nhân dân cmnd id card"},
+    };
+    return kSynonyms;
+}
+
+SearchIndex::SearchIndex(const std::vector<ProcedureInfo>& catalog, const std::vector<KeywordSynonym>& synonyms) {
+    std::vector<KeywordSynonym> folded;
+    folded.reserve(synonyms.size());
+    for (const KeywordSynonym& s : synonyms) folded.push_back({foldText(s.whenContains), s.keywords});
+    m_entries.reserve(catalog.size());
+    std::string scratch;
+    SearchText text;
+    for (const ProcedureInfo& p : catalog) {
+        text.nameVi = !p.name.vi.empty() ? p.name.vi : (p.name.en.empty() ? p.name.name : std::string());
+        text.nameEn = !p.name.en.empty() ? p.name.en : std::string();
+        if (text.nameVi.empty() && text.nameEn.empty()) text.nameVi = p.name.name;
+        text.code = p.code;
+        text.field = p.field;
+        text.agencyCode = p.agency.code;
+        text.agencyName = p.agency.name.name;
+        text.keywords = p.keywords;
+        text.documents.clear();
+        for (const ProcedureDocument& d : p.documents) text.documents.push_back(d.name);
+        add(text, folded, scratch);
+    }
+    m_termIds = {}; // only needed while building
+}
+
+SearchIndex SearchIndex::fromTexts(const std::vector<SearchText>& entries, const std::vector<KeywordSynonym>& synonyms) {
+    SearchIndex index;
+    std::vector<KeywordSynonym> folded;
+    for (const KeywordSynonym& s : synonyms) folded.push_back({foldText(s.whenContains), s.keywords});
+    std::string scratch;
+    for (const SearchText& t : entries) index.add(t, folded, scratch);
+    index.m_termIds = {};
+    return index;
+}
+
+uint32_t SearchIndex::termId(std::string_view term) {
+    auto [it, inserted] = m_termIds.try_emplace(std::string(term), static_cast<uint32_t>(m_terms.size()));
+    if (inserted) m_terms.emplace_back(term);
+    return it->second;
+}
+
+void SearchIndex::appendSlot(std::string_view folded) {
+    size_t start = 0;
+    while (start < folded.size()) {
+        size_t end = folded.find(' ', start);
+        if (end == std::string_view::npos) end = folded.size();
+        if (end > start) m_tokens.push_back(termId(folded.substr(start, end - start)));
+        start = end + 1;
+    }
+}
+
+uint16_t SearchIndex::groupId(std::vector<GroupCount>& groups, const std::string& key, const std::string& name) {
+    for (size_t i = 0; i < groups.size(); ++i) {
+        if (groups[i].key == key) {
+            ++groups[i].count;
+            return static_cast<uint16_t>(i);
+        }
+    }
+    groups.push_back({key, name, 1});
+    return static_cast<uint16_t>(groups.size() - 1);
+}
+
+void SearchIndex::add(const SearchText& text, const std::vector<KeywordSynonym>& foldedSynonyms, std::string& scratch) {
+    Entry e;
+    auto slot = [&](Slot s, std::string_view raw) {
+        e.bounds[s] = static_cast<uint32_t>(m_tokens.size());
+        foldTextInto(raw, scratch);
+        appendSlot(scratch);
+    };
+    auto list = [&](Slot s, const std::vector<std::string>& items, const std::string* extra) {
+        e.bounds[s] = static_cast<uint32_t>(m_tokens.size());
+        for (const std::string& item : items) {
+            foldTextInto(item, scratch);
+            if (scratch.empty()) continue;
+            if (m_tokens.size() > e.bounds[s]) m_tokens.push_back(kBreak);
+            appendSlot(scratch);
+        }
+        if (extra && !extra->empty()) {
+            if (m_tokens.size() > e.bounds[s]) m_tokens.push_back(kBreak);
+            appendSlot(*extra);
+        }
+    };
+    slot(NameVi, text.nameVi);
+    const std::string foldedVi = scratch;
+    slot(NameEn, text.nameEn);
+    const std::string foldedEn = scratch;
+    slot(Code, text.code);
+    // Synonyms apply to what the names say, so a document mentioning "khai sinh" adds nothing.
+    std::string extra;
+    for (const KeywordSynonym& s : foldedSynonyms) {
+        if (containsPhrase(foldedVi, s.whenContains) || containsPhrase(foldedEn, s.whenContains)) {
+            if (!extra.empty()) extra.push_back(' ');
+            extra += foldText(s.keywords);
+        }
+    }
+    list(Keyword, text.keywords, &extra);
+    slot(Field, text.field);
+    slot(Agency, text.agencyName);
+    list(Document, text.documents, nullptr);
+    e.bounds[kSlotCount] = static_cast<uint32_t>(m_tokens.size());
+    e.fieldId = groupId(m_fields, text.field, text.field);
+    e.agencyId = groupId(m_agencies, text.agencyCode, text.agencyName);
+    m_entries.push_back(e);
+}
+
+std::vector<SearchHit> SearchIndex::search(std::string_view query, Language lang, size_t limit,
+                                           const SearchFilter& filter) const {
+    if (query.size() > kMaxQueryBytes) query = query.substr(0, kMaxQueryBytes); // a cut code point folds to a space
+    const std::string folded = foldText(query);
+    std::vector<std::string_view> tokens;
+    splitTokens(folded, tokens);
+    return searchTokens(tokens, lang, limit, filter);
+}
+
+std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_view>& tokens, Language lang,
+                                                 size_t limit, const SearchFilter& filter,
+                                                 const MatchOptions& options) const {
+    std::vector<SearchHit> hits;
+    if (limit == 0) return hits;
+    constexpr int kAny = -1;
+    auto resolve = [](const std::vector<GroupCount>& groups, const std::string& key) {
+        if (key.empty()) return kAny;
+        for (size_t i = 0; i < groups.size(); ++i)
+            if (groups[i].key == key) return static_cast<int>(i);
+        return -2; // unknown: nothing passes
+    };
+    const int fieldFilter = resolve(m_fields, filter.field);
+    const int agencyFilter = resolve(m_agencies, filter.agencyCode);
+    if (fieldFilter == -2 || agencyFilter == -2) return hits;
+    auto passes = [&](const Entry& e) {
+        return (fieldFilter == kAny || e.fieldId == fieldFilter) && (agencyFilter == kAny || e.agencyId == agencyFilter);
+    };
+
+    const size_t n = std::min(tokens.size(), kMaxQueryTokens);
+    if (n == 0) {
+        for (uint32_t i = 0; i < m_entries.size() && hits.size() < limit; ++i)
+            if (passes(m_entries[i])) {
+                SearchHit hit;
+                hit.index = i;
+                hits.push_back(hit);
+            }
+        return hits;
+    }
+
+    // 1. The query against the vocabulary: which query tokens each term matches, and how well.
+    const size_t vocab = m_terms.size();
+    std::vector<uint16_t> termMask(vocab, 0);
+    std::vector<uint8_t> quality(n * vocab, 0);
+    std::array<bool, kMaxQueryTokens> known{};
+    for (size_t t = 0; t < vocab; ++t) {
+        const std::string_view term = m_terms[t];
+        for (size_t q = 0; q < n; ++q) {
+            if (const uint8_t ql = matchQuality(tokens[q], term, options.prefixes)) {
+                quality[q * vocab + t] = ql;
+                termMask[t] |= static_cast<uint16_t>(1u << q);
+                known[q] = known[q] || ql == kExact;
+            }
+        }
+    }
+    for (size_t q = 0; q < n; ++q) {
+        if (known[q] || !options.typos) continue;
+        for (size_t t = 0; t < vocab; ++t) {
+            if (quality[q * vocab + t]) continue;
+            if (const uint8_t ql = typoQuality(tokens[q], m_terms[t])) {
+                quality[q * vocab + t] = ql;
+                termMask[t] |= static_cast<uint16_t>(1u << q);
+            }
+        }
+    }
+
+    std::array<int, kSlotCount> weight{kMaxSlotWeight, kMaxSlotWeight, 9, 8, 4, 3, 2};
+    (lang == Language::En ? weight[NameVi] : weight[NameEn]) = 7; // the other language's name
+    const Slot primary = lang == Language::En ? NameEn : NameVi;
+    const Slot secondary = primary == NameVi ? NameEn : NameVi;
+    const uint16_t allMask = static_cast<uint16_t>((1u << n) - 1);
+
+    // 2. Every entry, by token-id lookups only.
+    hits.reserve(64);
+    for (uint32_t ei = 0; ei < m_entries.size(); ++ei) {
+        const Entry& e = m_entries[ei];
+        if (!passes(e)) continue;
+        std::array<int, kMaxQueryTokens> best{};
+        std::array<uint8_t, kMaxQueryTokens> bestQuality{};
+        uint16_t matched = 0, inName = 0;
+        for (int s = 0; s < kSlotCount; ++s) {
+            uint32_t segment = e.bounds[s];
+            for (uint32_t p = e.bounds[s]; p < e.bounds[s + 1]; ++p) {
+                const uint32_t t = m_tokens[p];
+                if (t == kBreak) {
+                    segment = p + 1;
+                    continue;
+                }
+                uint32_t mask = termMask[t];
+                if (!mask) continue;
+                const int penalty = kPositionPenalty * std::min<int>(p - segment, kMaxPosition);
+                matched |= static_cast<uint16_t>(mask);
+                if (s <= Keyword) inName |= static_cast<uint16_t>(mask);
+                while (mask) {
+                    const int q = std::countr_zero(mask);
+                    mask &= mask - 1;
+                    const uint8_t ql = quality[q * vocab + t];
+                    const int sc = std::max(1, ql * weight[s] - penalty);
+                    if (sc > best[q]) best[q] = sc, bestQuality[q] = ql;
+                }
+            }
+        }
+        if (!matched) continue;
+
+        SearchHit hit;
+        hit.index = ei;
+        hit.queryTokens = static_cast<uint8_t>(n);
+        hit.matchedTokens = static_cast<uint8_t>(std::popcount(matched));
+        hit.nameTokens = static_cast<uint8_t>(std::popcount(inName));
+        int score = 0;
+        float coverage = 0;
+        for (size_t q = 0; q < n; ++q) {
+            score += best[q];
+            coverage += static_cast<float>(std::min(best[q], kMaxTokenScore)) / kMaxTokenScore;
+            if (best[q] && bestQuality[q] < kPrefixMin) ++hit.typoTokens;
+        }
+        const bool anyTypo = hit.typoTokens > 0;
+        hit.coverage = coverage / static_cast<float>(n);
+
+        if (matched != allMask) {
+            hit.kind = MatchKind::Partial;
+            score = score * hit.matchedTokens / static_cast<int>(n);
+        } else {
+            score += kAllTokensBonus;
+            hit.kind = anyTypo ? MatchKind::Typo : MatchKind::AllTokens;
+            if (inName == allMask) {
+                score += kAllInNameBonus;
+                // The query as consecutive words of a name: the earliest occurrence counts.
+                int phraseBonus = 0;
+                MatchKind phraseKind = MatchKind::None;
+                for (Slot s : {primary, secondary}) {
+                    const uint32_t begin = e.bounds[s], len = e.bounds[s + 1] - begin;
+                    for (uint32_t start = 0; start + n <= len; ++start) {
+                        bool run = true, exact = true, typo = false;
+                        for (size_t k = 0; k < n && run; ++k) {
+                            const uint32_t t = m_tokens[begin + start + k];
+                            run = (termMask[t] >> k) & 1u;
+                            if (run) {
+                                const uint8_t ql = quality[k * vocab + t];
+                                exact = exact && ql >= kVariant;
+                                typo = typo || ql < kPrefixMin;
+                            }
+                        }
+                        if (!run) continue;
+                        int bonus = kPhraseBonus - kPhraseStartStep * static_cast<int>(std::min<uint32_t>(start, 6));
+                        if (exact && len == n) bonus += kFullNameBonus;
+                        if (s == secondary) bonus = bonus * 4 / 5;
+                        if (bonus > phraseBonus) {
+                            phraseBonus = bonus;
+                            phraseKind = typo ? MatchKind::Typo : exact ? MatchKind::ExactPhrase : MatchKind::Prefix;
+                        }
+                        break;
+                    }
+                }
+                score += phraseBonus;
+                if (phraseKind != MatchKind::None) hit.kind = phraseKind;
+                const Slot named = e.bounds[primary + 1] > e.bounds[primary] ? primary : secondary;
+                const int extraWords = static_cast<int>(e.bounds[named + 1] - e.bounds[named]) - static_cast<int>(n);
+                if (extraWords > 0) score -= std::min(kMaxExtraWordPenalty, kExtraWordPenalty * extraWords);
+            }
+        }
+        hit.score = score;
+        hits.push_back(hit);
+    }
+
+    const auto better = [](const SearchHit& a, const SearchHit& b) {
+        return a.score != b.score ? a.score > b.score : a.index < b.index;
+    };
+    if (hits.size() > limit) {
+        std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit), hits.end(), better);
+        hits.resize(limit);
+    } else {
+        std::sort(hits.begin(), hits.end(), better);
+    }
+    return hits;
+}
+
+std::vector<GroupCount> SearchIndex::sortedGroups(const std::vector<GroupCount>& groups) const {
+    std::vector<GroupCount> out;
+    for (const GroupCount& g : groups)
+        if (!g.key.empty()) out.push_back(g);
+    std::stable_sort(out.begin(), out.end(), [](const GroupCount& a, const GroupCount& b) { return a.count > b.count; });
+    return out;
+}
+
+std::vector<GroupCount> SearchIndex::fields() const { return sortedGroups(m_fields); }
+std::vector<GroupCount> SearchIndex::agencies() const { return sortedGroups(m_agencies); }
+
+} // namespace motcua

@@ -1,0 +1,28 @@
+// The kiosk's on-screen keyboard, drawn in ImGui: letters, digits, code punctuation, and
+// Vietnamese tone and letter-mark keys. It types into the field the citizen last tapped.
+#pragma once
+
+#include <string>
+
+#include <imgui.h>
+
+namespace motcua::ui {
+
+struct KeyboardTarget {
+    ImGuiID id = 0;
+    std::string* value = nullptr;
+    size_t maxLength = 0;
+    bool uppercase = false;
+};
+
+// Kiosk mode: fields then take their text from this keyboard, not the device's.
+void setKioskKeyboard(bool on);
+bool kioskKeyboard();
+KeyboardTarget& keyboardTarget();
+void clearKeyboardTarget();
+
+// Draws the keyboard docked at the bottom of the screen while a field is targeted; returns the
+// height it covers (0 when hidden) so pages can leave room for it.
+float drawOnscreenKeyboard();
+
+} // namespace motcua::ui

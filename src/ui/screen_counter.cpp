@@ -1,0 +1,66 @@
+// The counter terminal: "Đánh giá cán bộ quầy N", the dossier just handled, three huge buttons,
+// then a thank-you before it resets for the next citizen.
+#include <cstdio>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/rating_widgets.h"
+#include "ui/screens.h"
+#include "ui/theme.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::ui {
+
+void drawCounterScreen(const AppState& state, Intents& out) {
+    const CounterView& c = state.counter;
+    beginPage("##counter");
+    char title[160];
+    std::snprintf(title, sizeof title, tr("counter.title"), c.counter);
+    heading(title, 1);
+    if (c.phase == CounterView::Phase::Thanks) {
+        spacing(2);
+        heading(tr("counter.thanks"), 1);
+        paragraph(tr("counter.thanks_help"), true);
+        endPage();
+        return;
+    }
+    const bool hasDossier = c.status && c.status->dossier;
+    if (!hasDossier) {
+        if (c.load == Io::Loading) statusText(tr("stats.loading"));
+        else statusText(tr("counter.waiting"));
+        if (!c.message.empty()) statusText(tr(c.message.c_str()), color::kDanger);
+        endPage();
+        return;
+    }
+    const CounterDossier& d = *c.status->dossier;
+    beginCard("##dossier");
+    const std::string& procedure = state.language == Language::En && !d.procedure.en.empty() ? d.procedure.en : d.procedure.name;
+    heading(procedure.c_str(), 2);
+    char code[120];
+    std::snprintf(code, sizeof code, tr("counter.dossier"), d.codeMasked.c_str());
+    paragraph(code, true);
+    endCard();
+    if (d.rated) {
+        statusText(tr("counter.already_rated"), color::kSuccess);
+        endPage();
+        return;
+    }
+    paragraph(tr("counter.ask"));
+    const float h = std::max(96.0f, ImGui::GetFontSize() * 4.0f);
+    const bool sending = c.phase == CounterView::Phase::Sending;
+    if (sending) ImGui::BeginDisabled();
+    for (RatingLevel level : {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.5f);
+        if (ratingChoice(level, false, ratingLevelWords(level), h))
+            out.push_back({.kind = Intent::Kind::CounterRate, .number = static_cast<float>(level)});
+        ImGui::PopFont();
+    }
+    if (sending) ImGui::EndDisabled();
+    if (c.phase == CounterView::Phase::Failed && !c.message.empty())
+        statusText(tr(c.message.c_str()), color::kDanger);
+    endPage();
+}
+
+} // namespace motcua::ui

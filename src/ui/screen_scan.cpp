@@ -1,0 +1,116 @@
+// The scan screen: the live camera preview with a viewfinder, the found code's corners, and
+// always two ways on (a photo of the receipt, or typing the code) when the camera cannot help.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "platform/host.h"
+#include "ui/screens.h"
+#include "ui/theme.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::ui {
+
+namespace {
+
+const char* problemKey(scanner::State state) {
+    switch (state) {
+    case scanner::State::Denied: return "scan.denied";
+    case scanner::State::NoCamera: return "scan.no_camera";
+    case scanner::State::Insecure: return "scan.insecure";
+    case scanner::State::Failed: return "scan.failed";
+    default: return nullptr;
+    }
+}
+
+// The preview with a darkened surround, corner brackets, and the found code outlined.
+void drawPreview(const ScanView& s) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float aspect = (s.videoWidth > 0 && s.videoHeight > 0)
+                             ? static_cast<float>(s.videoHeight) / static_cast<float>(s.videoWidth)
+                             : 0.75f;
+    const float h = std::min(w * aspect, ImGui::GetIO().DisplaySize.y * 0.55f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::Image(ImTextureRef(static_cast<ImTextureID>(s.texture)), ImVec2(w, h));
+    mirrorLastItem("img", tr("scan.preview"));
+
+    const float side = std::min(w, h) * 0.7f;
+    const ImVec2 a(p.x + (w - side) * 0.5f, p.y + (h - side) * 0.5f);
+    const ImVec2 b(a.x + side, a.y + side);
+    const ImU32 shade = IM_COL32(0, 0, 0, 110);
+    dl->AddRectFilled(p, ImVec2(p.x + w, a.y), shade);
+    dl->AddRectFilled(ImVec2(p.x, b.y), ImVec2(p.x + w, p.y + h), shade);
+    dl->AddRectFilled(ImVec2(p.x, a.y), ImVec2(a.x, b.y), shade);
+    dl->AddRectFilled(ImVec2(b.x, a.y), ImVec2(p.x + w, b.y), shade);
+    const float len = side * 0.16f, t = 4.0f;
+    const ImU32 white = IM_COL32_WHITE;
+    dl->AddLine(a, ImVec2(a.x + len, a.y), white, t);
+    dl->AddLine(a, ImVec2(a.x, a.y + len), white, t);
+    dl->AddLine(ImVec2(b.x, a.y), ImVec2(b.x - len, a.y), white, t);
+    dl->AddLine(ImVec2(b.x, a.y), ImVec2(b.x, a.y + len), white, t);
+    dl->AddLine(b, ImVec2(b.x - len, b.y), white, t);
+    dl->AddLine(b, ImVec2(b.x, b.y - len), white, t);
+    dl->AddLine(ImVec2(a.x, b.y), ImVec2(a.x + len, b.y), white, t);
+    dl->AddLine(ImVec2(a.x, b.y), ImVec2(a.x, b.y - len), white, t);
+
+    // The code's corners for a moment after it was read.
+    const double age = host::nowMs() - s.cornersAtMs;
+    if (s.cornersAtMs > 0 && age < 1500 && s.videoWidth > 0 && s.videoHeight > 0) {
+        const float sx = w / static_cast<float>(s.videoWidth);
+        const float sy = h / static_cast<float>(s.videoHeight);
+        ImVec2 pts[4];
+        for (int i = 0; i < 4; ++i)
+            pts[i] = ImVec2(p.x + s.corners[static_cast<size_t>(2 * i)] * sx,
+                            p.y + s.corners[static_cast<size_t>(2 * i + 1)] * sy);
+        const ImU32 col = s.cornersOk ? IM_COL32(40, 200, 90, 255) : IM_COL32(250, 170, 20, 255);
+        dl->AddPolyline(pts, 4, col, ImDrawFlags_Closed, 5.0f);
+    }
+}
+
+} // namespace
+
+void drawScanScreen(const AppState& state, Intents& out) {
+    const ScanView& s = state.scan;
+    beginPage("##scan");
+    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    heading(tr("scan.title"), 1);
+
+    if (const char* problem = problemKey(s.state)) {
+        beginCard("##scanproblem");
+        statusText(tr(problem), color::kDanger);
+        paragraph(tr("scan.ways_on"), true);
+        endCard();
+    } else {
+        if (s.state == scanner::State::Starting) statusText(tr("scan.starting"));
+        drawPreview(s);
+        if (s.state == scanner::State::Running) paragraph(tr("scan.aim"), true);
+        if (s.canTorch || s.canSwitch) {
+            const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+            const float wTorch = s.canSwitch ? half : ImGui::GetContentRegionAvail().x;
+            if (s.canTorch && choice(tr("scan.torch"), s.torchOn, wTorch))
+                out.push_back({.kind = Intent::Kind::ScanTorch});
+            if (s.canTorch && s.canSwitch) ImGui::SameLine();
+            if (s.canSwitch && button(tr("scan.switch"), ButtonKind::Secondary, s.canTorch ? half : -1.0f))
+                out.push_back({.kind = Intent::Kind::ScanSwitchCamera});
+        }
+    }
+    if (!s.notReceipt.empty()) {
+        std::string message = std::string(tr("scan.not_receipt")) + " " + s.notReceipt;
+        statusText(message.c_str(), color::kWarning);
+    }
+    if (s.photoFailed) statusText(tr("scan.photo_failed"), color::kDanger);
+
+    spacing(0.5f);
+    if (button(tr("scan.pick_photo"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::ScanPickPhoto});
+    if (button(tr("home.enter_code"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    paragraph(tr("scan.camera_app_help"), true);
+    endPage();
+}
+
+} // namespace motcua::ui

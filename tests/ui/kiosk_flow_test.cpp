@@ -1,0 +1,79 @@
+// Kiosk mode headless: the on-screen keyboard types Vietnamese, and an idle kiosk asks, counts
+// down, then wipes everything a citizen left and returns to its start screen.
+#include <catch2/catch.hpp>
+
+#include "platform/host.h"
+#include "ui/onscreen_keyboard.h"
+#include "ui_harness.h"
+
+using namespace motcua;
+using namespace motcua::test;
+
+namespace {
+const a11y::Item* textbox(Harness& h, const std::string& name) { return h.find("textbox", name); }
+void press(Harness& h, const std::string& key) {
+    INFO("key " << key);
+    REQUIRE(h.activate("button", key));
+}
+} // namespace
+
+TEST_CASE("The kiosk keyboard types a name with Vietnamese letters", "[ui][kiosk]") {
+    Harness h(nullptr, "/?mode=kiosk");
+    h.viewport = kViewports[2];
+    h.frames();
+    CHECK(host::nativeRecord().kiosk);
+    REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
+    REQUIRE(h.activate("textbox", "Mã hồ sơ"));
+    // The field was tapped: the keyboard shows, the device keyboard stays closed.
+    CHECK(h.find("button", "Q"));
+    CHECK(host::nativeRecord().textAgentMode == "none");
+    press(h, "Chữ hoa"); // this field starts in capitals: switch to small letters
+    for (const char* k : {"N", "G", "U", "Y", "E", "N"}) press(h, k);
+    press(h, "â ê ô");
+    press(h, "Ngã");
+    CHECK(textbox(h, "Mã hồ sơ")->value == "nguyễn");
+    press(h, "Xoá");
+    CHECK(textbox(h, "Mã hồ sơ")->value == "nguyễ");
+    press(h, "Xong");
+    CHECK_FALSE(h.find("button", "Q"));
+}
+
+TEST_CASE("An idle kiosk asks, counts down and wipes the citizen's session", "[ui][kiosk]") {
+    Harness h(nullptr, "/?mode=kiosk&idle=60");
+    h.viewport = kViewports[2];
+    h.frames();
+    REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
+    h.app->state().lookup.code = "000.00.12.H42-241124-0001";
+    h.app->state().language = Language::Vi;
+    // 61 s without input: the question with its countdown.
+    input::noteActivity(host::nowMs() - 61'000);
+    h.frames();
+    CHECK(h.find("heading", "Bạn còn ở đó không?"));
+    REQUIRE(h.activate("button", "Tôi vẫn đang dùng"));
+    h.frames();
+    CHECK_FALSE(h.find("heading", "Bạn còn ở đó không?"));
+    CHECK(h.app->state().lookup.code == "000.00.12.H42-241124-0001");
+    // Nobody answers for the whole countdown: everything goes.
+    input::noteActivity(host::nowMs() - 120'000);
+    h.frames();
+    CHECK(h.app->state().screen == Screen::Home);
+    CHECK(h.app->state().lookup.code.empty());
+    CHECK(host::nativeRecord().wipes == 1);
+    CHECK(h.storage.values().count("motcua.recent") == 0);
+    CHECK(h.find("button", "Nhập mã hồ sơ"));
+}
+
+TEST_CASE("A kiosk never remembers a citizen's dossiers", "[ui][kiosk]") {
+    Harness h(nullptr, "/?mode=kiosk");
+    h.frames();
+    h.app->apply({.kind = Intent::Kind::OpenRecent, .text = "x"});
+    h.app->state().lookup.code = "000.00.12.H42-241124-0001";
+    h.app->state().lookup.secret = "ABC234";
+    h.app->apply({.kind = Intent::Kind::SubmitLookup});
+    h.frames(1);
+    h.http.respond(200, R"({"token":"t","expires_in":3600,"dossier":{"code":"000.00.12.H42-241124-0001","version":1,"status":4,"received_at":"2024-11-25T08:30:00+07:00","due_at":"2024-11-29T17:00:00+07:00","steps":[]}})");
+    h.frames();
+    CHECK(h.app->state().screen == Screen::Dossier);
+    CHECK(h.storage.values().count("motcua.recent") == 0);
+    CHECK(h.storage.values().count("motcua.settings") == 0);
+}
