@@ -4,10 +4,15 @@ at them, and brotli/gzip siblings for serve.py to send when the browser accepts 
 import argparse
 import gzip
 import hashlib
+import json
+import os
 import pathlib
 import shutil
 import subprocess
+import tempfile
 import sys
+
+import make_icons  # tools/make_icons.py, beside this script
 
 
 def digest(data: bytes) -> str:
@@ -24,6 +29,32 @@ def compress(path: pathlib.Path) -> None:
         out.write(data)
     if shutil.which("brotli"):
         subprocess.run(["brotli", "-f", "-q", "11", "-o", str(path) + ".br", str(path)], check=True)
+
+
+# Loaded when the QR scanner first opens: the service worker caches them on first use instead.
+RUNTIME_CACHED = ("zxing_", "scanner_worker.", "qr_decode.")
+
+
+def write_service_worker(web: pathlib.Path, dist: pathlib.Path) -> None:
+    """web/sw.js -> dist/sw.js (stable name) with the app shell to precache and a build id that
+    changes with any file of it, so each deployment is a new service worker for the browser."""
+    precache, runtime, ids = ["/"], [], []
+    for path in sorted(dist.iterdir()):
+        name = path.name
+        if name == "sw.js" or path.suffix in (".br", ".gz") or not path.is_file():
+            continue
+        ids.append(name + ":" + digest(path.read_bytes()))
+        if name == "index.html":
+            continue
+        (runtime if name.startswith(RUNTIME_CACHED) else precache).append("/" + name)
+    build_id = digest("\n".join(ids).encode())
+    sw = (web / "sw.js").read_text(encoding="utf-8")
+    for key, value in (("__PRECACHE__", json.dumps(precache)), ("__RUNTIME__", json.dumps(runtime)),
+                       ("__BUILD_ID__", build_id)):
+        if key not in sw:
+            raise SystemExit(f"package_web: web/sw.js lacks {key}")
+        sw = sw.replace(key, value)
+    (dist / "sw.js").write_text(sw, encoding="utf-8")
 
 
 def main() -> int:
@@ -71,6 +102,7 @@ def main() -> int:
     add("__QR_DECODE_JS__", "qr_decode", "js", (web / "qr_decode.js").read_text(encoding="utf-8"))
     add("__SCANNER_WORKER_JS__", "scanner_worker", "js", (web / "scanner_worker.js").read_text(encoding="utf-8"))
     add("__SCANNER_JS__", "scanner", "js", (web / "scanner.js").read_text(encoding="utf-8"))
+    add("__PWA_JS__", "pwa", "js", (web / "pwa.js").read_text(encoding="utf-8"))
 
     shell = (web / "shell.js").read_text(encoding="utf-8")
     for key, value in names.items():
@@ -80,10 +112,9 @@ def main() -> int:
     for key, value in names.items():
         index = index.replace(key, value)
 
-    tmp = out.with_name(out.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
+    # A private folder per run: two builds packaging at once must not mix their files.
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix=out.name + ".tmp-", dir=out.parent))
     (tmp / names["__APP_WASM__"]).write_bytes(wasm)
     (tmp / names["__APP_JS__"]).write_bytes(js)
     (tmp / names["__STYLE_CSS__"]).write_bytes(css)
@@ -93,12 +124,15 @@ def main() -> int:
         (tmp / name).write_bytes(data)
     for extra in sorted(web.glob("*.png")) + sorted(web.glob("*.svg")) + sorted(web.glob("*.webmanifest")):
         shutil.copy(extra, tmp / extra.name)
+    # Installable and offline: icons drawn now, then the service worker with the precache list.
+    make_icons.write_all(tmp)
+    write_service_worker(web, tmp)
     for path in list(tmp.iterdir()):
         if path.suffix in (".js", ".wasm", ".css", ".html", ".svg", ".webmanifest"):
             compress(path)
     # Swap in one step so serve.py never sees a half-written dist.
     if out.exists():
-        old = out.with_name(out.name + ".old")
+        old = out.with_name(f"{out.name}.old-{os.getpid()}")
         if old.exists():
             shutil.rmtree(old)
         out.rename(old)

@@ -13,6 +13,9 @@ mergeInto(LibraryManager.library, {
   mc_js_request_frame_after: function (ms) {
     Module.motcuaShell.requestFrameAfter(ms);
   },
+  mc_js_wake_after: function (ms) {
+    setTimeout(function () { Module._mc_wake(); }, ms);
+  },
   mc_js_publish_a11y: function (json) {
     Module.motcuaShell.publishA11y(UTF8ToString(json));
   },
@@ -38,6 +41,20 @@ mergeInto(LibraryManager.library, {
   },
   mc_js_wipe_storage: function () {
     Module.motcuaShell.wipeStorage();
+  },
+  // The installable app (web/pwa.js, Module.motcuaShell.pwa).
+  mc_js_apply_update: function () {
+    if (Module.motcuaShell.pwa) Module.motcuaShell.pwa.applyUpdate();
+  },
+  mc_js_prompt_install: function () {
+    if (Module.motcuaShell.pwa) Module.motcuaShell.pwa.promptInstall();
+  },
+  mc_js_open_url: function (url) {
+    const target = UTF8ToString(url);
+    if (/^(tel:|https:\/\/)/.test(target)) {
+      if (target.startsWith('tel:')) location.href = target;
+      else window.open(target, '_blank', 'noopener');
+    }
   },
   mc_js_random: function (out, n) {
     crypto.getRandomValues(HEAPU8.subarray(out, out + n));

@@ -3,10 +3,11 @@
 // measured on the bench corpus (bench/qr/README.md). It imports nothing: the caller passes
 // zxing-wasm's readBarcodes in, so the worker and the bench load zxing their own way.
 
-// First rung: the fast path, enough for most frames.
+// First rung: the fast path, enough for most frames. Without tryDownscale it is 7–14% faster
+// per frame at the same success on the corpus; the retries keep it (for big or blurred codes).
 const kFast = {
   formats: ['QRCode'], maxNumberOfSymbols: 1,
-  tryHarder: false, tryRotate: false, tryInvert: false, tryDownscale: true,
+  tryHarder: false, tryRotate: false, tryInvert: false, tryDownscale: false,
 };
 const kHard = {
   formats: ['QRCode'], maxNumberOfSymbols: 1,

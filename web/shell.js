@@ -2,6 +2,7 @@
 // the hidden textarea text agent, the accessibility mirror, and frames only when something happened.
 import createMotCua from '/__APP_JS__';
 import { createScanner } from '/__SCANNER_JS__';
+import { createPwa } from '/__PWA_JS__';
 
 const canvas = document.getElementById('canvas');
 const agent = document.getElementById('text-agent');
@@ -394,6 +395,7 @@ const shell = {
   requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal,
   setKiosk, wipeStorage,
   scanner: createScanner(() => state.module),
+  pwa: createPwa(() => state.module),
 };
 window.motcuaShell = shell;
 

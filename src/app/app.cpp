@@ -39,6 +39,11 @@ std::string_view embedded(const unsigned char* data, std::size_t size) {
 App::App(HttpClient& http, Storage& storage) : m_http(http), m_storage(storage) {}
 
 void App::start(const std::string& startUrl) {
+    // The UI keeps a little state of its own between frames: start it clean for this app.
+    ui::setKioskKeyboard(false);
+    ui::clearKeyboardTarget();
+    ui::textAgent() = ui::TextAgent{};
+    ui::setBannerSource(nullptr, nullptr);
     ui::loadFonts();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -59,6 +64,9 @@ void App::start(const std::string& startUrl) {
     });
     loadRecents();
     loadOutbox();
+    loadRequests();
+    m_nextAlertsMs = host::nowMs() + 2000; // the first screen first, then alerts
+    host::wakeAfter(2050);
     installScannerHandlers();
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen.
@@ -174,6 +182,50 @@ void App::apply(const Intent& intent) {
     case Intent::Kind::CounterRate:
         rateAtCounter(static_cast<int>(intent.number));
         break;
+    case Intent::Kind::OpenProcedures:
+        openProcedures();
+        break;
+    case Intent::Kind::SetField:
+        m_state.catalog.field = intent.text;
+        break;
+    case Intent::Kind::OpenProcedure:
+        m_state.catalog.open = static_cast<int>(intent.number);
+        m_state.screen = Screen::Procedure;
+        ui::requestScrollTop();
+        break;
+    case Intent::Kind::Ask:
+        ask();
+        break;
+    case Intent::Kind::OpenRequestForm:
+        openRequestForm(intent.text);
+        break;
+    case Intent::Kind::SendRequest:
+        sendRequest();
+        break;
+    case Intent::Kind::FollowRequest:
+        followRequest(static_cast<int64_t>(intent.number));
+        break;
+    case Intent::Kind::OpenPlaces:
+        openPlaces(intent.text);
+        break;
+    case Intent::Kind::ToggleAlert: {
+        const auto id = static_cast<int64_t>(intent.number);
+        m_state.alerts.expanded = m_state.alerts.expanded == id ? 0 : id;
+        break;
+    }
+    case Intent::Kind::OpenLink:
+        host::openUrl(intent.text);
+        break;
+    case Intent::Kind::ApplyUpdate:
+        host::applyUpdate();
+        break;
+    case Intent::Kind::Install:
+        if (m_state.installHint == 1) host::promptInstall();
+        m_state.installHint = 0;
+        break;
+    case Intent::Kind::DismissInstall:
+        m_state.installHint = 0;
+        break;
     case Intent::Kind::Share:
         host::shareLink(m_state.view.dossier ? m_state.view.dossier->procedure.name.name : "Một Cửa",
                         dossierLink(m_state.view.code, m_state.view.secret));
@@ -194,6 +246,7 @@ bool App::frame() {
     agent.seen = false;
 
     Intents intents;
+    ui::setBannerSource(&m_state, &intents);
     switch (m_state.screen) {
     case Screen::Home: ui::drawHomeScreen(m_state, intents); break;
     case Screen::Lookup: ui::drawLookupScreen(m_state, intents); break;
@@ -202,6 +255,11 @@ bool App::frame() {
     case Screen::Rate: ui::drawRatingScreen(m_state, intents); break;
     case Screen::Stats: ui::drawStatsScreen(m_state, intents); break;
     case Screen::Counter: ui::drawCounterScreen(m_state, intents); break;
+    case Screen::Procedures: ui::drawProceduresScreen(m_state, intents); break;
+    case Screen::Procedure: ui::drawProcedureScreen(m_state, intents); break;
+    case Screen::Request: ui::drawRequestScreen(m_state, intents); break;
+    case Screen::Requests: ui::drawRequestsScreen(m_state, intents); break;
+    case Screen::Places: ui::drawPlacesScreen(m_state, intents); break;
     }
     for (const Intent& intent : intents) apply(intent);
     ui::drawOnscreenKeyboard();
@@ -211,6 +269,7 @@ bool App::frame() {
     host::syncTextAgent(agent.activeId != 0, agent.text, agent.selStart, agent.selEnd,
                         agent.inputMode, agent.min.x, agent.min.y, agent.max.x - agent.min.x,
                         agent.max.y - agent.min.y);
+    ui::setBannerSource(nullptr, nullptr); // `intents` ends with this frame
     std::string json;
     // Layout settles over a frame or two (auto-sized cards): keep drawing until it stops changing.
     const bool changed = a11y::endFrame(json);

@@ -29,6 +29,12 @@ class App {
 
     // Called by the platform when the device reports it is online again.
     void networkOnline();
+    // A background timer fired: poll what needs polling; draws only if something changed.
+    void wake();
+    // A new version of the app is ready; the app offers it when the citizen is not mid-task.
+    void updateReady() { m_state.updateReady = true; }
+    // 1: the browser can show an install prompt; 2: iOS, explain Add to Home Screen.
+    void installHint(int kind) { m_state.installHint = kind; }
 
   private:
     void setLanguage(Language language);
@@ -56,6 +62,17 @@ class App {
     void pumpOutbox();
     void outboxFailed(const std::string& key, int status, int retryAfter, const std::string& code);
     void openStats();
+    // Procedures, questions, places, alerts (app_info.cpp).
+    void openProcedures();
+    void updateSearch();
+    void ask();
+    void loadRequests();
+    void saveDraftIfChanged();
+    void openRequestForm(const std::string& question);
+    void sendRequest();
+    void followRequest(int64_t id);
+    void openPlaces(const std::string& kind);
+    void pollAlerts();
     // Counter terminal (app_counter.cpp).
     void configureCounter(int counter);
     void pollCounter();
@@ -90,6 +107,10 @@ class App {
     bool m_polling = false;
     int m_generation = 0;
     int m_outboxRequest = 0;
+    int m_alertsRequest = 0;
+    double m_nextAlertsMs = 0;
+    std::string m_savedDraft;
+    std::string m_lastAlertsBody;
     int m_counterRequest = 0;
     double m_counterRetryAtMs = 0;
     // Kiosk: how long without input before asking, and how long the question waits.

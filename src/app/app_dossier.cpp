@@ -285,6 +285,9 @@ void App::tick() {
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     pumpOutbox();
     tickCounter();
+    pollAlerts();
+    updateSearch();
+    saveDraftIfChanged();
     if (m_retryAtMs > 0 && host::nowMs() >= m_retryAtMs && m_requestId == 0) {
         m_retryAtMs = 0;
         if (m_state.screen != Screen::Dossier || m_state.view.code.empty()) return;

@@ -3,11 +3,17 @@
 #pragma once
 
 #include <array>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/dossier.h"
+#include "core/ask_matcher.h"
 #include "core/i18n.h"
+#include "core/local_info.h"
+#include "core/procedure_catalog.h"
+#include "core/procedure_search.h"
 #include "core/outbox.h"
 #include "core/public_figures.h"
 #include "core/rating_form.h"
@@ -17,7 +23,10 @@
 
 namespace motcua {
 
-enum class Screen { Home, Lookup, Dossier, Scan, Rate, Stats, Counter };
+enum class Screen {
+    Home, Lookup, Dossier, Scan, Rate, Stats, Counter,
+    Procedures, Procedure, Request, Requests, Places,
+};
 
 // The state of one asynchronous operation, shown on screen each frame.
 enum class Io { Idle, Loading, Done, Failed };
@@ -81,6 +90,45 @@ struct CounterView {
     std::string ratedKey; // idempotency key of the rating being sent
 };
 
+// The procedure catalogue on the device: searched as the citizen types, asked in plain words.
+struct CatalogView {
+    Io load = Io::Idle;
+    std::string message;
+    std::vector<ProcedureInfo> procedures;
+    std::vector<Faq> faqs;
+    std::shared_ptr<const SearchIndex> index;
+    std::shared_ptr<const AskMatcher> asker;
+    std::string query;        // the search box
+    std::string lastQuery;    // what `hits` answers
+    std::string field;        // browsing filter; empty: all fields
+    std::vector<SearchHit> hits;
+    int open = -1;            // index of the procedure page on screen
+    std::string question;     // the ask box
+    std::optional<AskAnswer> answer;
+};
+
+struct RequestView {
+    RequestDraft draft;
+    std::string problem;                  // i18n key
+    Io send = Io::Idle;
+    std::vector<SentRequest> sent;        // kept on the device to follow them
+    std::optional<RequestStatus> status;  // the one being followed
+    int64_t following = 0;
+    Io follow = Io::Idle;
+};
+
+struct PlacesView {
+    std::string kind = "sight";
+    Io load = Io::Idle;
+    std::string message;
+    std::vector<Place> items;
+};
+
+struct AlertsView {
+    std::vector<Alert> items;
+    int64_t expanded = 0; // the alert whose details are open
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Language language = Language::Vi;
@@ -93,7 +141,13 @@ struct AppState {
     StatsView stats;
     CounterView counter;
     Outbox outbox;
+    CatalogView catalog;
+    RequestView request;
+    PlacesView places;
+    AlertsView alerts;
     std::string notice; // a message for any screen (a USB scanner read something odd)
+    bool updateReady = false; // a new app version waits for the citizen's consent
+    int installHint = 0;      // 1 install prompt available, 2 iOS instructions
     RecentDossiers recents;
     int64_t now = 0; // wall clock, epoch seconds, for "days left"
 };
@@ -117,6 +171,19 @@ struct Intent {
         SubmitRating,
         OpenStats,
         CounterRate,      // number = level (0 very satisfied, 1 satisfied, 2 dissatisfied)
+        ApplyUpdate,
+        Install,
+        DismissInstall,
+        OpenProcedures,
+        SetField,          // text = field name; empty for all
+        OpenProcedure,     // number = index into the catalogue
+        Ask,
+        OpenRequestForm,   // text = question to start from
+        SendRequest,
+        FollowRequest,     // number = request id
+        OpenPlaces,        // text = kind
+        ToggleAlert,       // number = alert id
+        OpenLink,          // text = tel: or map URL
     };
     Kind kind;
     Screen screen = Screen::Home;

@@ -10,6 +10,9 @@ namespace motcua::host {
 void requestFrame();
 // Ask for a frame after a delay (timers such as retries or a countdown).
 void requestFrameAfter(int milliseconds);
+// Wake the app after a delay without drawing (background work such as polling alerts); the
+// platform then calls App::wake().
+void wakeAfter(int milliseconds);
 // Publish the accessibility items of the last frame (JSON array, see a11y.h).
 void publishA11y(const std::string& json);
 // Show the text agent for the active field (text, selection in UTF-8 bytes, keyboard hint),
@@ -28,6 +31,12 @@ void setKioskMode(bool on);
 void wipeDeviceStorage();
 // 16 random bytes from the platform's secure generator (for idempotency keys).
 std::string randomSeed();
+// Installable app: reload into the new version the service worker has ready; show the
+// browser's install prompt (Android) when one was offered.
+void applyUpdate();
+void promptInstall();
+// Opens a tel: link (the phone calls) or a map link (the device's map app).
+void openUrl(const std::string& url);
 // A short vibration where the device supports it (a code was read).
 void vibrate(int milliseconds);
 // Tell the page which language the app speaks (html lang attribute).

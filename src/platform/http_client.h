@@ -16,6 +16,8 @@ struct HttpRequest {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     int timeoutMs = 15000;
+    // Background polls set this false: their reply draws a frame only if the app asks for one.
+    bool redraw = true;
 };
 
 struct HttpResponse {

@@ -93,6 +93,12 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         const std::string message = std::string(tr("scan.not_receipt")) + " " + state.notice;
         statusText(message.c_str(), color::kWarning);
     }
+    if (state.updateReady) {
+        beginCard("##update");
+        statusText(tr("pwa.update_ready"), color::kPrimary);
+        if (button(tr("pwa.reload"))) out.push_back({.kind = Intent::Kind::ApplyUpdate});
+        endCard();
+    }
     drawBrand();
     spacing(0.5f);
     heading(tr("app.name"), 1);
@@ -113,7 +119,23 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         drawRecentsCard(state, out);
         spacing();
     }
+    beginCard("##more");
+    if (button(tr("home.procedures"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::OpenProcedures});
+    if (button(tr("home.places"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::OpenPlaces, .text = ""});
+    if (!state.request.sent.empty() && button(tr("home.requests"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Requests});
     if (button(tr("home.stats"), ButtonKind::Secondary)) out.push_back({.kind = Intent::Kind::OpenStats});
+    endCard();
+    if (state.installHint != 0 && !state.kiosk) {
+        beginCard("##install");
+        heading(tr("pwa.install_title"), 2);
+        paragraph(tr(state.installHint == 2 ? "pwa.install_ios" : "pwa.install_help"), true);
+        if (state.installHint == 1 && button(tr("pwa.install"))) out.push_back({.kind = Intent::Kind::Install});
+        if (button(tr("pwa.not_now"), ButtonKind::Quiet)) out.push_back({.kind = Intent::Kind::DismissInstall});
+        endCard();
+    }
     spacing();
     drawSettingsCard(state, out);
     endPage();

@@ -11,6 +11,13 @@ void drawDossierScreen(const AppState& state, Intents& out);
 void drawRatingScreen(const AppState& state, Intents& out);
 void drawStatsScreen(const AppState& state, Intents& out);
 void drawCounterScreen(const AppState& state, Intents& out);
+void drawProceduresScreen(AppState& state, Intents& out);
+void drawProcedureScreen(const AppState& state, Intents& out);
+void drawRequestScreen(AppState& state, Intents& out);
+void drawRequestsScreen(const AppState& state, Intents& out);
+void drawPlacesScreen(const AppState& state, Intents& out);
+// The banner of active alerts, drawn at the top of every screen's page.
+void drawAlertsBanner(const AppState& state, Intents& out);
 void drawScanScreen(const AppState& state, Intents& out);
 // Settings shared by several screens: language and text size.
 void drawSettingsCard(const AppState& state, Intents& out);

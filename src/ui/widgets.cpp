@@ -9,6 +9,7 @@
 
 #include "ui/a11y.h"
 #include "ui/onscreen_keyboard.h"
+#include "ui/screens.h"
 #include "ui/text_agent.h"
 #include "ui/theme.h"
 
@@ -77,6 +78,16 @@ bool g_scrollTop = false;
 
 void requestScrollTop() { g_scrollTop = true; }
 
+namespace {
+const AppState* g_bannerState = nullptr;
+std::vector<Intent>* g_bannerOut = nullptr;
+} // namespace
+
+void setBannerSource(const AppState* state, std::vector<Intent>* out) {
+    g_bannerState = state;
+    g_bannerOut = out;
+}
+
 void beginPage(const char* id) {
     const ImGuiIO& io = ImGui::GetIO();
     if (g_scrollTop) {
@@ -91,6 +102,7 @@ void beginPage(const char* id) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
+    if (g_bannerState && g_bannerOut) drawAlertsBanner(*g_bannerState, *g_bannerOut);
 }
 
 void endPage() {
@@ -178,7 +190,8 @@ bool button(const char* label, ButtonKind kind, float width, const char* a11yNam
             ImVec2(pos.x + (w - textSize.x) * 0.5f, pos.y + (h - textSize.y) * 0.5f),
             ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, innerW);
     } else {
-        pressed = ImGui::Button(label, ImVec2(w, touchHeight()));
+        const float h = std::max(touchHeight(), ImGui::CalcTextSize(label).y + 2 * ImGui::GetStyle().FramePadding.y);
+        pressed = ImGui::Button(label, ImVec2(w, h));
     }
     ImGui::PopStyleColor(5);
     mirrorLastItem("button", a11yName ? a11yName : label, nullptr, -1, 0, nullptr, id);

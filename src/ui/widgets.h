@@ -4,7 +4,14 @@
 
 #include <string>
 
+#include <vector>
+
 #include <imgui.h>
+
+namespace motcua {
+struct AppState;
+struct Intent;
+} // namespace motcua
 
 namespace motcua::ui {
 
@@ -20,6 +27,8 @@ enum class ButtonKind { Primary, Secondary, Quiet, Danger };
 
 // Starts the full-screen page window with a centred content column; returns false if hidden.
 void beginPage(const char* id);
+// What beginPage shows above every page: the active alerts (set by the App each frame).
+void setBannerSource(const AppState* state, std::vector<Intent>* out);
 // The next page starts scrolled to the top (a new screen or a different dossier).
 void requestScrollTop();
 void endPage();

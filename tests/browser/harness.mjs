@@ -28,11 +28,12 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+// appDir: serve another copy of the packaged app (e.g. a simulated new deployment).
+export async function startServer({ appDir } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
   const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--port', String(port),
-    '--data-dir', dataDir, '--app-dir', path.join(ROOT, 'build/web/dist')], {
+    '--data-dir', dataDir, '--app-dir', appDir || path.join(ROOT, 'build/web/dist')], {
     env: { ...process.env, MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -82,6 +82,10 @@ export const tests = {
   async 'no frame is rendered during 3 s of idle'({ browser, server }) {
     await withPage(browser, server, kPhone, async (page) => {
       await waitForMirror(page, 'button', 'Nhập mã hồ sơ');
+      // The app checks for alerts in the background shortly after start (and shows the seeded
+      // ones): idle begins once that is done.
+      await page.waitForFunction(() => performance.getEntriesByType('resource')
+        .some((e) => e.name.includes('/api/v1/alerts') && e.responseEnd > 0), null, { timeout: 10000 });
       // Let the first frames settle: the frame count stops changing by itself.
       await page.waitForFunction(() => new Promise((resolve) => {
         const n = window.motcua.frames;

@@ -52,6 +52,15 @@ class StaticTests(ServerCase):
             self.assertTrue(headers["Content-Type"].startswith(ctype), (path, headers["Content-Type"]))
             self.assertIn(cache, headers["Cache-Control"], path)
 
+    def test_service_worker_is_revalidated_every_time(self):
+        # /sw.js keeps its name across deployments: browsers must always see the newest bytes.
+        status, headers, body = self.get("/sw.js")
+        self.assertEqual(status, 200)
+        self.assertTrue(body.startswith(b"self.addEventListener"))
+        self.assertTrue(headers["Content-Type"].startswith("text/javascript"))
+        self.assertEqual(headers["Cache-Control"], "no-cache")
+        self.assertSecurityHeaders(headers)
+
     def test_precompressed_negotiation(self):
         cases = [("br, gzip", WASM_BR, "br"), ("gzip, deflate, br;q=0", WASM_GZ, "gzip"),
                  ("gzip", WASM_GZ, "gzip"), ("identity", WASM, None), ("*", WASM_BR, "br"),

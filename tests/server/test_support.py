@@ -35,7 +35,7 @@ def make_app_dir(root):
     os.makedirs(os.path.join(root, "assets"), exist_ok=True)
     files = {"index.html": INDEX, "app.3f9a1c2b.wasm": WASM, "app.3f9a1c2b.wasm.br": WASM_BR,
              "app.3f9a1c2b.wasm.gz": WASM_GZ, "app.3f9a1c2b.js": b"console.log(1)", "style.css": b"body{}",
-             "manifest.webmanifest": b"{}", "assets/font-0123abcd.woff2": b"wOF2"}
+             "manifest.webmanifest": b"{}", "sw.js": b"self.addEventListener('fetch', () => {});", "assets/font-0123abcd.woff2": b"wOF2"}
     for name, data in files.items():
         with open(os.path.join(root, name), "wb") as f:
             f.write(data)

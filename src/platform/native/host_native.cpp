@@ -16,6 +16,7 @@ NativeHostRecord& nativeRecord() { return g_record; }
 
 void requestFrame() { ++g_record.frameRequests; }
 void requestFrameAfter(int milliseconds) { g_record.lastTimerMs = milliseconds; }
+void wakeAfter(int milliseconds) { g_record.lastWakeMs = milliseconds; }
 void publishA11y(const std::string& json) { g_record.a11yJson = json; }
 void syncTextAgent(bool active, const std::string& text, int, int, const char* inputMode, float,
                    float, float, float) {
@@ -34,11 +35,15 @@ std::string randomSeed() {
     for (char& c : bytes) c = static_cast<char>(device() & 0xFF);
     return bytes;
 }
+void applyUpdate() { ++g_record.updatesApplied; }
+void promptInstall() { ++g_record.installPrompts; }
+void openUrl(const std::string& url) { g_record.openedUrl = url; }
 void vibrate(int milliseconds) { g_record.vibrations += milliseconds > 0; }
 void setDocumentLanguage(const char* code) { g_record.language = code ? code : ""; }
 double nowMs() {
     using namespace std::chrono;
-    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count() +
+           g_record.clockOffsetMs;
 }
 double wallClockSeconds() {
     if (g_record.fixedWallClock > 0) return g_record.fixedWallClock;

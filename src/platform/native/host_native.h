@@ -8,6 +8,7 @@ namespace motcua::host {
 struct NativeHostRecord {
     int frameRequests = 0;
     int lastTimerMs = 0;
+    int lastWakeMs = 0;
     std::string a11yJson;
     bool textAgentActive = false;
     std::string textAgentText;
@@ -17,6 +18,7 @@ struct NativeHostRecord {
     std::string sharedUrl;
     std::string language;
     double fixedWallClock = 0; // seconds since 1970; 0 = the real clock
+    double clockOffsetMs = 0;  // added to nowMs(): lets a test move time forward
     bool scannerOpen = false;
     unsigned scannerTexture = 0;
     bool scannerTorch = false;
@@ -25,6 +27,9 @@ struct NativeHostRecord {
     int vibrations = 0;
     bool kiosk = false;
     int wipes = 0;
+    int updatesApplied = 0;
+    int installPrompts = 0;
+    std::string openedUrl;
 };
 
 NativeHostRecord& nativeRecord();

@@ -20,6 +20,7 @@ extern "C" {
 // Implemented in web/library_motcua.js.
 void mc_js_request_frame();
 void mc_js_request_frame_after(int ms);
+void mc_js_wake_after(int ms);
 void mc_js_publish_a11y(const char* json);
 void mc_js_sync_text_agent(int active, const char* text, int selStart, int selEnd,
                            const char* inputMode, float x, float y, float w, float h);
@@ -29,6 +30,9 @@ void mc_js_share(const char* title, const char* url);
 void mc_js_set_lang(const char* code);
 void mc_js_vibrate(int ms);
 void mc_js_random(unsigned char* out, int n);
+void mc_js_apply_update();
+void mc_js_open_url(const char* url);
+void mc_js_prompt_install();
 void mc_js_set_kiosk(int on);
 void mc_js_wipe_storage();
 double mc_js_wall_clock();
@@ -43,6 +47,7 @@ namespace motcua::host {
 
 void requestFrame() { mc_js_request_frame(); }
 void requestFrameAfter(int milliseconds) { mc_js_request_frame_after(milliseconds); }
+void wakeAfter(int milliseconds) { mc_js_wake_after(milliseconds); }
 void publishA11y(const std::string& json) { mc_js_publish_a11y(json.c_str()); }
 
 void syncTextAgent(bool active, const std::string& text, int selStart, int selEnd,
@@ -76,6 +81,9 @@ void shareLink(const std::string& title, const std::string& url) {
 }
 void setDocumentLanguage(const char* code) { mc_js_set_lang(code); }
 void vibrate(int milliseconds) { mc_js_vibrate(milliseconds); }
+void applyUpdate() { mc_js_apply_update(); }
+void openUrl(const std::string& url) { mc_js_open_url(url.c_str()); }
+void promptInstall() { mc_js_prompt_install(); }
 std::string randomSeed() {
     unsigned char bytes[16];
     mc_js_random(bytes, 16);

@@ -21,6 +21,7 @@ struct Pending {
     std::vector<const char*> headerPointers;
     std::string body;
     bool cancelled = false;
+    bool redraw = true;
 };
 
 int parseRetryAfter(emscripten_fetch_t* fetch) {
@@ -48,6 +49,7 @@ class WebHttpClient final : public HttpClient {
         pending->id = ++m_nextId;
         pending->done = std::move(done);
         pending->body = std::move(request.body);
+        pending->redraw = request.redraw;
         for (auto& [k, v] : request.headers) {
             pending->headerStorage.push_back(k);
             pending->headerStorage.push_back(v);
@@ -92,8 +94,9 @@ class WebHttpClient final : public HttpClient {
         s_inFlight.erase(pending->id);
         emscripten_fetch_close(fetch);
         if (!pending->cancelled && pending->done) pending->done(response);
+        const bool redraw = pending->redraw;
         delete pending;
-        host::requestFrame();
+        if (redraw) host::requestFrame();
     }
 
     int m_nextId = 0;

@@ -54,6 +54,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mc_network_online() {
     if (g_app) g_app->networkOnline();
 }
 
+// A background timer fired (host::wakeAfter): work without drawing.
+extern "C" EMSCRIPTEN_KEEPALIVE void mc_wake() {
+    if (g_app) g_app->wake();
+}
+
+// The service worker has a new version ready (web/pwa.js).
+extern "C" EMSCRIPTEN_KEEPALIVE void mc_update_ready() {
+    if (g_app) g_app->updateReady();
+    motcua::host::requestFrame();
+}
+
+// The app can be installed: 1 the browser offers a prompt (Android), 2 iOS (Share → Add to Home Screen).
+extern "C" EMSCRIPTEN_KEEPALIVE void mc_install_hint(int kind) {
+    if (g_app) g_app->installHint(kind);
+    motcua::host::requestFrame();
+}
+
 int main() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);

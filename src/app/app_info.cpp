@@ -1,0 +1,240 @@
+// Procedures and answers, questions and complaints, local information and alerts: fetching,
+// searching on the device, sending through the network with drafts kept, following answers.
+#include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+#include "platform/host.h"
+#include "ui/widgets.h"
+
+namespace motcua {
+
+namespace {
+constexpr const char* kDraftKey = "motcua.request_draft";
+constexpr const char* kSentKey = "motcua.requests";
+constexpr const char* kAlertsKey = "motcua.alerts";
+constexpr int kAlertPollMs = 60000;
+} // namespace
+
+// ---- Procedures -----------------------------------------------------------------------------
+
+void App::openProcedures() {
+    m_state.screen = Screen::Procedures;
+    ui::requestScrollTop();
+    CatalogView& c = m_state.catalog;
+    if (c.load == Io::Loading || (c.load == Io::Done && c.index)) return;
+    c.load = Io::Loading;
+    HttpRequest request;
+    request.url = std::string("/api/v1/procedures?page_size=500&lang=") + languageCode(m_state.language);
+    m_http.send(std::move(request), [this](const HttpResponse& r) {
+        CatalogView& c = m_state.catalog;
+        if (r.status != 200) {
+            c.load = Io::Failed;
+            c.message = r.status == 0 ? "error.offline" : "error.server";
+            return;
+        }
+        auto parsed = parseProcedureList(r.body);
+        if (!parsed) {
+            c.load = Io::Failed;
+            c.message = parseErrorKey(parsed.code);
+            return;
+        }
+        c.procedures = std::move(parsed.value->items);
+        c.index = std::make_shared<SearchIndex>(c.procedures);
+        c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
+        c.load = Io::Done;
+        c.message.clear();
+        c.lastQuery = "\x01"; // search again with what was typed meanwhile
+    });
+    HttpRequest faqs;
+    faqs.url = std::string("/api/v1/faqs?lang=") + languageCode(m_state.language);
+    m_http.send(std::move(faqs), [this](const HttpResponse& r) {
+        if (r.status != 200) return;
+        auto parsed = parseFaqList(r.body);
+        if (!parsed) return;
+        CatalogView& c = m_state.catalog;
+        c.faqs = std::move(*parsed.value);
+        if (!c.procedures.empty()) c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
+    });
+}
+
+// Runs the search when the query or filter changed since the last frame.
+void App::updateSearch() {
+    CatalogView& c = m_state.catalog;
+    if (!c.index) return;
+    const std::string key = c.query + '\x02' + c.field;
+    if (key == c.lastQuery) return;
+    c.lastQuery = key;
+    SearchFilter filter;
+    filter.field = c.field;
+    if (c.query.find_first_not_of(' ') == std::string::npos) {
+        // Nothing typed: browse, in catalogue order, optionally one field.
+        c.hits.clear();
+        for (uint32_t i = 0; i < c.procedures.size(); ++i)
+            if (c.field.empty() || c.procedures[i].field == c.field) c.hits.push_back({.index = i});
+        return;
+    }
+    c.hits = c.index->search(c.query, m_state.language, 30, filter);
+}
+
+void App::ask() {
+    CatalogView& c = m_state.catalog;
+    if (!c.asker || c.question.find_first_not_of(' ') == std::string::npos) return;
+    c.answer = c.asker->answer(c.question, m_state.language);
+}
+
+// ---- Questions and complaints -----------------------------------------------------------------
+
+void App::loadRequests() {
+    m_storage.load(kDraftKey, [this](std::optional<std::string> text) {
+        if (text) m_state.request.draft = draftFromJson(*text);
+        m_savedDraft = text.value_or("");
+    });
+    m_storage.load(kSentKey, [this](std::optional<std::string> text) {
+        if (text) m_state.request.sent = sentRequestsFromJson(*text);
+    });
+    m_storage.load(kAlertsKey, [this](std::optional<std::string> text) {
+        if (!text) return;
+        if (auto alerts = parseAlerts(*text)) m_state.alerts.items = std::move(*alerts.value);
+    });
+}
+
+void App::saveDraftIfChanged() {
+    if (m_state.kiosk) return;
+    const std::string now = draftToJson(m_state.request.draft);
+    if (now == m_savedDraft) return;
+    m_savedDraft = now;
+    m_storage.save(kDraftKey, now);
+}
+
+void App::openRequestForm(const std::string& question) {
+    RequestView& r = m_state.request;
+    if (!question.empty() && r.draft.description.empty()) r.draft.description = question;
+    r.problem.clear();
+    r.send = Io::Idle;
+    m_state.screen = Screen::Request;
+    ui::requestScrollTop();
+}
+
+void App::sendRequest() {
+    RequestView& r = m_state.request;
+    r.problem = validateRequestDraft(r.draft);
+    if (!r.problem.empty() || r.send == Io::Loading) return;
+    r.send = Io::Loading;
+    HttpRequest request;
+    request.method = "POST";
+    request.url = "/api/v1/requests";
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = requestBodyJson(r.draft);
+    m_http.send(std::move(request), [this](const HttpResponse& reply) {
+        RequestView& r = m_state.request;
+        if (reply.status != 201) {
+            // Nothing is lost: the draft stays on the screen and on the device.
+            r.send = Io::Failed;
+            r.problem = reply.status == 0 ? "request.error.offline"
+                        : reply.status == 429 ? "error.rate_limited"
+                        : reply.status >= 500 ? "error.server" : "request.error.rejected";
+            return;
+        }
+        auto created = parseRequestCreated(reply.body);
+        if (!created) {
+            r.send = Io::Failed;
+            r.problem = parseErrorKey(created.code);
+            return;
+        }
+        SentRequest s = std::move(*created.value);
+        s.category = r.draft.category;
+        s.summary = r.draft.description.size() > 120 ? r.draft.description.substr(0, 120) : r.draft.description;
+        r.sent.insert(r.sent.begin(), s);
+        if (!m_state.kiosk) m_storage.save(kSentKey, sentRequestsToJson(r.sent));
+        r.draft = RequestDraft{};
+        saveDraftIfChanged();
+        r.send = Io::Done;
+        followRequest(s.id);
+    });
+}
+
+void App::followRequest(int64_t id) {
+    RequestView& r = m_state.request;
+    const auto it = std::find_if(r.sent.begin(), r.sent.end(), [id](const SentRequest& s) { return s.id == id; });
+    if (it == r.sent.end()) return;
+    r.following = id;
+    r.follow = Io::Loading;
+    m_state.screen = Screen::Requests;
+    HttpRequest request;
+    request.url = "/api/v1/requests/" + std::to_string(id) + "?lang=" + languageCode(m_state.language);
+    request.headers = {{"Authorization", "Bearer " + it->secret}};
+    m_http.send(std::move(request), [this, id](const HttpResponse& reply) {
+        RequestView& r = m_state.request;
+        if (r.following != id) return;
+        if (reply.status != 200) {
+            r.follow = Io::Failed;
+            return;
+        }
+        auto status = parseRequestStatus(reply.body);
+        if (!status) {
+            r.follow = Io::Failed;
+            return;
+        }
+        r.status = std::move(*status.value);
+        r.follow = Io::Done;
+    });
+}
+
+// ---- Local information and alerts ------------------------------------------------------------
+
+void App::openPlaces(const std::string& kind) {
+    PlacesView& p = m_state.places;
+    if (!kind.empty()) p.kind = kind;
+    m_state.screen = Screen::Places;
+    p.load = Io::Loading;
+    HttpRequest request;
+    request.url = "/api/v1/places?kind=" + p.kind + "&lang=" + languageCode(m_state.language);
+    const std::string wanted = p.kind;
+    m_http.send(std::move(request), [this, wanted](const HttpResponse& r) {
+        PlacesView& p = m_state.places;
+        if (p.kind != wanted) return;
+        if (r.status != 200) {
+            p.load = Io::Failed;
+            p.message = r.status == 0 ? "error.offline" : "error.server";
+            return;
+        }
+        auto parsed = parsePlaces(r.body);
+        if (!parsed) {
+            p.load = Io::Failed;
+            p.message = parseErrorKey(parsed.code);
+            return;
+        }
+        p.items = std::move(*parsed.value);
+        p.load = Io::Done;
+        p.message.clear();
+    });
+}
+
+void App::wake() { pollAlerts(); }
+
+// Alerts are polled in the background: no frame is drawn unless the alerts changed.
+void App::pollAlerts() {
+    const double now = host::nowMs();
+    if (m_alertsRequest != 0 || now < m_nextAlertsMs || m_state.screen == Screen::Counter) return;
+    m_nextAlertsMs = now + kAlertPollMs;
+    HttpRequest request;
+    request.url = std::string("/api/v1/alerts?lang=") + languageCode(m_state.language);
+    request.redraw = false;
+    m_alertsRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
+        m_alertsRequest = 0;
+        host::wakeAfter(kAlertPollMs + 10);
+        if (r.status != 200) return; // keep the cached alerts while offline
+        auto parsed = parseAlerts(r.body);
+        if (!parsed) return;
+        if (r.body == m_lastAlertsBody) return;
+        m_lastAlertsBody = r.body;
+        m_state.alerts.items = std::move(*parsed.value);
+        if (!m_state.kiosk) m_storage.save(kAlertsKey, r.body);
+        host::requestFrame();
+    });
+}
+
+} // namespace motcua

@@ -1,0 +1,172 @@
+// Parsers and builders for places, alerts and citizen requests; never throw into the UI.
+#include "core/local_info.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/dossier.h"
+#include "core/json_guard.h"
+#include "core/rating_form.h"
+
+namespace motcua {
+
+namespace {
+using nlohmann::json;
+
+std::string str(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+int64_t num(const json& j, const char* key) {
+    auto it = j.find(key);
+    return (it != j.end() && it->is_number_integer()) ? it->get<int64_t>() : 0;
+}
+
+template <class T, class F> Result<std::vector<T>> parseItems(std::string_view text, F&& one) {
+    using R = Result<std::vector<T>>;
+    json doc;
+    if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
+        return R::failure(e, "not JSON");
+    if (!doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
+        return R::failure(ParseError::Malformed, "no items array");
+    std::vector<T> out;
+    for (const json& item : doc["items"])
+        if (item.is_object()) {
+            T value = one(item);
+            out.push_back(std::move(value));
+        }
+    return R::success(std::move(out));
+}
+
+std::string summaryOf(const std::string& text) {
+    // The first ~60 characters on a character boundary.
+    size_t bytes = 0, chars = 0;
+    while (bytes < text.size() && chars < 60) {
+        const auto lead = static_cast<unsigned char>(text[bytes]);
+        bytes += lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+        ++chars;
+    }
+    bytes = std::min(bytes, text.size());
+    return bytes < text.size() ? text.substr(0, bytes) + "…" : text;
+}
+} // namespace
+
+Result<std::vector<Place>> parsePlaces(std::string_view text) {
+    return parseItems<Place>(text, [](const json& j) {
+        Place p;
+        p.id = num(j, "id");
+        p.kind = str(j, "kind");
+        p.name = str(j, "name");
+        p.description = str(j, "description");
+        p.address = str(j, "address");
+        p.phone = str(j, "phone");
+        p.hours = str(j, "hours");
+        p.shop = str(j, "shop");
+        p.route = str(j, "route");
+        p.timetable = str(j, "timetable");
+        p.area = str(j, "area");
+        p.from = str(j, "from");
+        p.to = str(j, "to");
+        return p;
+    });
+}
+
+Result<std::vector<Alert>> parseAlerts(std::string_view text) {
+    return parseItems<Alert>(text, [](const json& j) {
+        Alert a;
+        a.id = num(j, "id");
+        a.severity = str(j, "severity");
+        a.title = str(j, "title");
+        a.body = str(j, "body");
+        a.area = str(j, "area");
+        a.startsAt = str(j, "starts_at");
+        a.endsAt = str(j, "ends_at");
+        return a;
+    });
+}
+
+std::string validateRequestDraft(const RequestDraft& d) {
+    if (d.category != "question" && d.category != "complaint") return "request.error.category";
+    if (d.description.find_first_not_of(" \t\r\n") == std::string::npos) return "request.error.empty";
+    if (!isValidUtf8(d.description)) return "request.error.invalid";
+    if (countCharacters(d.description) > kMaxRequestCharacters) return "request.error.too_long";
+    return {};
+}
+
+std::string requestBodyJson(const RequestDraft& d) {
+    json body = {{"category", d.category}, {"description", d.description}, {"anonymous", d.anonymous}};
+    if (!d.dossierCode.empty()) body["dossier_code"] = d.dossierCode;
+    if (!d.contact.empty() && !d.anonymous) body["contact"] = d.contact;
+    return body.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string draftToJson(const RequestDraft& d) {
+    return json{{"category", d.category}, {"description", d.description}, {"dossier_code", d.dossierCode},
+                {"contact", d.contact}, {"anonymous", d.anonymous}}
+        .dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+RequestDraft draftFromJson(std::string_view text) {
+    RequestDraft d;
+    json doc;
+    if (parseJsonText(text, kMaxJsonBytes, doc) != ParseError::None || !doc.is_object()) return d;
+    if (const std::string c = str(doc, "category"); c == "complaint") d.category = c;
+    d.description = str(doc, "description");
+    d.dossierCode = str(doc, "dossier_code");
+    d.contact = str(doc, "contact");
+    if (auto it = doc.find("anonymous"); it != doc.end() && it->is_boolean()) d.anonymous = it->get<bool>();
+    return d;
+}
+
+Result<SentRequest> parseRequestCreated(std::string_view text) {
+    using R = Result<SentRequest>;
+    json doc;
+    if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
+        return R::failure(e, "not JSON");
+    if (!doc.is_object() || num(doc, "id") <= 0 || str(doc, "secret").empty())
+        return R::failure(ParseError::MissingField, "id/secret");
+    SentRequest s;
+    s.id = num(doc, "id");
+    s.secret = str(doc, "secret");
+    s.createdAt = str(doc, "created_at");
+    return R::success(std::move(s));
+}
+
+std::string sentRequestsToJson(const std::vector<SentRequest>& list) {
+    json arr = json::array();
+    for (const SentRequest& s : list)
+        arr.push_back({{"id", s.id}, {"secret", s.secret}, {"category", s.category},
+                       {"summary", s.summary}, {"created_at", s.createdAt}});
+    return arr.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::vector<SentRequest> sentRequestsFromJson(std::string_view text) {
+    std::vector<SentRequest> out;
+    json doc;
+    if (parseJsonText(text, kMaxJsonBytes, doc) != ParseError::None || !doc.is_array()) return out;
+    for (const json& j : doc) {
+        if (!j.is_object() || num(j, "id") <= 0) continue;
+        out.push_back({num(j, "id"), str(j, "secret"), str(j, "category"), summaryOf(str(j, "summary")),
+                       str(j, "created_at")});
+    }
+    return out;
+}
+
+Result<RequestStatus> parseRequestStatus(std::string_view text) {
+    using R = Result<RequestStatus>;
+    json doc;
+    if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
+        return R::failure(e, "not JSON");
+    if (!doc.is_object() || num(doc, "id") <= 0) return R::failure(ParseError::MissingField, "id");
+    RequestStatus s;
+    s.id = num(doc, "id");
+    s.status = str(doc, "status");
+    s.statusName = str(doc, "status_name");
+    s.description = str(doc, "description");
+    if (auto notes = doc.find("notes"); notes != doc.end() && notes->is_array())
+        for (const json& n : *notes)
+            if (n.is_object()) s.notes.push_back({str(n, "unit"), str(n, "note"), str(n, "created_at")});
+    return R::success(std::move(s));
+}
+
+} // namespace motcua

@@ -1,0 +1,105 @@
+// Local information for residents and tourists: sights, specialties, buses, power cuts, health
+// facilities; phone numbers call and addresses open the map app. Also the alerts banner.
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/screens.h"
+#include "ui/theme.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::ui {
+
+namespace {
+
+std::string urlEncode(const std::string& s) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') out += static_cast<char>(c);
+        else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+void line(const char* key, const std::string& value) {
+    if (value.empty()) return;
+    paragraph((std::string(tr(key)) + ": " + value).c_str());
+}
+
+} // namespace
+
+void drawPlacesScreen(const AppState& state, Intents& out) {
+    const PlacesView& p = state.places;
+    beginPage("##places");
+    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    heading(tr("places.title"), 1);
+    static const char* kKinds[] = {"sight", "specialty", "bus", "power_cut", "health"};
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    for (int i = 0; i < 5; ++i) {
+        if (i % 2) ImGui::SameLine();
+        const std::string key = std::string("places.kind.") + kKinds[i];
+        if (choice(tr(key.c_str()), p.kind == kKinds[i], w))
+            out.push_back({.kind = Intent::Kind::OpenPlaces, .text = kKinds[i]});
+    }
+    if (p.load == Io::Loading) statusText(tr("stats.loading"));
+    if (!p.message.empty()) statusText(tr(p.message.c_str()), color::kDanger);
+    for (const Place& place : p.items) {
+        ImGui::PushID(static_cast<int>(place.id));
+        beginCard("##place");
+        heading(place.name.c_str(), 2);
+        if (!place.description.empty()) paragraph(place.description.c_str(), true);
+        line("places.shop", place.shop);
+        line("places.route", place.route);
+        line("places.timetable", place.timetable);
+        line("places.area", place.area);
+        if (!place.from.empty()) line("places.when", place.from.substr(0, 16) + " – " + place.to.substr(0, 16));
+        line("places.hours", place.hours);
+        if (!place.address.empty()) {
+            const std::string label = std::string(tr("places.map")) + ": " + place.address;
+            if (link(label.c_str()))
+                out.push_back({.kind = Intent::Kind::OpenLink,
+                               .text = "https://www.google.com/maps/search/?api=1&query=" + urlEncode(place.address)});
+        }
+        if (!place.phone.empty()) {
+            const std::string label = std::string(tr("places.call")) + " " + place.phone;
+            std::string digits;
+            for (char ch : place.phone)
+                if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '+') digits += ch;
+            if (link(label.c_str())) out.push_back({.kind = Intent::Kind::OpenLink, .text = "tel:" + digits});
+        }
+        endCard();
+        ImGui::PopID();
+    }
+    endPage();
+}
+
+void drawAlertsBanner(const AppState& state, Intents& out) {
+    for (const Alert& a : state.alerts.items) {
+        ImGui::PushID(static_cast<int>(a.id) + 50000);
+        const ImU32 colour = a.severity == "danger" ? color::kDanger
+                             : a.severity == "warning" ? color::kWarning : color::kPrimary;
+        const std::string severity = std::string("alert.") + (a.severity == "danger" || a.severity == "warning" ? a.severity : "info");
+        const std::string label = std::string(tr(severity.c_str())) + ": " + a.title +
+                                  (a.area.empty() ? "" : " — " + a.area);
+        ImGui::PushStyleColor(ImGuiCol_Border, colour);
+        if (button(label.c_str(), ButtonKind::Secondary))
+            out.push_back({.kind = Intent::Kind::ToggleAlert, .number = static_cast<float>(a.id)});
+        ImGui::PopStyleColor();
+        if (state.alerts.expanded == a.id) {
+            paragraph(a.body.c_str());
+            if (!a.startsAt.empty())
+                paragraph((std::string(tr("places.when")) + ": " + a.startsAt.substr(0, 16) + " – " + a.endsAt.substr(0, 16)).c_str(), true);
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace motcua::ui

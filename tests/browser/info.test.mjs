@@ -1,0 +1,83 @@
+// Procedures, questions and alerts in a real browser against serve.py: search without diacritics,
+// ask and send a question, the back office answers it, a published alert shows as a banner.
+import assert from 'node:assert/strict';
+import { activate, admin, kPhone, openApp, tapOn, waitForMirror } from './harness.mjs';
+
+async function typeInto(page, field, text) {
+  await tapOn(page, 'textbox', field);
+  await page.waitForFunction(() => document.activeElement.id === 'text-agent');
+  // Replace what the field held, as selecting all and typing over it does.
+  await page.evaluate(() => document.getElementById('text-agent').select());
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([f, t]) => [...document.querySelectorAll('#a11y [role=textbox]')]
+    .some((el) => el.getAttribute('aria-label') === f && el.textContent === t), [field, text]);
+}
+
+export const tests = {
+  async 'search without diacritics finds the right procedure'({ browser, server }) {
+    const context = await browser.newContext(kPhone);
+    try {
+      const page = await openApp(context, server.base);
+      await activate(page, 'button', 'Thủ tục, hỏi đáp');
+      await waitForMirror(page, 'radio', 'Tất cả lĩnh vực');
+      await typeInto(page, 'Tìm thủ tục', 'dang ky ket hon');
+      await waitForMirror(page, 'button', 'Đăng ký kết hôn');
+      const first = await page.evaluate(() => [...document.querySelectorAll('#a11y button')]
+        .map((b) => b.getAttribute('aria-label')).find((n) => n.startsWith('Đăng ký')));
+      assert.equal(first, 'Đăng ký kết hôn');
+      await activate(page, 'button', 'Đăng ký kết hôn');
+      await waitForMirror(page, 'heading', 'Giấy tờ cần nộp');
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'a question that matches is answered, one that does not is sent and answered'({ browser, server }) {
+    const context = await browser.newContext(kPhone);
+    try {
+      const page = await openApp(context, server.base);
+      await activate(page, 'button', 'Thủ tục, hỏi đáp');
+      await waitForMirror(page, 'radio', 'Tất cả lĩnh vực');
+      await typeInto(page, 'Hỏi nhanh', 'đăng ký khai sinh cần giấy tờ gì');
+      await activate(page, 'button', 'Hỏi');
+      await waitForMirror(page, 'heading', 'Giấy tờ cần nộp');
+      await typeInto(page, 'Hỏi nhanh', 'Nuôi chó ở chung cư có cần đăng ký không');
+      await activate(page, 'button', 'Hỏi');
+      await waitForMirror(page, 'status', 'Chưa tìm được câu trả lời phù hợp. Bạn có thể gửi câu hỏi tới Trung tâm.');
+      await activate(page, 'button', 'Gửi câu hỏi tới Trung tâm');
+      await waitForMirror(page, 'heading', 'Câu hỏi, phản ánh');
+      await activate(page, 'button', 'Gửi');
+      await waitForMirror(page, 'status', 'Đã gửi. Bạn có thể theo dõi câu trả lời tại đây.');
+      // The request is followed at once: its number and status come back from the server.
+      const heading = await (await page.waitForFunction(() => [...document.querySelectorAll('#a11y [role=heading]')]
+        .map((h) => h.textContent).find((t) => t.startsWith('Yêu cầu số ')))).jsonValue();
+      const id = Number(heading.replace('Yêu cầu số ', ''));
+      const note = await admin(server, 'POST', `/api/v1/admin/requests/${id}/notes`,
+        { note: 'Có, cần đăng ký với ban quản lý tòa nhà.', unit: 'Phòng Kinh tế' });
+      assert.equal(note.status, 201, note.text);
+      // Follow it again (as the citizen would later): the answer is there.
+      await activate(page, 'button', '‹ Quay lại');
+      await activate(page, 'button', 'Câu hỏi đã gửi');
+      await activate(page, 'button', `Số ${id}: Nuôi chó ở chung cư có cần đăng ký không`);
+      await page.waitForFunction(() => document.getElementById('a11y').textContent
+        .includes('Phòng Kinh tế: Có, cần đăng ký với ban quản lý tòa nhà.'));
+    } finally {
+      await context.close();
+    }
+  },
+
+  async 'a published alert appears as a banner'({ browser, server }) {
+    const r = await admin(server, 'POST', '/api/v1/admin/alerts',
+      { title_vi: 'Lũ trên sông Trà Khúc', body_vi: 'Không đi qua ngầm tràn.', severity: 'danger', area: 'Sơn Hà' });
+    assert.equal(r.status, 201, r.text);
+    const context = await browser.newContext(kPhone);
+    try {
+      const page = await openApp(context, server.base);
+      await waitForMirror(page, 'button', 'Khẩn cấp: Lũ trên sông Trà Khúc — Sơn Hà', 15000);
+      await activate(page, 'button', 'Khẩn cấp: Lũ trên sông Trà Khúc — Sơn Hà');
+      await page.waitForFunction(() => document.getElementById('a11y').textContent.includes('Không đi qua ngầm tràn.'));
+    } finally {
+      await context.close();
+    }
+  },
+};

@@ -1,0 +1,125 @@
+// Procedures, the ask box, questions and complaints, local information and alerts, headless.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ui_harness.h"
+#include "ui/text_agent.h"
+
+using namespace motcua;
+using namespace motcua::test;
+
+namespace {
+std::string fixture(const char* name) {
+    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Opens the procedures screen and answers the catalogue and FAQ requests.
+void openCatalogue(Harness& h) {
+    REQUIRE(h.activate("button", "Thủ tục, hỏi đáp"));
+    REQUIRE(h.http.pending().size() == 2);
+    h.http.respond(200, fixture("procedures.json"));
+    h.http.respond(200, fixture("faqs.json"));
+    h.frames();
+}
+
+void typeInto(Harness& h, const std::string& field, const std::string& text) {
+    REQUIRE(h.activate("textbox", field));
+    auto& agent = ui::textAgent();
+    agent.incoming = text;
+    agent.incomingSelStart = agent.incomingSelEnd = static_cast<int>(text.size());
+    h.frames();
+}
+} // namespace
+
+TEST_CASE("Search without diacritics finds the procedure and opens its page", "[ui][info]") {
+    Harness h;
+    h.frames();
+    openCatalogue(h);
+    typeInto(h, "Tìm thủ tục", "dang ky khai sinh");
+    const auto& items = a11y::items();
+    const auto first = std::find_if(items.begin(), items.end(), [](const a11y::Item& i) {
+        return i.role == "button" && i.name.rfind("Đăng ký", 0) == 0;
+    });
+    REQUIRE(first != items.end());
+    CHECK(first->name == "Đăng ký khai sinh");
+    REQUIRE(h.activate("button", "Đăng ký khai sinh"));
+    CHECK(h.find("heading", "Đăng ký khai sinh"));
+    CHECK(h.find("heading", "Giấy tờ cần nộp"));
+}
+
+TEST_CASE("The ask box answers from the catalogue, or offers to send the question", "[ui][info]") {
+    Harness h;
+    h.frames();
+    openCatalogue(h);
+    typeInto(h, "Hỏi nhanh", "tôi muốn đăng ký khai sinh cho con cần giấy tờ gì");
+    REQUIRE(h.activate("button", "Hỏi"));
+    CHECK(h.find("heading", "Giấy tờ cần nộp"));
+    typeInto(h, "Hỏi nhanh", "thời tiết hôm nay thế nào");
+    REQUIRE(h.activate("button", "Hỏi"));
+    CHECK(h.find("status", "Chưa tìm được câu trả lời phù hợp. Bạn có thể gửi câu hỏi tới Trung tâm."));
+    REQUIRE(h.activate("button", "Gửi câu hỏi tới Trung tâm"));
+    CHECK(h.find("textbox", "Nội dung")->value == "thời tiết hôm nay thế nào");
+}
+
+TEST_CASE("A question is sent, kept on the device and followed", "[ui][info]") {
+    Harness h;
+    h.frames();
+    h.app->apply({.kind = Intent::Kind::OpenRequestForm, .text = "Làm căn cước ở đâu?"});
+    h.frames();
+    REQUIRE(h.activate("button", "Gửi"));
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(nlohmann::json::parse(h.http.pending().front().request.body)["description"] == "Làm căn cước ở đâu?");
+    h.http.respond(0, ""); // offline: the draft stays
+    h.frames();
+    CHECK(h.find("status", "Không có mạng: bản nháp vẫn được giữ, hãy gửi lại khi có mạng."));
+    CHECK(h.storage.values().at("motcua.request_draft").find("căn cước") != std::string::npos);
+    REQUIRE(h.activate("button", "Gửi"));
+    h.http.respond(201, R"({"id":7,"secret":"SECRET7","status":"open","created_at":"2026-11-25T08:00:00+07:00"})");
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url.rfind("/api/v1/requests/7", 0) == 0);
+    h.http.respond(200, R"({"id":7,"status":"answered","status_name":"Đã trả lời","description":"Làm căn cước ở đâu?","notes":[{"unit":"Công an phường","note":"Tại trụ sở công an phường.","created_at":"2026-11-25T09:00:00+07:00"}]})");
+    h.frames();
+    CHECK(h.find("status", "Đã trả lời"));
+    CHECK(h.find("text", "Công an phường: Tại trụ sở công an phường."));
+    CHECK(h.storage.values().at("motcua.requests").find("SECRET7") != std::string::npos);
+}
+
+TEST_CASE("Places show phones that call and addresses that open the map", "[ui][info]") {
+    Harness h;
+    h.frames();
+    REQUIRE(h.activate("button", "Thông tin địa phương"));
+    h.http.respond(200, R"({"items":[{"id":5,"kind":"specialty","name":"Tỏi Lý Sơn","description":"Tỏi cô đơn.","address":"1 Hùng Vương","phone":"0905 123 456","shop":"Chợ"}],"total":1})");
+    h.frames();
+    CHECK(h.find("heading", "Tỏi Lý Sơn"));
+    REQUIRE(h.activate("link", "Gọi 0905 123 456"));
+    CHECK(host::nativeRecord().openedUrl == "tel:0905123456");
+    REQUIRE(h.activate("link", "Bản đồ: 1 Hùng Vương"));
+    CHECK(host::nativeRecord().openedUrl.find("query=1%20H") != std::string::npos);
+}
+
+TEST_CASE("An active alert shows as a banner on every screen", "[ui][info]") {
+    Harness h;
+    h.frames();
+    // The app asks for alerts shortly after start (the first screen goes first).
+    CHECK(h.http.pending().empty());
+    host::nativeRecord().clockOffsetMs += 2500;
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url.rfind("/api/v1/alerts", 0) == 0);
+    h.http.respond(200, R"({"items":[{"id":1,"severity":"warning","title":"Cảnh báo mưa lớn","body":"Hạn chế đi lại.","area":"TP. Quảng Ngãi","starts_at":"2026-11-24T06:00:00+07:00","ends_at":"2026-11-28T18:00:00+07:00"}]})");
+    h.frames();
+    const std::string banner = "Cảnh báo: Cảnh báo mưa lớn — TP. Quảng Ngãi";
+    CHECK(h.find("button", banner));
+    REQUIRE(h.activate("button", banner));
+    CHECK(h.find("text", "Hạn chế đi lại."));
+    REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
+    CHECK(h.find("button", banner));
+}
