@@ -277,7 +277,7 @@ bool App::frame() {
 
     if (m_settleFrames > 0) --m_settleFrames;
     const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    return m_settleFrames > 0 || queued || changed || !intents.empty();
+    return m_settleFrames > 0 || queued || changed || !intents.empty() || a11y::hasPendingActivation();
 }
 
 } // namespace motcua

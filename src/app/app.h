@@ -115,7 +115,8 @@ class App {
     double m_counterRetryAtMs = 0;
     // Kiosk: how long without input before asking, and how long the question waits.
     int m_kioskIdleSeconds = 90;
-    static constexpr int kKioskCountdownSeconds = 30; // bumps when the open dossier changes, so stale replies are dropped
+    static constexpr int kMinCountdownSeconds = 20;
+    int m_kioskCountdownSeconds = 30; // bumps when the open dossier changes, so stale replies are dropped
 };
 
 } // namespace motcua

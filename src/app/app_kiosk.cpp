@@ -41,6 +41,9 @@ void App::configureKiosk(const std::string& startUrl) {
     m_state.kiosk = true;
     const int idle = std::atoi(queryValue(startUrl, "idle").c_str());
     if (idle > 0) m_kioskIdleSeconds = std::max(idle, 5);
+    // The question waits at least 20 s: someone reading a long page must have time to answer.
+    const int countdown = std::atoi(queryValue(startUrl, "countdown").c_str());
+    if (countdown > 0) m_kioskCountdownSeconds = std::max(countdown, kMinCountdownSeconds);
     ui::setKioskKeyboard(true);
     host::setKioskMode(true);
     setTextScale(1.5f);
@@ -86,7 +89,7 @@ void App::drawKioskIdle() {
         host::requestFrameAfter(static_cast<int>(limitMs - idleMs) + 50);
         return;
     }
-    const int left = kKioskCountdownSeconds - static_cast<int>((idleMs - limitMs) / 1000.0);
+    const int left = m_kioskCountdownSeconds - static_cast<int>((idleMs - limitMs) / 1000.0);
     if (left <= 0) {
         wipeKioskSession();
         host::requestFrame();

@@ -17,9 +17,9 @@ std::vector<Pending> g_pending;
 
 void beginFrame() {
     g_items.clear();
-    // An activation nobody claimed within a few frames is dropped so it cannot fire later.
-    for (Pending& p : g_pending) ++p.age;
-    std::erase_if(g_pending, [](const Pending& p) { return p.age > 4; });
+    // One activation per frame, in the order they came (keys pressed on the kiosk keyboard must
+    // arrive in order); one nobody claims within a few frames is dropped so it cannot fire later.
+    if (!g_pending.empty() && ++g_pending.front().age > 4) g_pending.erase(g_pending.begin());
 }
 
 void add(Item item) { g_items.push_back(std::move(item)); }
@@ -53,14 +53,11 @@ bool endFrame(std::string& json) {
 void requestActivation(uint32_t id) { g_pending.push_back({id, 0}); }
 
 bool takeActivation(uint32_t id) {
-    if (id == 0) return false;
-    for (auto it = g_pending.begin(); it != g_pending.end(); ++it) {
-        if (it->id == id) {
-            g_pending.erase(it);
-            return true;
-        }
-    }
-    return false;
+    if (id == 0 || g_pending.empty() || g_pending.front().id != id) return false;
+    g_pending.erase(g_pending.begin());
+    return true;
 }
+
+bool hasPendingActivation() { return !g_pending.empty(); }
 
 } // namespace motcua::a11y

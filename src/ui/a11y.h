@@ -31,5 +31,7 @@ const std::vector<Item>& items();
 void requestActivation(uint32_t id);
 // True once for the item whose activation was requested.
 bool takeActivation(uint32_t id);
+// Activations still waiting: the app keeps drawing frames until they are handled.
+bool hasPendingActivation();
 
 } // namespace motcua::a11y

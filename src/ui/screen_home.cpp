@@ -113,6 +113,9 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Scan});
     if (button(tr("home.enter_code"), ButtonKind::Secondary))
         out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    // At the centre a citizen may rate the service: find the dossier, then rate it.
+    if (state.kiosk && button(tr("kiosk.rate"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
     endCard();
     spacing();
     if (!state.recents.empty()) {
