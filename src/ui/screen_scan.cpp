@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "platform/host.h"
+#include "platform/viewfinder.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
@@ -37,37 +38,26 @@ void drawPreview(const ScanView& s) {
     ImGui::Image(ImTextureRef(static_cast<ImTextureID>(s.texture)), ImVec2(w, h));
     mirrorLastItem("img", tr("scan.preview"));
 
+    // The overlay (veil, brackets, the code's outline fading over 1.5 s) comes from the
+    // platform: GLSL shaders on the web (shaders/viewfinder.*), ImDrawList elsewhere.
     const float side = std::min(w, h) * 0.7f;
-    const ImVec2 a(p.x + (w - side) * 0.5f, p.y + (h - side) * 0.5f);
-    const ImVec2 b(a.x + side, a.y + side);
-    const ImU32 shade = IM_COL32(0, 0, 0, 110);
-    dl->AddRectFilled(p, ImVec2(p.x + w, a.y), shade);
-    dl->AddRectFilled(ImVec2(p.x, b.y), ImVec2(p.x + w, p.y + h), shade);
-    dl->AddRectFilled(ImVec2(p.x, a.y), ImVec2(a.x, b.y), shade);
-    dl->AddRectFilled(ImVec2(b.x, a.y), ImVec2(p.x + w, b.y), shade);
-    const float len = side * 0.16f, t = 4.0f;
-    const ImU32 white = IM_COL32_WHITE;
-    dl->AddLine(a, ImVec2(a.x + len, a.y), white, t);
-    dl->AddLine(a, ImVec2(a.x, a.y + len), white, t);
-    dl->AddLine(ImVec2(b.x, a.y), ImVec2(b.x - len, a.y), white, t);
-    dl->AddLine(ImVec2(b.x, a.y), ImVec2(b.x, a.y + len), white, t);
-    dl->AddLine(b, ImVec2(b.x - len, b.y), white, t);
-    dl->AddLine(b, ImVec2(b.x, b.y - len), white, t);
-    dl->AddLine(ImVec2(a.x, b.y), ImVec2(a.x + len, b.y), white, t);
-    dl->AddLine(ImVec2(a.x, b.y), ImVec2(a.x, b.y - len), white, t);
-
-    // The code's corners for a moment after it was read.
+    viewfinder::Overlay o;
+    o.previewMin = p;
+    o.previewMax = ImVec2(p.x + w, p.y + h);
+    o.boxMin = ImVec2(p.x + (w - side) * 0.5f, p.y + (h - side) * 0.5f);
+    o.boxMax = ImVec2(o.boxMin.x + side, o.boxMin.y + side);
     const double age = host::nowMs() - s.cornersAtMs;
     if (s.cornersAtMs > 0 && age < 1500 && s.videoWidth > 0 && s.videoHeight > 0) {
         const float sx = w / static_cast<float>(s.videoWidth);
         const float sy = h / static_cast<float>(s.videoHeight);
-        ImVec2 pts[4];
         for (int i = 0; i < 4; ++i)
-            pts[i] = ImVec2(p.x + s.corners[static_cast<size_t>(2 * i)] * sx,
-                            p.y + s.corners[static_cast<size_t>(2 * i + 1)] * sy);
-        const ImU32 col = s.cornersOk ? IM_COL32(40, 200, 90, 255) : IM_COL32(250, 170, 20, 255);
-        dl->AddPolyline(pts, 4, col, ImDrawFlags_Closed, 5.0f);
+            o.corners[static_cast<size_t>(i)] = ImVec2(p.x + s.corners[static_cast<size_t>(2 * i)] * sx,
+                                                       p.y + s.corners[static_cast<size_t>(2 * i + 1)] * sy);
+        o.highlight = static_cast<float>(1.0 - age / 1500.0);
+        o.colour = s.cornersOk ? IM_COL32(40, 200, 90, 255) : IM_COL32(250, 170, 20, 255);
+        host::requestFrame(); // the outline fades: keep drawing until it is gone
     }
+    viewfinder::draw(dl, o);
 }
 
 } // namespace
