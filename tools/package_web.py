@@ -32,7 +32,8 @@ def compress(path: pathlib.Path) -> None:
 
 
 # Loaded when the QR scanner first opens: the service worker caches them on first use instead.
-RUNTIME_CACHED = ("zxing_", "scanner_worker.", "qr_decode.")
+# So is the Korean/Chinese/Japanese font, fetched only when one of those languages is chosen.
+RUNTIME_CACHED = ("zxing_", "scanner_worker.", "qr_decode.", "cjk.")
 
 
 def write_service_worker(web: pathlib.Path, dist: pathlib.Path) -> None:
@@ -62,6 +63,7 @@ def main() -> int:
     parser.add_argument("--build", required=True)
     parser.add_argument("--web", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--cjk-font", help="the Korean/Chinese/Japanese font subset (build/generated)")
     parser.add_argument("--node-modules", help="where zxing-wasm is installed (default: beside web/)")
     args = parser.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
@@ -103,8 +105,14 @@ def main() -> int:
     add("__SCANNER_WORKER_JS__", "scanner_worker", "js", (web / "scanner_worker.js").read_text(encoding="utf-8"))
     add("__SCANNER_JS__", "scanner", "js", (web / "scanner.js").read_text(encoding="utf-8"))
     add("__PWA_JS__", "pwa", "js", (web / "pwa.js").read_text(encoding="utf-8"))
+    # Not in the wasm: the app fetches it (its name is written into shell.js) when a citizen picks
+    # Korean, Chinese or Japanese. Without --cjk-font those languages stay in English.
+    if args.cjk_font:
+        cjk = pathlib.Path(args.cjk_font)
+        add("__CJK_FONT__", "cjk", cjk.suffix.lstrip("."), cjk.read_bytes(), text=False)
+    cjk_url = "/" + names["__CJK_FONT__"] if "__CJK_FONT__" in names else ""
 
-    shell = (web / "shell.js").read_text(encoding="utf-8")
+    shell = (web / "shell.js").read_text(encoding="utf-8").replace("__CJK_FONT_URL__", cjk_url)
     for key, value in names.items():
         shell = shell.replace(key, value)
     names["__SHELL_JS__"] = hashed_name("shell", "js", shell.encode())
@@ -128,7 +136,7 @@ def main() -> int:
     make_icons.write_all(tmp)
     write_service_worker(web, tmp)
     for path in list(tmp.iterdir()):
-        if path.suffix in (".js", ".wasm", ".css", ".html", ".svg", ".webmanifest"):
+        if path.suffix in (".js", ".wasm", ".css", ".html", ".svg", ".webmanifest", ".otf", ".ttf"):
             compress(path)
     # Swap in one step so serve.py never sees a half-written dist.
     if out.exists():

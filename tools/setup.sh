@@ -13,7 +13,7 @@ IMGUI_DIR="$ROOT/.cache/imgui"
 APT_PACKAGES=(
     build-essential cmake ninja-build clang libclang-rt-14-dev
     emscripten nlohmann-json3-dev catch2 libzxing-dev
-    chromium fonts-noto-core python3-fonttools
+    chromium fonts-noto-core fonts-noto-cjk python3-fonttools
     qrencode ffmpeg brotli wrk dpkg-dev xz-utils ca-certificates
 )
 

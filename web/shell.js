@@ -394,6 +394,8 @@ window.addEventListener('keydown', (e) => {
 const shell = {
   requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal,
   setKiosk, wipeStorage,
+  // Korean/Chinese/Japanese glyphs: fetched by the app only when one of those languages is chosen.
+  cjkFontUrl: '__CJK_FONT_URL__',
   scanner: createScanner(() => state.module),
   pwa: createPwa(() => state.module),
 };

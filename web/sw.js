@@ -4,7 +4,7 @@
 // the person accepts "a new version is ready"); only the very first install takes over at once.
 const BUILD_ID = '__BUILD_ID__';
 const PRECACHE = __PRECACHE__; // the app shell: '/', hashed js/wasm/css, manifest, icons
-const RUNTIME_FILES = __RUNTIME__; // the QR reader (zxing-wasm) and its worker: cached on first use
+const RUNTIME_FILES = __RUNTIME__; // the QR reader (zxing-wasm), its worker, the CJK font: cached on first use
 const SHELL_CACHE = `motcua-shell-${BUILD_ID}`;
 const RUNTIME_CACHE = 'motcua-runtime';
 const API_CACHE = 'motcua-api';

@@ -24,6 +24,12 @@ extern const unsigned char k_i18n_vi[];
 extern const std::size_t k_i18n_vi_size;
 extern const unsigned char k_i18n_en[];
 extern const std::size_t k_i18n_en_size;
+extern const unsigned char k_i18n_ko[];
+extern const std::size_t k_i18n_ko_size;
+extern const unsigned char k_i18n_zh[];
+extern const std::size_t k_i18n_zh_size;
+extern const unsigned char k_i18n_ja[];
+extern const std::size_t k_i18n_ja_size;
 } // namespace motcua::assets
 
 namespace motcua {
@@ -57,7 +63,8 @@ void App::start(const std::string& startUrl) {
         if (!text) return;
         auto doc = nlohmann::json::parse(*text, nullptr, false);
         if (!doc.is_object()) return;
-        if (doc.value("language", "vi") == std::string("en")) setLanguage(Language::En);
+        const auto language = languageFromCode(doc.value("language", "vi"));
+        if (language && *language != Language::Vi) setLanguage(*language);
         const auto scale = doc.find("text_scale");
         if (scale != doc.end() && scale->is_number()) setTextScale(scale->get<float>());
         host::requestFrame();
@@ -82,14 +89,56 @@ void App::start(const std::string& startUrl) {
     }
 }
 
+static std::string_view stringsFor(Language language) {
+    switch (language) {
+    case Language::En: return embedded(assets::k_i18n_en, assets::k_i18n_en_size);
+    case Language::Ko: return embedded(assets::k_i18n_ko, assets::k_i18n_ko_size);
+    case Language::Zh: return embedded(assets::k_i18n_zh, assets::k_i18n_zh_size);
+    case Language::Ja: return embedded(assets::k_i18n_ja, assets::k_i18n_ja_size);
+    case Language::Vi: break;
+    }
+    return embedded(assets::k_i18n_vi, assets::k_i18n_vi_size);
+}
+
+Language App::shownLanguage() const {
+    return needsCjkFont(m_state.language) && !m_cjkFontReady ? Language::En : m_state.language;
+}
+
 void App::setLanguage(Language language) {
     m_state.language = language;
-    const bool ok = language == Language::En
-                        ? m_strings.load(embedded(assets::k_i18n_en, assets::k_i18n_en_size))
-                        : m_strings.load(embedded(assets::k_i18n_vi, assets::k_i18n_vi_size));
+    if (needsCjkFont(language) && !m_cjkFontReady) fetchCjkFont();
+    const Language shown = shownLanguage();
+    // Korean, Chinese and Japanese translate what tourists read; the rest is shown in English.
+    if (needsCjkFont(shown) && m_englishFallback.size() == 0)
+        m_englishFallback.load(stringsFor(Language::En));
+    m_strings.setFallback(needsCjkFont(shown) ? &m_englishFallback : nullptr);
+    const bool ok = m_strings.load(stringsFor(shown));
     (void)ok;
     ui::setStrings(&m_strings);
-    host::setDocumentLanguage(languageCode(language));
+    host::setDocumentLanguage(languageCode(shown));
+}
+
+// The CJK font is not in the wasm: fetch it once, when a Korean, Chinese or Japanese choice
+// first needs it, then merge it into the fonts and show that language's strings.
+void App::fetchCjkFont() {
+    if (m_cjkFontRequest != 0 || m_cjkFontReady) return;
+    const std::string url = host::cjkFontUrl();
+    if (url.empty()) return; // no font packaged: those languages stay in English
+    HttpRequest request;
+    request.url = url;
+    request.timeoutMs = 120000; // a few hundred kilobytes, perhaps over a slow line
+    m_cjkFontRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
+        m_cjkFontRequest = 0;
+        if (r.status != 200 || r.body.empty()) return; // tried again on the next choice or when online
+        if (!ui::mergeCjkFont(reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size())) return;
+        m_cjkFontReady = true;
+        if (!needsCjkFont(m_state.language)) return;
+        setLanguage(m_state.language);
+        // Places are served in the tourist's language: ask again now that it can be drawn.
+        if (m_state.screen == Screen::Places) openPlaces("");
+        m_settleFrames = 2;
+        host::requestFrame();
+    });
 }
 
 void App::setTextScale(float scale) {
@@ -262,7 +311,7 @@ bool App::frame() {
     case Screen::Places: ui::drawPlacesScreen(m_state, intents); break;
     }
     for (const Intent& intent : intents) apply(intent);
-    ui::drawOnscreenKeyboard();
+    const bool typed = ui::drawOnscreenKeyboard();
     drawKioskIdle();
 
     if (!agent.seen) agent.activeId = 0;
@@ -277,7 +326,8 @@ bool App::frame() {
 
     if (m_settleFrames > 0) --m_settleFrames;
     const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    return m_settleFrames > 0 || queued || changed || !intents.empty() || a11y::hasPendingActivation();
+    return m_settleFrames > 0 || queued || changed || typed || !intents.empty() ||
+           a11y::hasPendingActivation();
 }
 
 } // namespace motcua

@@ -38,6 +38,10 @@ class App {
 
   private:
     void setLanguage(Language language);
+    // The language the strings are shown in: the chosen one, or English while a Korean, Chinese
+    // or Japanese choice waits for its font (so no glyph is drawn as a box).
+    Language shownLanguage() const;
+    void fetchCjkFont();
     // Dossier lookup and live updates (app_dossier.cpp).
     void openDossier(const std::string& code, const std::string& secret, bool fromForm);
     void submitLookup();
@@ -96,6 +100,9 @@ class App {
     Storage& m_storage;
     AppState m_state;
     Strings m_strings;
+    Strings m_englishFallback; // under Korean, Chinese and Japanese, for the keys they lack
+    bool m_cjkFontReady = false;
+    int m_cjkFontRequest = 0;
     bool m_styleDirty = true;
     int m_settleFrames = 2;
     // Dossier session: the lookup token, the request in flight, and when to try again.

@@ -274,6 +274,7 @@ void App::scheduleRetry() {
 void App::networkOnline() {
     m_state.outbox.onNetworkRestored(static_cast<int64_t>(host::wallClockSeconds() * 1000.0));
     host::requestFrame();
+    if (needsCjkFont(m_state.language)) setLanguage(m_state.language); // fetches the font if it failed
     if (m_retryAtMs > 0) {
         m_retryAtMs = host::nowMs();
         m_retryCount = 0;

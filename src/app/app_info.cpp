@@ -76,13 +76,13 @@ void App::updateSearch() {
             if (c.field.empty() || c.procedures[i].field == c.field) c.hits.push_back({.index = i});
         return;
     }
-    c.hits = c.index->search(c.query, m_state.language, 30, filter);
+    c.hits = c.index->search(c.query, contentLanguage(m_state.language), 30, filter);
 }
 
 void App::ask() {
     CatalogView& c = m_state.catalog;
     if (!c.asker || c.question.find_first_not_of(' ') == std::string::npos) return;
-    c.answer = c.asker->answer(c.question, m_state.language);
+    c.answer = c.asker->answer(c.question, contentLanguage(m_state.language));
 }
 
 // ---- Questions and complaints -----------------------------------------------------------------
@@ -191,7 +191,7 @@ void App::openPlaces(const std::string& kind) {
     m_state.screen = Screen::Places;
     p.load = Io::Loading;
     HttpRequest request;
-    request.url = "/api/v1/places?kind=" + p.kind + "&lang=" + languageCode(m_state.language);
+    request.url = "/api/v1/places?kind=" + p.kind + "&lang=" + languageCode(shownLanguage());
     const std::string wanted = p.kind;
     m_http.send(std::move(request), [this, wanted](const HttpResponse& r) {
         PlacesView& p = m_state.places;

@@ -6,7 +6,20 @@
 namespace motcua {
 
 const char* languageCode(Language lang) {
-    return lang == Language::En ? "en" : "vi";
+    switch (lang) {
+    case Language::En: return "en";
+    case Language::Ko: return "ko";
+    case Language::Zh: return "zh";
+    case Language::Ja: return "ja";
+    case Language::Vi: break;
+    }
+    return "vi";
+}
+
+std::optional<Language> languageFromCode(std::string_view code) {
+    for (Language lang : {Language::Vi, Language::En, Language::Ko, Language::Zh, Language::Ja})
+        if (code == languageCode(lang)) return lang;
+    return std::nullopt;
 }
 
 bool Strings::load(std::string_view jsonText) {
@@ -22,7 +35,8 @@ bool Strings::load(std::string_view jsonText) {
 
 const char* Strings::get(const char* key) const {
     auto it = m_map.find(key);
-    return it == m_map.end() ? key : it->second.c_str();
+    if (it != m_map.end()) return it->second.c_str();
+    return m_fallback ? m_fallback->get(key) : key;
 }
 
 } // namespace motcua

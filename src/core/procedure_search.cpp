@@ -316,8 +316,8 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
     }
 
     std::array<int, kSlotCount> weight{kMaxSlotWeight, kMaxSlotWeight, 9, 8, 4, 3, 2};
-    (lang == Language::En ? weight[NameVi] : weight[NameEn]) = 7; // the other language's name
-    const Slot primary = lang == Language::En ? NameEn : NameVi;
+    (contentLanguage(lang) == Language::En ? weight[NameVi] : weight[NameEn]) = 7; // the other language's name
+    const Slot primary = contentLanguage(lang) == Language::En ? NameEn : NameVi;
     const Slot secondary = primary == NameVi ? NameEn : NameVi;
     const uint16_t allMask = static_cast<uint16_t>((1u << n) - 1);
 

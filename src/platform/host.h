@@ -41,6 +41,9 @@ void openUrl(const std::string& url);
 void vibrate(int milliseconds);
 // Tell the page which language the app speaks (html lang attribute).
 void setDocumentLanguage(const char* code);
+// Where the Korean/Chinese/Japanese font is served (a content-hashed name learned from the page),
+// or "" when there is none; the app fetches it only when one of those languages is chosen.
+std::string cjkFontUrl();
 // Milliseconds since an arbitrary epoch, and wall clock seconds since 1970.
 double nowMs();
 double wallClockSeconds();

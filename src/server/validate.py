@@ -121,8 +121,15 @@ def query_float(query, name, default, lo, hi):
     return value
 
 
+# The tourists' languages (issue 8): only places are translated into them; every other text is
+# served in English for them rather than refused.
+ENGLISH_FALLBACK_LANGS = ("ko", "zh", "ja")
+
+
 def query_lang(query):
     lang = query.get("lang") or "vi"
+    if lang in ENGLISH_FALLBACK_LANGS:
+        return "en"
     if lang not in ("vi", "en"):
-        raise ApiError(400, "invalid_parameter", "'lang' must be vi or en")
+        raise ApiError(400, "invalid_parameter", "'lang' must be one of vi, en, ko, zh, ja")
     return lang

@@ -49,8 +49,8 @@ std::string keyRow(const char* const* keys, int count, float width) {
 
 } // namespace
 
-float drawOnscreenKeyboard() {
-    if (!g_kiosk || !g_target.value) return 0;
+bool drawOnscreenKeyboard() {
+    if (!g_kiosk || !g_target.value) return false;
     const ImGuiIO& io = ImGui::GetIO();
     const float keyH = touchHeight();
     const float spacing = ImGui::GetStyle().ItemSpacing.y * 0.5f;
@@ -103,12 +103,12 @@ float drawOnscreenKeyboard() {
     if (action == last[0]) v = dropLastCharacter(v);
     else if (action == last[1]) type(" ");
     else if (action == last[2]) clearKeyboardTarget();
-    if (g_target.value && *g_target.value != before && ImGui::GetActiveID() == g_target.id)
-        ImGui::ClearActiveID();
+    const bool changed = !g_target.value || *g_target.value != before;
+    if (g_target.value && changed && ImGui::GetActiveID() == g_target.id) ImGui::ClearActiveID();
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
-    return height;
+    return changed;
 }
 
 } // namespace motcua::ui

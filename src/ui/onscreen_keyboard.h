@@ -21,8 +21,8 @@ bool kioskKeyboard();
 KeyboardTarget& keyboardTarget();
 void clearKeyboardTarget();
 
-// Draws the keyboard docked at the bottom of the screen while a field is targeted; returns the
-// height it covers (0 when hidden) so pages can leave room for it.
-float drawOnscreenKeyboard();
+// Draws the keyboard docked at the bottom of the screen while a field is targeted; returns true
+// when a key changed the text (the page drew the old text this frame: draw another).
+bool drawOnscreenKeyboard();
 
 } // namespace motcua::ui

@@ -36,7 +36,7 @@ void drawCounterScreen(const AppState& state, Intents& out) {
     }
     const CounterDossier& d = *c.status->dossier;
     beginCard("##dossier");
-    const std::string& procedure = state.language == Language::En && !d.procedure.en.empty() ? d.procedure.en : d.procedure.name;
+    const std::string& procedure = contentLanguage(state.language) == Language::En && !d.procedure.en.empty() ? d.procedure.en : d.procedure.name;
     heading(procedure.c_str(), 2);
     char code[120];
     std::snprintf(code, sizeof code, tr("counter.dossier"), d.codeMasked.c_str());

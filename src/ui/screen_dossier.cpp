@@ -33,7 +33,7 @@ std::string dateTimeOf(const std::optional<DateTime>& dt) {
 }
 
 const std::string& localized(const LocalizedName& n, Language lang) {
-    if (lang == Language::En && !n.en.empty()) return n.en;
+    if (contentLanguage(lang) == Language::En && !n.en.empty()) return n.en;
     if (lang == Language::Vi && !n.vi.empty()) return n.vi;
     return n.name;
 }

@@ -68,6 +68,16 @@ void drawSettingsCard(const AppState& state, Intents& out) {
     ImGui::SameLine();
     if (choice("English", state.language == Language::En, half))
         out.push_back({.kind = Intent::Kind::SetLanguage, .language = Language::En});
+    // For tourists, each in its own script (these few glyphs are embedded; the rest of the
+    // Korean, Chinese or Japanese font is fetched when one is chosen).
+    const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
+    static const struct { const char* label; Language lang; } kTourist[] = {
+        {"한국어", Language::Ko}, {"中文", Language::Zh}, {"日本語", Language::Ja}};
+    for (int i = 0; i < 3; ++i) {
+        if (i > 0) ImGui::SameLine();
+        if (choice(kTourist[i].label, state.language == kTourist[i].lang, third))
+            out.push_back({.kind = Intent::Kind::SetLanguage, .language = kTourist[i].lang});
+    }
     spacing(0.5f);
     heading(tr("settings.text_size"), 2);
     static const float kScales[] = {1.0f, 1.25f, 1.5f, 2.0f};

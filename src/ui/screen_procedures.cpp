@@ -23,7 +23,7 @@ std::string fmt(const char* f, const std::string& a) {
 }
 
 const std::string& nameIn(const ProcedureInfo& p, Language lang) {
-    if (lang == Language::En && !p.name.en.empty()) return p.name.en;
+    if (contentLanguage(lang) == Language::En && !p.name.en.empty()) return p.name.en;
     if (lang == Language::Vi && !p.name.vi.empty()) return p.name.vi;
     return p.name.name;
 }

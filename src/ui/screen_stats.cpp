@@ -45,7 +45,7 @@ void drawStatsScreen(const AppState& state, Intents& out) {
         const AgencyFigures& f = s.items[i];
         ImGui::PushID(static_cast<int>(i));
         beginCard("##agency");
-        const std::string& name = state.language == Language::En && !f.agency.en.empty() ? f.agency.en : f.agency.name;
+        const std::string& name = contentLanguage(state.language) == Language::En && !f.agency.en.empty() ? f.agency.en : f.agency.name;
         heading(name.c_str(), 2);
         char counts[200];
         std::snprintf(counts, sizeof counts, tr("stats.counts"), f.received, f.finished, f.ratings);

@@ -22,6 +22,9 @@ struct Fonts {
 Fonts& fonts();
 // Loads the embedded Vietnamese subset of Noto Sans into the atlas (once per context).
 void loadFonts();
+// Merges the Korean/Chinese/Japanese font (OpenType bytes, fetched when one of those languages is
+// chosen) into the regular and bold fonts; false if the atlas cannot read it. Call between frames.
+bool mergeCjkFont(const unsigned char* data, std::size_t size);
 
 enum class ButtonKind { Primary, Secondary, Quiet, Danger };
 

@@ -252,6 +252,9 @@ class DossierTests(ServerCase):
         self.assertError(status, obj, 400, "invalid_code")
         status, obj, _ = self.client.json("GET", path_a + "?lang=xx", token=token_a)
         self.assertError(status, obj, 400, "invalid_parameter")
+        status, ko, _ = self.client.json("GET", path_a + "?lang=ko", token=token_a)  # English for tourists
+        status_en, en, _ = self.client.json("GET", path_a + "?lang=en", token=token_a)
+        self.assertEqual((status, ko["status_name"]), (200, en["status_name"]))
 
     def test_events_timeline_and_privacy(self):
         d = self.client.new_dossier("1.004873")

@@ -84,7 +84,12 @@ class FaqTests(ServerCase):
         _, procs, _ = self.client.json("GET", "/api/v1/procedures?page_size=500")
         codes = {p["code"] for p in procs["items"]}
         self.assertTrue(all(f["procedure_code"] in codes for f in vi["items"] if f["procedure_code"]))
-        status, obj, _ = self.client.json("GET", "/api/v1/faqs?lang=ko")
+        # Korean, Chinese and Japanese get the English questions rather than an error (issue 8)
+        for lang in ("ko", "zh", "ja"):
+            status, obj, _ = self.client.json("GET", "/api/v1/faqs?lang=" + lang)
+            self.assertEqual(status, 200)
+            self.assertEqual([f["question"] for f in obj["items"]], [f["question"] for f in en["items"]])
+        status, obj, _ = self.client.json("GET", "/api/v1/faqs?lang=fr")
         self.assertError(status, obj, 400, "invalid_parameter")
 
     def test_database_seeded_before_faqs_gets_them(self):
@@ -145,6 +150,21 @@ class PlaceTests(ServerCase):
         self.assertEqual(self.places("kind=sight&lang=vi")[0]["name"], self.places("kind=sight")[0]["names"]["vi"])
         status, obj, _ = self.client.json("GET", "/api/v1/places?lang=fr")
         self.assertError(status, obj, 400, "invalid_parameter")
+
+
+class TouristLanguageTests(ServerCase):
+    def test_korean_chinese_japanese_fall_back_to_english_everywhere(self):
+        # the app passes its language to every endpoint: only places are translated, the rest
+        # answers in English instead of refusing (issue 8)
+        for path in ("/api/v1/procedures?page_size=5", "/api/v1/procedures/fields", "/api/v1/procedures/1.000894",
+                     "/api/v1/faqs", "/api/v1/alerts", "/api/v1/stats", "/api/v1/counters/1"):
+            sep = "&" if "?" in path else "?"
+            status, en, _ = self.client.json("GET", path + sep + "lang=en")
+            for lang in ("ko", "zh", "ja"):
+                status, obj, _ = self.client.json("GET", path + sep + "lang=" + lang)
+                self.assertEqual(status, 200, (path, lang, obj))
+                if "counters" not in path:
+                    self.assertEqual(obj, en, (path, lang))
 
 
 class AlertTests(ServerCase):

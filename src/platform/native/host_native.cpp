@@ -40,6 +40,7 @@ void promptInstall() { ++g_record.installPrompts; }
 void openUrl(const std::string& url) { g_record.openedUrl = url; }
 void vibrate(int milliseconds) { g_record.vibrations += milliseconds > 0; }
 void setDocumentLanguage(const char* code) { g_record.language = code ? code : ""; }
+std::string cjkFontUrl() { return g_record.cjkFontUrl; }
 double nowMs() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count() +

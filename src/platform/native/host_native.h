@@ -17,6 +17,7 @@ struct NativeHostRecord {
     std::string url;
     std::string sharedUrl;
     std::string language;
+    std::string cjkFontUrl = "/cjk.test.otf";
     double fixedWallClock = 0; // seconds since 1970; 0 = the real clock
     double clockOffsetMs = 0;  // added to nowMs(): lets a test move time forward
     bool scannerOpen = false;

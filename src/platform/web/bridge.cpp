@@ -25,6 +25,7 @@ void mc_js_publish_a11y(const char* json);
 void mc_js_sync_text_agent(int active, const char* text, int selStart, int selEnd,
                            const char* inputMode, float x, float y, float w, float h);
 char* mc_js_start_url();
+char* mc_js_cjk_font_url();
 void mc_js_set_url(const char* url);
 void mc_js_share(const char* title, const char* url);
 void mc_js_set_lang(const char* code);
@@ -70,6 +71,13 @@ void syncTextAgent(bool active, const std::string& text, int selStart, int selEn
 
 std::string startUrl() {
     char* raw = mc_js_start_url();
+    std::string url = raw ? raw : "";
+    std::free(raw);
+    return url;
+}
+
+std::string cjkFontUrl() {
+    char* raw = mc_js_cjk_font_url();
     std::string url = raw ? raw : "";
     std::free(raw);
     return url;

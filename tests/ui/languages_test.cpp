@@ -1,0 +1,124 @@
+// Korean, Chinese and Japanese for tourists (issue 8): the choice, English until the CJK font has
+// arrived, the font merged into the atlas, fallback to English for keys they lack, remembered.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+
+#include "ui_harness.h"
+#include "ui/widgets.h"
+
+using namespace motcua;
+using namespace motcua::test;
+
+namespace {
+
+std::string cjkFontBytes() {
+    std::ifstream in(MOTCUA_CJK_FONT, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Answers the pending request for the CJK font (others stay queued); false if none is waiting.
+bool answerFontRequest(Harness& h, int status, std::string body) {
+    auto& pending = h.http.pending();
+    for (auto it = pending.begin(); it != pending.end(); ++it) {
+        if (it->cancelled || it->request.url != host::nativeRecord().cjkFontUrl) continue;
+        FakeHttpClient::Pending p = std::move(*it);
+        pending.erase(it);
+        HttpResponse r;
+        r.status = status;
+        r.body = std::move(body);
+        p.done(r);
+        return true;
+    }
+    return false;
+}
+
+int fontRequests(Harness& h) {
+    int n = 0;
+    for (const auto& p : h.http.pending())
+        if (!p.cancelled && p.request.url == host::nativeRecord().cjkFontUrl) ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("Korean: English until the font arrives, then Korean strings, English for missing keys", "[ui][i18n]") {
+    const std::string font = cjkFontBytes();
+    REQUIRE(font.size() > 10000);
+    MemoryStorage kept;
+    {
+        Harness h;
+        h.frames();
+        // The labels are in their own script from the first screen; no CJK font asked for yet.
+        CHECK(h.find("radio", "한국어"));
+        CHECK(h.find("radio", "中文"));
+        CHECK(h.find("radio", "日本語"));
+        CHECK(fontRequests(h) == 0);
+        CHECK(ui::fonts().regular->IsGlyphInFont(0xD55C));       // 한: embedded label glyph
+        CHECK_FALSE(ui::fonts().regular->IsGlyphInFont(0xC11C)); // 서: only in the fetched font
+
+        REQUIRE(h.activate("radio", "한국어"));
+        CHECK(fontRequests(h) == 1);
+        // Waiting for the font: chosen, but shown in English (no boxes), html lang en.
+        CHECK(h.find("radio", "한국어")->checked == 1);
+        CHECK(h.find("button", "Enter dossier code"));
+        CHECK(host::nativeRecord().language == "en");
+
+        REQUIRE(answerFontRequest(h, 200, font));
+        h.frames();
+        CHECK(ui::fonts().regular->IsGlyphInFont(0xC11C));
+        CHECK(ui::fonts().bold->IsGlyphInFont(0xC11C));
+        CHECK(h.find("heading", "서류 찾기"));
+        CHECK(h.find("button", "서류 번호 입력"));
+        CHECK(h.find("button", "접수증의 QR 코드 스캔"));
+        CHECK(host::nativeRecord().language == "ko");
+        // A key Korean lacks falls back to English.
+        CHECK(std::string(h.app->strings().get("lookup.submit")) == "Look up");
+        REQUIRE(h.activate("button", "서류 번호 입력"));
+        CHECK(h.find("heading", "Enter dossier code"));
+        CHECK(h.find("button", "Look up"));
+        // Other languages that need it reuse the merged font: no second request.
+        h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ja});
+        h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+        h.frames();
+        CHECK(fontRequests(h) == 0);
+        CHECK(h.find("button", "書類番号を入力"));
+        h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ko});
+        kept = h.storage;
+    }
+    // Remembered: the next start asks for the font again and then speaks Korean.
+    Harness again(&kept);
+    again.frames();
+    CHECK(again.find("radio", "한국어")->checked == 1);
+    REQUIRE(answerFontRequest(again, 200, font));
+    again.frames();
+    CHECK(again.find("button", "서류 번호 입력"));
+    // Every screen still renders with the CJK font at every viewport.
+    for (const Viewport& vp : kViewports) {
+        again.viewport = vp;
+        for (const Screen screen : {Screen::Home, Screen::Lookup, Screen::Procedures, Screen::Places, Screen::Stats}) {
+            again.app->apply({.kind = Intent::Kind::Navigate, .screen = screen});
+            REQUIRE_NOTHROW(again.frames());
+        }
+    }
+}
+
+TEST_CASE("Chinese without its font stays in English and asks again when back online", "[ui][i18n]") {
+    Harness h;
+    h.frames();
+    REQUIRE(h.activate("radio", "中文"));
+    REQUIRE(answerFontRequest(h, 0, ""));
+    h.frames();
+    CHECK(h.find("radio", "中文")->checked == 1);
+    CHECK(h.find("button", "Enter dossier code"));
+    CHECK(fontRequests(h) == 0);
+    h.app->networkOnline();
+    CHECK(fontRequests(h) == 1);
+    REQUIRE(answerFontRequest(h, 200, "not a font"));
+    h.frames();
+    CHECK(h.find("button", "Enter dossier code")); // a broken font is refused, no assert
+    // Back to Vietnamese: no fallback table in the way.
+    REQUIRE(h.activate("radio", "Tiếng Việt"));
+    CHECK(h.find("button", "Nhập mã hồ sơ"));
+}
