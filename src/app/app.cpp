@@ -59,16 +59,17 @@ void App::start(const std::string& startUrl) {
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     setLanguage(Language::Vi);
     configureKiosk(startUrl);
-    if (!m_state.kiosk) m_storage.load(kSettingsKey, [this](std::optional<std::string> text) {
-        if (!text) return;
-        auto doc = nlohmann::json::parse(*text, nullptr, false);
-        if (!doc.is_object()) return;
-        const auto language = languageFromCode(doc.value("language", "vi"));
-        if (language && *language != Language::Vi) setLanguage(*language);
-        const auto scale = doc.find("text_scale");
-        if (scale != doc.end() && scale->is_number()) setTextScale(scale->get<float>());
-        host::requestFrame();
-    });
+    if (!m_state.kiosk)
+        m_storage.load(kSettingsKey, [this](std::optional<std::string> text) {
+            if (!text) return;
+            auto doc = nlohmann::json::parse(*text, nullptr, false);
+            if (!doc.is_object()) return;
+            const auto language = languageFromCode(doc.value("language", "vi"));
+            if (language && *language != Language::Vi) setLanguage(*language);
+            const auto scale = doc.find("text_scale");
+            if (scale != doc.end() && scale->is_number()) setTextScale(scale->get<float>());
+            host::requestFrame();
+        });
     loadRecents();
     loadOutbox();
     loadRequests();
@@ -91,11 +92,16 @@ void App::start(const std::string& startUrl) {
 
 static std::string_view stringsFor(Language language) {
     switch (language) {
-    case Language::En: return embedded(assets::k_i18n_en, assets::k_i18n_en_size);
-    case Language::Ko: return embedded(assets::k_i18n_ko, assets::k_i18n_ko_size);
-    case Language::Zh: return embedded(assets::k_i18n_zh, assets::k_i18n_zh_size);
-    case Language::Ja: return embedded(assets::k_i18n_ja, assets::k_i18n_ja_size);
-    case Language::Vi: break;
+    case Language::En:
+        return embedded(assets::k_i18n_en, assets::k_i18n_en_size);
+    case Language::Ko:
+        return embedded(assets::k_i18n_ko, assets::k_i18n_ko_size);
+    case Language::Zh:
+        return embedded(assets::k_i18n_zh, assets::k_i18n_zh_size);
+    case Language::Ja:
+        return embedded(assets::k_i18n_ja, assets::k_i18n_ja_size);
+    case Language::Vi:
+        break;
     }
     return embedded(assets::k_i18n_vi, assets::k_i18n_vi_size);
 }
@@ -129,8 +135,10 @@ void App::fetchCjkFont() {
     request.timeoutMs = 120000; // a few hundred kilobytes, perhaps over a slow line
     m_cjkFontRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
         m_cjkFontRequest = 0;
-        if (r.status != 200 || r.body.empty()) return; // tried again on the next choice or when online
-        if (!ui::mergeCjkFont(reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size())) return;
+        if (r.status != 200 || r.body.empty())
+            return; // tried again on the next choice or when online
+        if (!ui::mergeCjkFont(reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size()))
+            return;
         m_cjkFontReady = true;
         if (!needsCjkFont(m_state.language)) return;
         setLanguage(m_state.language);
@@ -237,6 +245,9 @@ void App::apply(const Intent& intent) {
     case Intent::Kind::SetField:
         m_state.catalog.field = intent.text;
         break;
+    case Intent::Kind::SetAgency:
+        m_state.catalog.agency = intent.text;
+        break;
     case Intent::Kind::OpenProcedure:
         m_state.catalog.open = static_cast<int>(intent.number);
         m_state.screen = Screen::Procedure;
@@ -276,7 +287,8 @@ void App::apply(const Intent& intent) {
         m_state.installHint = 0;
         break;
     case Intent::Kind::Share:
-        host::shareLink(m_state.view.dossier ? m_state.view.dossier->procedure.name.name : "Một Cửa",
+        host::shareLink(m_state.view.dossier ? m_state.view.dossier->procedure.name.name
+                                             : "Một Cửa",
                         dossierLink(m_state.view.code, m_state.view.secret));
         m_state.view.shared = true;
         break;
@@ -297,20 +309,45 @@ bool App::frame() {
     Intents intents;
     ui::setBannerSource(&m_state, &intents);
     switch (m_state.screen) {
-    case Screen::Home: ui::drawHomeScreen(m_state, intents); break;
-    case Screen::Lookup: ui::drawLookupScreen(m_state, intents); break;
-    case Screen::Scan: ui::drawScanScreen(m_state, intents); break;
-    case Screen::Dossier: ui::drawDossierScreen(m_state, intents); break;
-    case Screen::Rate: ui::drawRatingScreen(m_state, intents); break;
-    case Screen::Stats: ui::drawStatsScreen(m_state, intents); break;
-    case Screen::Counter: ui::drawCounterScreen(m_state, intents); break;
-    case Screen::Procedures: ui::drawProceduresScreen(m_state, intents); break;
-    case Screen::Procedure: ui::drawProcedureScreen(m_state, intents); break;
-    case Screen::Request: ui::drawRequestScreen(m_state, intents); break;
-    case Screen::Requests: ui::drawRequestsScreen(m_state, intents); break;
-    case Screen::Places: ui::drawPlacesScreen(m_state, intents); break;
+    case Screen::Home:
+        ui::drawHomeScreen(m_state, intents);
+        break;
+    case Screen::Lookup:
+        ui::drawLookupScreen(m_state, intents);
+        break;
+    case Screen::Scan:
+        ui::drawScanScreen(m_state, intents);
+        break;
+    case Screen::Dossier:
+        ui::drawDossierScreen(m_state, intents);
+        break;
+    case Screen::Rate:
+        ui::drawRatingScreen(m_state, intents);
+        break;
+    case Screen::Stats:
+        ui::drawStatsScreen(m_state, intents);
+        break;
+    case Screen::Counter:
+        ui::drawCounterScreen(m_state, intents);
+        break;
+    case Screen::Procedures:
+        ui::drawProceduresScreen(m_state, intents);
+        break;
+    case Screen::Procedure:
+        ui::drawProcedureScreen(m_state, intents);
+        break;
+    case Screen::Request:
+        ui::drawRequestScreen(m_state, intents);
+        break;
+    case Screen::Requests:
+        ui::drawRequestsScreen(m_state, intents);
+        break;
+    case Screen::Places:
+        ui::drawPlacesScreen(m_state, intents);
+        break;
     }
-    for (const Intent& intent : intents) apply(intent);
+    for (const Intent& intent : intents)
+        apply(intent);
     const bool typed = ui::drawOnscreenKeyboard();
     drawKioskIdle();
 

@@ -17,7 +17,8 @@ namespace motcua {
 class App {
   public:
     App(HttpClient& http, Storage& storage);
-    // Sets up ImGui style and fonts (call once, after ImGui::CreateContext) and reads the start URL.
+    // Sets up ImGui style and fonts (call once, after ImGui::CreateContext) and reads the start
+    // URL.
     void start(const std::string& startUrl);
     // Draws one frame between ImGui::NewFrame() and ImGui::Render(); returns true while more
     // frames are needed (layout settling, animations, queued input).
@@ -123,7 +124,8 @@ class App {
     // Kiosk: how long without input before asking, and how long the question waits.
     int m_kioskIdleSeconds = 90;
     static constexpr int kMinCountdownSeconds = 20;
-    int m_kioskCountdownSeconds = 30; // bumps when the open dossier changes, so stale replies are dropped
+    int m_kioskCountdownSeconds =
+        30; // bumps when the open dossier changes, so stale replies are dropped
 };
 
 } // namespace motcua

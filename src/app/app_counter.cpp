@@ -26,7 +26,8 @@ void App::pollCounter() {
     CounterView& c = m_state.counter;
     if (c.counter == 0 || m_counterRequest != 0) return;
     HttpRequest request;
-    request.url = "/api/v1/counters/" + std::to_string(c.counter) + "?lang=" + languageCode(m_state.language);
+    request.url =
+        "/api/v1/counters/" + std::to_string(c.counter) + "?lang=" + languageCode(m_state.language);
     if (c.status) request.url += "&since=" + std::to_string(c.status->version) + "&timeout=25";
     request.timeoutMs = 35000;
     if (!c.status) c.load = Io::Loading;
@@ -53,7 +54,8 @@ void App::pollCounter() {
         c.status = std::move(*parsed.value);
         c.load = Io::Done;
         c.message.clear();
-        if (newDossier && c.phase == CounterView::Phase::Failed) c.phase = CounterView::Phase::Waiting;
+        if (newDossier && c.phase == CounterView::Phase::Failed)
+            c.phase = CounterView::Phase::Waiting;
         pollCounter();
     });
 }
@@ -85,11 +87,16 @@ void App::rateAtCounter(int level) {
         std::string code;
         if (auto errors = parseApiErrors(r.body); errors && !errors.value->empty())
             code = errors.value->front().code;
-        if (code == "already_rated") c.message = "counter.already_rated";
-        else if (code == "stale") c.message = "counter.stale";
-        else if (r.status == 429) c.message = "error.rate_limited";
-        else if (r.status == 0) c.message = "error.offline";
-        else c.message = "error.unknown";
+        if (code == "already_rated")
+            c.message = "counter.already_rated";
+        else if (code == "stale")
+            c.message = "counter.stale";
+        else if (r.status == 429)
+            c.message = "error.rate_limited";
+        else if (r.status == 0)
+            c.message = "error.offline";
+        else
+            c.message = "error.unknown";
         if (code == "already_rated" || code == "stale") c.ratedKey.clear();
     });
 }

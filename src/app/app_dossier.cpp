@@ -52,7 +52,8 @@ void App::rememberCurrent() {
 void App::submitLookup() {
     LookupForm& form = m_state.lookup;
     const ReceiptPayload payload = parseReceiptPayload(form.code);
-    std::string code = payload.kind == PayloadKind::Receipt ? payload.code : normalizeCode(form.code);
+    std::string code =
+        payload.kind == PayloadKind::Receipt ? payload.code : normalizeCode(form.code);
     std::string secret = normalizeSecret(form.secret);
     // A pasted receipt link carries the secret too.
     if (secret.empty() && !payload.secret.empty()) secret = payload.secret;
@@ -218,8 +219,9 @@ void App::startPoll() {
     DossierView& v = m_state.view;
     if (!v.dossier || m_token.empty()) return;
     HttpRequest request;
-    request.url = "/api/v1/dossiers/" + v.code + "/changes?since=" +
-                  std::to_string(v.dossier->version) + "&lang=" + languageCode(m_state.language);
+    request.url = "/api/v1/dossiers/" + v.code +
+                  "/changes?since=" + std::to_string(v.dossier->version) +
+                  "&lang=" + languageCode(m_state.language);
     request.headers = {{"Authorization", "Bearer " + m_token}};
     request.timeoutMs = (kPollTimeoutSeconds + 10) * 1000;
     const int generation = m_generation;
@@ -274,7 +276,8 @@ void App::scheduleRetry() {
 void App::networkOnline() {
     m_state.outbox.onNetworkRestored(static_cast<int64_t>(host::wallClockSeconds() * 1000.0));
     host::requestFrame();
-    if (needsCjkFont(m_state.language)) setLanguage(m_state.language); // fetches the font if it failed
+    if (needsCjkFont(m_state.language))
+        setLanguage(m_state.language); // fetches the font if it failed
     if (m_retryAtMs > 0) {
         m_retryAtMs = host::nowMs();
         m_retryCount = 0;
@@ -292,8 +295,10 @@ void App::tick() {
     if (m_retryAtMs > 0 && host::nowMs() >= m_retryAtMs && m_requestId == 0) {
         m_retryAtMs = 0;
         if (m_state.screen != Screen::Dossier || m_state.view.code.empty()) return;
-        if (m_token.empty()) startLookup();
-        else startPoll();
+        if (m_token.empty())
+            startLookup();
+        else
+            startPoll();
     }
 }
 

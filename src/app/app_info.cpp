@@ -27,7 +27,8 @@ void App::openProcedures() {
     if (c.load == Io::Loading || (c.load == Io::Done && c.index)) return;
     c.load = Io::Loading;
     HttpRequest request;
-    request.url = std::string("/api/v1/procedures?page_size=500&lang=") + languageCode(m_state.language);
+    request.url =
+        std::string("/api/v1/procedures?page_size=500&lang=") + languageCode(m_state.language);
     m_http.send(std::move(request), [this](const HttpResponse& r) {
         CatalogView& c = m_state.catalog;
         if (r.status != 200) {
@@ -64,16 +65,19 @@ void App::openProcedures() {
 void App::updateSearch() {
     CatalogView& c = m_state.catalog;
     if (!c.index) return;
-    const std::string key = c.query + '\x02' + c.field;
+    const std::string key = c.query + '\x02' + c.field + '\x02' + c.agency;
     if (key == c.lastQuery) return;
     c.lastQuery = key;
     SearchFilter filter;
     filter.field = c.field;
+    filter.agencyCode = c.agency;
     if (c.query.find_first_not_of(' ') == std::string::npos) {
         // Nothing typed: browse, in catalogue order, optionally one field.
         c.hits.clear();
         for (uint32_t i = 0; i < c.procedures.size(); ++i)
-            if (c.field.empty() || c.procedures[i].field == c.field) c.hits.push_back({.index = i});
+            if ((c.field.empty() || c.procedures[i].field == c.field) &&
+                (c.agency.empty() || c.procedures[i].agency.code == c.agency))
+                c.hits.push_back({.index = i});
         return;
     }
     c.hits = c.index->search(c.query, contentLanguage(m_state.language), 30, filter);
@@ -133,9 +137,10 @@ void App::sendRequest() {
         if (reply.status != 201) {
             // Nothing is lost: the draft stays on the screen and on the device.
             r.send = Io::Failed;
-            r.problem = reply.status == 0 ? "request.error.offline"
+            r.problem = reply.status == 0     ? "request.error.offline"
                         : reply.status == 429 ? "error.rate_limited"
-                        : reply.status >= 500 ? "error.server" : "request.error.rejected";
+                        : reply.status >= 500 ? "error.server"
+                                              : "request.error.rejected";
             return;
         }
         auto created = parseRequestCreated(reply.body);
@@ -146,7 +151,8 @@ void App::sendRequest() {
         }
         SentRequest s = std::move(*created.value);
         s.category = r.draft.category;
-        s.summary = r.draft.description.size() > 120 ? r.draft.description.substr(0, 120) : r.draft.description;
+        s.summary = r.draft.description.size() > 120 ? r.draft.description.substr(0, 120)
+                                                     : r.draft.description;
         r.sent.insert(r.sent.begin(), s);
         if (!m_state.kiosk) m_storage.save(kSentKey, sentRequestsToJson(r.sent));
         r.draft = RequestDraft{};
@@ -158,13 +164,15 @@ void App::sendRequest() {
 
 void App::followRequest(int64_t id) {
     RequestView& r = m_state.request;
-    const auto it = std::find_if(r.sent.begin(), r.sent.end(), [id](const SentRequest& s) { return s.id == id; });
+    const auto it = std::find_if(r.sent.begin(), r.sent.end(),
+                                 [id](const SentRequest& s) { return s.id == id; });
     if (it == r.sent.end()) return;
     r.following = id;
     r.follow = Io::Loading;
     m_state.screen = Screen::Requests;
     HttpRequest request;
-    request.url = "/api/v1/requests/" + std::to_string(id) + "?lang=" + languageCode(m_state.language);
+    request.url =
+        "/api/v1/requests/" + std::to_string(id) + "?lang=" + languageCode(m_state.language);
     request.headers = {{"Authorization", "Bearer " + it->secret}};
     m_http.send(std::move(request), [this, id](const HttpResponse& reply) {
         RequestView& r = m_state.request;
@@ -213,7 +221,9 @@ void App::openPlaces(const std::string& kind) {
     });
 }
 
-void App::wake() { pollAlerts(); }
+void App::wake() {
+    pollAlerts();
+}
 
 // Alerts are polled in the background: no frame is drawn unless the alerts changed.
 void App::pollAlerts() {

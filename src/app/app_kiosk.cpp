@@ -25,7 +25,8 @@ std::string queryValue(const std::string& url, const std::string& name) {
     size_t pos = q + 1;
     while (pos < url.size()) {
         const size_t end = url.find_first_of("&#", pos);
-        const std::string pair = url.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        const std::string pair =
+            url.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
         const auto eq = pair.find('=');
         if (pair.substr(0, eq) == name) return eq == std::string::npos ? "" : pair.substr(eq + 1);
         if (end == std::string::npos || url[end] == '#') break;
@@ -98,16 +99,19 @@ void App::drawKioskIdle() {
     host::requestFrameAfter(1000);
     // A modal so nothing behind it can be pressed by accident while it counts down.
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 120));
+    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
+                                                  IM_COL32(0, 0, 0, 120));
     const float w = std::min(io.DisplaySize.x - 2 * ui::pageMargin(), 640.0f * m_state.textScale);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), 0, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), 0,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::pageMargin() * 1.5f, ui::pageMargin() * 1.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(ui::pageMargin() * 1.5f, ui::pageMargin() * 1.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16.0f);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::kCard);
     ImGui::Begin("##idle", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ui::heading(ui::tr("kiosk.still_there"), 1);
     char text[256];

@@ -12,7 +12,9 @@ namespace motcua {
 namespace {
 constexpr const char* kOutboxKey = "motcua.outbox";
 
-int64_t nowMsEpoch() { return static_cast<int64_t>(host::wallClockSeconds() * 1000.0); }
+int64_t nowMsEpoch() {
+    return static_cast<int64_t>(host::wallClockSeconds() * 1000.0);
+}
 } // namespace
 
 void App::loadOutbox() {
@@ -43,11 +45,16 @@ void App::startRating() {
 void App::setRatingField(const std::string& field, int value) {
     RatingForm& f = m_state.rating.form;
     const auto level = static_cast<RatingLevel>(value);
-    if (field == "overall") f.overall = level;
-    else if (field == "attitude") f.attitude = level;
-    else if (field == "on_time") f.onTime = level;
-    else if (field == "ease") f.ease = level;
-    else if (field == "visits") f.visits = static_cast<Visits>(value);
+    if (field == "overall")
+        f.overall = level;
+    else if (field == "attitude")
+        f.attitude = level;
+    else if (field == "on_time")
+        f.onTime = level;
+    else if (field == "ease")
+        f.ease = level;
+    else if (field == "visits")
+        f.visits = static_cast<Visits>(value);
     if (!m_state.rating.problems.empty()) m_state.rating.problems = validateRatingForm(f);
 }
 
@@ -62,7 +69,8 @@ void App::submitRating() {
     item.dossierCode = r.dossierCode;
     item.secret = m_state.view.code == r.dossierCode ? m_state.view.secret : "";
     if (item.secret.empty())
-        if (const RecentDossier* kept = m_state.recents.find(r.dossierCode)) item.secret = kept->secret;
+        if (const RecentDossier* kept = m_state.recents.find(r.dossierCode))
+            item.secret = kept->secret;
     item.body = ratingRequestJson(r.form, item.key);
     item.createdAt = nowMsEpoch();
     r.outboxKey = item.key;
@@ -120,7 +128,8 @@ void App::pumpOutbox() {
 }
 
 // Files the answer to a delivery attempt (success included) and moves the outbox on.
-void App::outboxFailed(const std::string& key, int status, int retryAfter, const std::string& code) {
+void App::outboxFailed(const std::string& key, int status, int retryAfter,
+                       const std::string& code) {
     const int64_t now = nowMsEpoch();
     bool delivered = false;
     switch (classifyHttpResult(status)) {
@@ -139,7 +148,8 @@ void App::outboxFailed(const std::string& key, int status, int retryAfter, const
     saveOutbox();
     const OutboxItem* item = m_state.outbox.find(key);
     // The open dossier was just rated: fetch it again so the rating given shows.
-    if (delivered && item && item->dossierCode == m_state.view.code && m_state.screen == Screen::Dossier) {
+    if (delivered && item && item->dossierCode == m_state.view.code &&
+        m_state.screen == Screen::Dossier) {
         apply({.kind = Intent::Kind::Refresh});
     }
     host::requestFrame();

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "core/dossier.h"
 #include "core/ask_matcher.h"
+#include "core/dossier.h"
 #include "core/i18n.h"
 #include "core/local_info.h"
+#include "core/outbox.h"
 #include "core/procedure_catalog.h"
 #include "core/procedure_search.h"
-#include "core/outbox.h"
 #include "core/public_figures.h"
 #include "core/rating_form.h"
 #include "core/recent_dossiers.h"
@@ -24,8 +24,18 @@
 namespace motcua {
 
 enum class Screen {
-    Home, Lookup, Dossier, Scan, Rate, Stats, Counter,
-    Procedures, Procedure, Request, Requests, Places,
+    Home,
+    Lookup,
+    Dossier,
+    Scan,
+    Rate,
+    Stats,
+    Counter,
+    Procedures,
+    Procedure,
+    Request,
+    Requests,
+    Places,
 };
 
 // The state of one asynchronous operation, shown on screen each frame.
@@ -44,11 +54,11 @@ struct DossierView {
     std::string secret;
     std::optional<Dossier> dossier; // the last good state; never replaced by a bad reply
     Timeline timeline;
-    Io load = Io::Idle;       // the lookup or refresh in flight
-    std::string message;      // i18n key of the last problem, empty when none
-    bool offline = false;     // the last attempt could not reach the server
-    int64_t updatedAt = 0;    // epoch seconds of the last good reply (or of the cached copy)
-    std::string changeNote;   // what the last live update changed (already translated)
+    Io load = Io::Idle;     // the lookup or refresh in flight
+    std::string message;    // i18n key of the last problem, empty when none
+    bool offline = false;   // the last attempt could not reach the server
+    int64_t updatedAt = 0;  // epoch seconds of the last good reply (or of the cached copy)
+    std::string changeNote; // what the last live update changed (already translated)
     bool shared = false;
 };
 
@@ -58,11 +68,11 @@ struct ScanView {
     unsigned texture = 0;
     bool canTorch = false, canSwitch = false, torchOn = false;
     int videoWidth = 0, videoHeight = 0;
-    std::string notReceipt;   // what a non-receipt QR contained (shown, never followed)
+    std::string notReceipt; // what a non-receipt QR contained (shown, never followed)
     bool photoFailed = false;
     std::array<float, 8> corners{}; // the last code's corners in video pixels
-    double cornersAtMs = 0;   // when they were seen (the highlight fades)
-    bool cornersOk = false;   // green for a receipt, amber for something else
+    double cornersAtMs = 0;         // when they were seen (the highlight fades)
+    bool cornersOk = false;         // green for a receipt, amber for something else
 };
 
 // The satisfaction form for the open dossier; kept across errors so nothing typed is lost.
@@ -98,21 +108,22 @@ struct CatalogView {
     std::vector<Faq> faqs;
     std::shared_ptr<const SearchIndex> index;
     std::shared_ptr<const AskMatcher> asker;
-    std::string query;        // the search box
-    std::string lastQuery;    // what `hits` answers
-    std::string field;        // browsing filter; empty: all fields
+    std::string query;     // the search box
+    std::string lastQuery; // what `hits` answers
+    std::string field;     // browsing filter; empty: all fields
+    std::string agency;    // browsing filter by agency code; empty: all agencies
     std::vector<SearchHit> hits;
-    int open = -1;            // index of the procedure page on screen
-    std::string question;     // the ask box
+    int open = -1;        // index of the procedure page on screen
+    std::string question; // the ask box
     std::optional<AskAnswer> answer;
 };
 
 struct RequestView {
     RequestDraft draft;
-    std::string problem;                  // i18n key
+    std::string problem; // i18n key
     Io send = Io::Idle;
-    std::vector<SentRequest> sent;        // kept on the device to follow them
-    std::optional<RequestStatus> status;  // the one being followed
+    std::vector<SentRequest> sent;       // kept on the device to follow them
+    std::optional<RequestStatus> status; // the one being followed
     int64_t following = 0;
     Io follow = Io::Idle;
 };
@@ -145,7 +156,7 @@ struct AppState {
     RequestView request;
     PlacesView places;
     AlertsView alerts;
-    std::string notice; // a message for any screen (a USB scanner read something odd)
+    std::string notice;       // a message for any screen (a USB scanner read something odd)
     bool updateReady = false; // a new app version waits for the citizen's consent
     int installHint = 0;      // 1 install prompt available, 2 iOS instructions
     RecentDossiers recents;
@@ -154,36 +165,37 @@ struct AppState {
 
 struct Intent {
     enum class Kind {
-        Navigate,      // screen
-        SetLanguage,   // language
-        SetTextScale,  // number
+        Navigate,     // screen
+        SetLanguage,  // language
+        SetTextScale, // number
         SubmitLookup,
-        OpenRecent,    // text = code
-        RemoveRecent,  // text = code
+        OpenRecent,   // text = code
+        RemoveRecent, // text = code
         ClearRecents,
         Refresh,
         Share,
         ScanTorch,
         ScanSwitchCamera,
         ScanPickPhoto,
-        StartRating,      // open the form for the dossier on screen
-        SetRating,        // text = field (overall, attitude, on_time, ease, visits), number = value
+        StartRating, // open the form for the dossier on screen
+        SetRating,   // text = field (overall, attitude, on_time, ease, visits), number = value
         SubmitRating,
         OpenStats,
-        CounterRate,      // number = level (0 very satisfied, 1 satisfied, 2 dissatisfied)
+        CounterRate, // number = level (0 very satisfied, 1 satisfied, 2 dissatisfied)
         ApplyUpdate,
         Install,
         DismissInstall,
         OpenProcedures,
-        SetField,          // text = field name; empty for all
-        OpenProcedure,     // number = index into the catalogue
+        SetAgency,     // text = agency code; empty for all
+        SetField,      // text = field name; empty for all
+        OpenProcedure, // number = index into the catalogue
         Ask,
-        OpenRequestForm,   // text = question to start from
+        OpenRequestForm, // text = question to start from
         SendRequest,
-        FollowRequest,     // number = request id
-        OpenPlaces,        // text = kind
-        ToggleAlert,       // number = alert id
-        OpenLink,          // text = tel: or map URL
+        FollowRequest, // number = request id
+        OpenPlaces,    // text = kind
+        ToggleAlert,   // number = alert id
+        OpenLink,      // text = tel: or map URL
     };
     Kind kind;
     Screen screen = Screen::Home;

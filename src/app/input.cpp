@@ -29,9 +29,12 @@ double g_lastActivityMs = 0;
 
 ImGuiMouseSource toImGui(Source s) {
     switch (s) {
-    case Source::Touch: return ImGuiMouseSource_TouchScreen;
-    case Source::Pen: return ImGuiMouseSource_Pen;
-    default: return ImGuiMouseSource_Mouse;
+    case Source::Touch:
+        return ImGuiMouseSource_TouchScreen;
+    case Source::Pen:
+        return ImGuiMouseSource_Pen;
+    default:
+        return ImGuiMouseSource_Mouse;
     }
 }
 
@@ -55,8 +58,12 @@ void scrollBy(float dy) {
 
 } // namespace
 
-void noteActivity(double timeMs) { g_lastActivityMs = timeMs; }
-double lastActivityMs() { return g_lastActivityMs; }
+void noteActivity(double timeMs) {
+    g_lastActivityMs = timeMs;
+}
+double lastActivityMs() {
+    return g_lastActivityMs;
+}
 
 void pointerDown(Source source, float x, float y, int button, double timeMs) {
     g_lastActivityMs = timeMs;
@@ -138,7 +145,9 @@ void pointerCancel(Source source) {
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
 }
 
-void wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
+void wheel(float dx, float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+}
 
 bool update(double timeMs) {
     if (!g_touch.coasting) return false;

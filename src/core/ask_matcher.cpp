@@ -38,33 +38,152 @@ constexpr uint8_t kOnline = static_cast<uint8_t>(AskFacet::Online);
 // Multi-word phrases first (longest wins), then single words. Folded, so "đang" and "đăng"
 // are the same "dang": that is why "dang" is not a stop word.
 const Phrase kPhrases[] = {
-    {"bao nhieu tien", kFee}, {"bao nhieu ngay", kTime}, {"how many days", kTime}, {"thanh phan ho so", kDocs},
-    {"can nhung gi", kDocs}, {"nop o dau", kPlace}, {"lam o dau", kPlace}, {"co quan nao", kPlace},
-    {"dich vu cong", kOnline}, {"nhu the nao", 0}, {"lam the nao", 0}, {"how do i", 0},
-    {"giay to", kDocs}, {"ho so gom", kDocs}, {"can mang", kDocs}, {"mang theo", kDocs}, {"chuan bi", kDocs},
-    {"bao lau", kTime}, {"may ngay", kTime}, {"thoi gian", kTime}, {"thoi han", kTime}, {"khi nao", kTime},
-    {"bao gio", kTime}, {"how long", kTime}, {"le phi", kFee}, {"chi phi", kFee}, {"mat phi", kFee},
-    {"mat tien", kFee}, {"how much", kFee}, {"o dau", kPlace}, {"noi nao", kPlace}, {"cho nao", kPlace},
-    {"dia chi", kPlace}, {"which office", kPlace}, {"truc tuyen", kOnline}, {"qua mang", kOnline},
-    {"tren mang", kOnline}, {"the nao", 0}, {"lam sao", 0}, {"bao nhieu", 0}, {"hom nay", 0},
-    {"thu tuc", 0}, {"ho so", 0}, {"how to", 0},
-    {"documents", kDocs}, {"document", kDocs}, {"papers", kDocs}, {"paperwork", kDocs}, {"bring", kDocs},
-    {"when", kTime}, {"days", kTime}, {"phi", kFee}, {"tien", kFee}, {"fee", kFee}, {"fees", kFee},
-    {"cost", kFee}, {"price", kFee}, {"pay", kFee}, {"where", kPlace}, {"address", kPlace},
-    {"online", kOnline}, {"internet", kOnline},
+    {"bao nhieu tien", kFee},
+    {"bao nhieu ngay", kTime},
+    {"how many days", kTime},
+    {"thanh phan ho so", kDocs},
+    {"can nhung gi", kDocs},
+    {"nop o dau", kPlace},
+    {"lam o dau", kPlace},
+    {"co quan nao", kPlace},
+    {"dich vu cong", kOnline},
+    {"nhu the nao", 0},
+    {"lam the nao", 0},
+    {"how do i", 0},
+    {"giay to", kDocs},
+    {"ho so gom", kDocs},
+    {"can mang", kDocs},
+    {"mang theo", kDocs},
+    {"chuan bi", kDocs},
+    {"bao lau", kTime},
+    {"may ngay", kTime},
+    {"thoi gian", kTime},
+    {"thoi han", kTime},
+    {"khi nao", kTime},
+    {"bao gio", kTime},
+    {"how long", kTime},
+    {"le phi", kFee},
+    {"chi phi", kFee},
+    {"mat phi", kFee},
+    {"mat tien", kFee},
+    {"how much", kFee},
+    {"o dau", kPlace},
+    {"noi nao", kPlace},
+    {"cho nao", kPlace},
+    {"dia chi", kPlace},
+    {"which office", kPlace},
+    {"truc tuyen", kOnline},
+    {"qua mang", kOnline},
+    {"tren mang", kOnline},
+    {"the nao", 0},
+    {"lam sao", 0},
+    {"bao nhieu", 0},
+    {"hom nay", 0},
+    {"thu tuc", 0},
+    {"ho so", 0},
+    {"how to", 0},
+    {"documents", kDocs},
+    {"document", kDocs},
+    {"papers", kDocs},
+    {"paperwork", kDocs},
+    {"bring", kDocs},
+    {"when", kTime},
+    {"days", kTime},
+    {"phi", kFee},
+    {"tien", kFee},
+    {"fee", kFee},
+    {"fees", kFee},
+    {"cost", kFee},
+    {"price", kFee},
+    {"pay", kFee},
+    {"where", kPlace},
+    {"address", kPlace},
+    {"online", kOnline},
+    {"internet", kOnline},
     // Vietnamese question and filler words.
-    {"toi", 0}, {"minh", 0}, {"em", 0}, {"anh", 0}, {"ong", 0}, {"con", 0}, {"chung", 0},
-    {"muon", 0}, {"can", 0}, {"lam", 0}, {"gi", 0}, {"o", 0}, {"cho", 0}, {"cua", 0}, {"co", 0}, {"duoc", 0},
-    {"khong", 0}, {"thi", 0}, {"la", 0}, {"va", 0}, {"voi", 0}, {"de", 0}, {"phai", 0}, {"nhung", 0},
-    {"cac", 0}, {"mot", 0}, {"ve", 0}, {"nay", 0}, {"ay", 0}, {"a", 0}, {"oi", 0}, {"xin", 0},
-    {"hoi", 0}, {"giup", 0}, {"vay", 0}, {"sao", 0}, {"khi", 0}, {"nen", 0}, {"hay", 0}, {"hoac", 0},
-    {"neu", 0}, {"roi", 0}, {"chua", 0}, {"se", 0}, {"da", 0}, {"nao", 0}, {"the", 0}, {"ai", 0},
-    {"nhieu", 0}, {"bao", 0}, {"lau", 0}, {"nhe", 0}, {"nop", 0}, {"di", 0},
+    {"toi", 0},
+    {"minh", 0},
+    {"em", 0},
+    {"anh", 0},
+    {"ong", 0},
+    {"con", 0},
+    {"chung", 0},
+    {"muon", 0},
+    {"can", 0},
+    {"lam", 0},
+    {"gi", 0},
+    {"o", 0},
+    {"cho", 0},
+    {"cua", 0},
+    {"co", 0},
+    {"duoc", 0},
+    {"khong", 0},
+    {"thi", 0},
+    {"la", 0},
+    {"va", 0},
+    {"voi", 0},
+    {"de", 0},
+    {"phai", 0},
+    {"nhung", 0},
+    {"cac", 0},
+    {"mot", 0},
+    {"ve", 0},
+    {"nay", 0},
+    {"ay", 0},
+    {"a", 0},
+    {"oi", 0},
+    {"xin", 0},
+    {"hoi", 0},
+    {"giup", 0},
+    {"vay", 0},
+    {"sao", 0},
+    {"khi", 0},
+    {"nen", 0},
+    {"hay", 0},
+    {"hoac", 0},
+    {"neu", 0},
+    {"roi", 0},
+    {"chua", 0},
+    {"se", 0},
+    {"da", 0},
+    {"nao", 0},
+    {"the", 0},
+    {"ai", 0},
+    {"nhieu", 0},
+    {"bao", 0},
+    {"lau", 0},
+    {"nhe", 0},
+    {"nop", 0},
+    {"di", 0},
     // English.
-    {"i", 0}, {"me", 0}, {"my", 0}, {"want", 0}, {"to", 0}, {"need", 0}, {"how", 0},
-    {"does", 0}, {"what", 0}, {"which", 0}, {"is", 0}, {"are", 0}, {"an", 0}, {"for", 0}, {"of", 0},
-    {"in", 0}, {"get", 0}, {"should", 0}, {"much", 0}, {"long", 0}, {"please", 0}, {"it", 0}, {"take", 0},
-    {"does", 0}, {"apply", 0}, {"child", 0}, {"you", 0}, {"we", 0},
+    {"i", 0},
+    {"me", 0},
+    {"my", 0},
+    {"want", 0},
+    {"to", 0},
+    {"need", 0},
+    {"how", 0},
+    {"does", 0},
+    {"what", 0},
+    {"which", 0},
+    {"is", 0},
+    {"are", 0},
+    {"an", 0},
+    {"for", 0},
+    {"of", 0},
+    {"in", 0},
+    {"get", 0},
+    {"should", 0},
+    {"much", 0},
+    {"long", 0},
+    {"please", 0},
+    {"it", 0},
+    {"take", 0},
+    {"does", 0},
+    {"apply", 0},
+    {"child", 0},
+    {"you", 0},
+    {"we", 0},
 };
 
 struct CompiledPhrase {
@@ -75,9 +194,12 @@ struct CompiledPhrase {
 const std::vector<CompiledPhrase>& compiledPhrases() {
     static const std::vector<CompiledPhrase> kCompiled = [] {
         std::vector<CompiledPhrase> out;
-        for (const Phrase& p : kPhrases) out.push_back({tokenize(p.folded), p.facet});
+        for (const Phrase& p : kPhrases)
+            out.push_back({tokenize(p.folded), p.facet});
         std::stable_sort(out.begin(), out.end(),
-                         [](const CompiledPhrase& a, const CompiledPhrase& b) { return a.words.size() > b.words.size(); });
+                         [](const CompiledPhrase& a, const CompiledPhrase& b) {
+                             return a.words.size() > b.words.size();
+                         });
         return out;
     }();
     return kCompiled;
@@ -97,9 +219,11 @@ Analysis analyse(std::string_view question) {
         const size_t len = p.words.size();
         for (size_t i = 0; i + len <= tokens.size(); ++i) {
             bool match = true;
-            for (size_t k = 0; k < len && match; ++k) match = !used[i + k] && tokens[i + k] == p.words[k];
+            for (size_t k = 0; k < len && match; ++k)
+                match = !used[i + k] && tokens[i + k] == p.words[k];
             if (!match) continue;
-            for (size_t k = 0; k < len; ++k) used[i + k] = true;
+            for (size_t k = 0; k < len; ++k)
+                used[i + k] = true;
             a.facets |= p.facet;
         }
     }
@@ -114,7 +238,8 @@ float confidenceOf(const SearchHit& hit) {
     const float n = static_cast<float>(std::max<uint8_t>(hit.queryTokens, 1));
     float c = hit.coverage * (0.5f + 0.5f * static_cast<float>(hit.nameTokens) / n);
     c -= kTypoDiscount * static_cast<float>(hit.typoTokens) / n;
-    if (hit.kind == MatchKind::ExactPhrase || hit.kind == MatchKind::Prefix) c += kPhraseConfidenceBonus;
+    if (hit.kind == MatchKind::ExactPhrase || hit.kind == MatchKind::Prefix)
+        c += kPhraseConfidenceBonus;
     return std::clamp(c, 0.0f, 1.0f);
 }
 
@@ -129,16 +254,19 @@ Result<std::vector<Faq>> parseFaqList(std::string_view text) {
     json root;
     if (ParseError e = parseJsonText(text, kMaxFaqJsonBytes, root); e != ParseError::None)
         return Result<std::vector<Faq>>::failure(e, "faq list: not valid JSON or too large");
-    if (!root.is_object()) return Result<std::vector<Faq>>::failure(ParseError::Malformed, "faq list: not an object");
+    if (!root.is_object())
+        return Result<std::vector<Faq>>::failure(ParseError::Malformed, "faq list: not an object");
     auto items = root.find("items");
     if (items == root.end() || items->is_null())
         return Result<std::vector<Faq>>::failure(ParseError::MissingField, "items: missing");
-    if (!items->is_array()) return Result<std::vector<Faq>>::failure(ParseError::WrongType, "items: expected an array");
+    if (!items->is_array())
+        return Result<std::vector<Faq>>::failure(ParseError::WrongType, "items: expected an array");
     std::vector<Faq> faqs;
     for (const json& item : *items) {
         if (!item.is_object()) continue;
         Faq f;
-        if (auto id = item.find("id"); id != item.end() && id->is_number_integer()) f.id = id->get<int64_t>();
+        if (auto id = item.find("id"); id != item.end() && id->is_number_integer())
+            f.id = id->get<int64_t>();
         f.question = str(item, "question");
         f.answer = str(item, "answer");
         f.procedureCode = str(item, "procedure_code");
@@ -150,8 +278,12 @@ Result<std::vector<Faq>> parseFaqList(std::string_view text) {
     return Result<std::vector<Faq>>::success(std::move(faqs));
 }
 
-uint8_t questionFacets(std::string_view question) { return analyse(question).facets; }
-std::vector<std::string> questionTerms(std::string_view question) { return analyse(question).terms; }
+uint8_t questionFacets(std::string_view question) {
+    return analyse(question).facets;
+}
+std::vector<std::string> questionTerms(std::string_view question) {
+    return analyse(question).terms;
+}
 
 AskMatcher::AskMatcher(const std::vector<ProcedureInfo>& catalog, const std::vector<Faq>& faqs)
     : m_procedures(catalog) {
@@ -166,7 +298,8 @@ AskMatcher::AskMatcher(const std::vector<ProcedureInfo>& catalog, const std::vec
         m_faqProcedure.push_back(f.procedureCode);
     }
     m_faqs = SearchIndex::fromTexts(texts);
-    for (const ProcedureInfo& p : catalog) m_codes.push_back(p.code);
+    for (const ProcedureInfo& p : catalog)
+        m_codes.push_back(p.code);
 }
 
 AskAnswer AskMatcher::answer(std::string_view question, Language lang) const {

@@ -37,12 +37,12 @@ enum class AskFacet : uint8_t {
 
 struct AskAnswer {
     enum class Kind { NoMatch, Procedure, Faq };
-    Kind kind = Kind::NoMatch;    // NoMatch: offer to send the question to the centre
+    Kind kind = Kind::NoMatch;       // NoMatch: offer to send the question to the centre
     std::optional<size_t> procedure; // index into the catalogue (also set for an FAQ tied to one)
     std::optional<size_t> faq;       // index into the FAQ list
     uint8_t facets = 0;              // AskFacet bits
     float confidence = 0;            // 0..1 of the chosen answer
-    std::vector<std::string> terms;  // the question's content words (folded), question words removed
+    std::vector<std::string> terms; // the question's content words (folded), question words removed
 
     bool good() const { return kind != Kind::NoMatch; }
     bool asks(AskFacet facet) const { return (facets & static_cast<uint8_t>(facet)) != 0; }

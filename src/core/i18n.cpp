@@ -7,11 +7,16 @@ namespace motcua {
 
 const char* languageCode(Language lang) {
     switch (lang) {
-    case Language::En: return "en";
-    case Language::Ko: return "ko";
-    case Language::Zh: return "zh";
-    case Language::Ja: return "ja";
-    case Language::Vi: break;
+    case Language::En:
+        return "en";
+    case Language::Ko:
+        return "ko";
+    case Language::Zh:
+        return "zh";
+    case Language::Ja:
+        return "ja";
+    case Language::Vi:
+        break;
     }
     return "vi";
 }

@@ -16,10 +16,14 @@ enum class Language { Vi, En, Ko, Zh, Ja };
 const char* languageCode(Language lang);
 std::optional<Language> languageFromCode(std::string_view code);
 // Whether the language's text needs the separately loaded CJK font.
-inline bool needsCjkFont(Language lang) { return lang == Language::Ko || lang == Language::Zh || lang == Language::Ja; }
+inline bool needsCjkFont(Language lang) {
+    return lang == Language::Ko || lang == Language::Zh || lang == Language::Ja;
+}
 // Catalogue content (procedure names, agencies, search) exists only in Vietnamese and English: the
 // tourists' languages read the English one.
-inline Language contentLanguage(Language lang) { return lang == Language::Vi ? Language::Vi : Language::En; }
+inline Language contentLanguage(Language lang) {
+    return lang == Language::Vi ? Language::Vi : Language::En;
+}
 
 class Strings {
   public:

@@ -87,22 +87,27 @@ Result<std::vector<Alert>> parseAlerts(std::string_view text) {
 
 std::string validateRequestDraft(const RequestDraft& d) {
     if (d.category != "question" && d.category != "complaint") return "request.error.category";
-    if (d.description.find_first_not_of(" \t\r\n") == std::string::npos) return "request.error.empty";
+    if (d.description.find_first_not_of(" \t\r\n") == std::string::npos)
+        return "request.error.empty";
     if (!isValidUtf8(d.description)) return "request.error.invalid";
     if (countCharacters(d.description) > kMaxRequestCharacters) return "request.error.too_long";
     return {};
 }
 
 std::string requestBodyJson(const RequestDraft& d) {
-    json body = {{"category", d.category}, {"description", d.description}, {"anonymous", d.anonymous}};
+    json body = {
+        {"category", d.category}, {"description", d.description}, {"anonymous", d.anonymous}};
     if (!d.dossierCode.empty()) body["dossier_code"] = d.dossierCode;
     if (!d.contact.empty() && !d.anonymous) body["contact"] = d.contact;
     return body.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 std::string draftToJson(const RequestDraft& d) {
-    return json{{"category", d.category}, {"description", d.description}, {"dossier_code", d.dossierCode},
-                {"contact", d.contact}, {"anonymous", d.anonymous}}
+    return json{{"category", d.category},
+                {"description", d.description},
+                {"dossier_code", d.dossierCode},
+                {"contact", d.contact},
+                {"anonymous", d.anonymous}}
         .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -114,7 +119,8 @@ RequestDraft draftFromJson(std::string_view text) {
     d.description = str(doc, "description");
     d.dossierCode = str(doc, "dossier_code");
     d.contact = str(doc, "contact");
-    if (auto it = doc.find("anonymous"); it != doc.end() && it->is_boolean()) d.anonymous = it->get<bool>();
+    if (auto it = doc.find("anonymous"); it != doc.end() && it->is_boolean())
+        d.anonymous = it->get<bool>();
     return d;
 }
 
@@ -135,8 +141,11 @@ Result<SentRequest> parseRequestCreated(std::string_view text) {
 std::string sentRequestsToJson(const std::vector<SentRequest>& list) {
     json arr = json::array();
     for (const SentRequest& s : list)
-        arr.push_back({{"id", s.id}, {"secret", s.secret}, {"category", s.category},
-                       {"summary", s.summary}, {"created_at", s.createdAt}});
+        arr.push_back({{"id", s.id},
+                       {"secret", s.secret},
+                       {"category", s.category},
+                       {"summary", s.summary},
+                       {"created_at", s.createdAt}});
     return arr.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -146,8 +155,8 @@ std::vector<SentRequest> sentRequestsFromJson(std::string_view text) {
     if (parseJsonText(text, kMaxJsonBytes, doc) != ParseError::None || !doc.is_array()) return out;
     for (const json& j : doc) {
         if (!j.is_object() || num(j, "id") <= 0) continue;
-        out.push_back({num(j, "id"), str(j, "secret"), str(j, "category"), summaryOf(str(j, "summary")),
-                       str(j, "created_at")});
+        out.push_back({num(j, "id"), str(j, "secret"), str(j, "category"),
+                       summaryOf(str(j, "summary")), str(j, "created_at")});
     }
     return out;
 }
@@ -165,7 +174,8 @@ Result<RequestStatus> parseRequestStatus(std::string_view text) {
     s.description = str(doc, "description");
     if (auto notes = doc.find("notes"); notes != doc.end() && notes->is_array())
         for (const json& n : *notes)
-            if (n.is_object()) s.notes.push_back({str(n, "unit"), str(n, "note"), str(n, "created_at")});
+            if (n.is_object())
+                s.notes.push_back({str(n, "unit"), str(n, "note"), str(n, "created_at")});
     return R::success(std::move(s));
 }
 

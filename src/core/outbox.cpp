@@ -21,10 +21,14 @@ constexpr size_t kMaxErrorCodeLength = 64;
 
 const char* stateKey(OutboxState state) {
     switch (state) {
-    case OutboxState::Pending: return "pending";
-    case OutboxState::Sending: return "sending";
-    case OutboxState::Sent: return "sent";
-    case OutboxState::Failed: return "failed";
+    case OutboxState::Pending:
+        return "pending";
+    case OutboxState::Sending:
+        return "sending";
+    case OutboxState::Sent:
+        return "sent";
+    case OutboxState::Failed:
+        return "failed";
     }
     return "pending";
 }
@@ -58,8 +62,8 @@ int64_t intField(const json& item, const char* key) {
 
 bool isJsonObjectText(std::string_view text) {
     json value;
-    return text.size() <= kMaxBodyBytes && parseJsonText(text, kMaxBodyBytes, value) == ParseError::None &&
-           value.is_object();
+    return text.size() <= kMaxBodyBytes &&
+           parseJsonText(text, kMaxBodyBytes, value) == ParseError::None && value.is_object();
 }
 
 // FNV-1a: a stable hash for the jitter, identical on every platform.
@@ -79,7 +83,9 @@ uint64_t splitmix64(uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-void wipe(std::string& s) { std::fill(s.begin(), s.end(), '\0'); }
+void wipe(std::string& s) {
+    std::fill(s.begin(), s.end(), '\0');
+}
 
 bool validItem(const OutboxItem& item) {
     if (!isValidIdempotencyKey(item.key)) return false;
@@ -97,7 +103,8 @@ const char* outboxKindKey(OutboxKind kind) {
 DeliveryOutcome classifyHttpResult(int httpStatus) {
     if (httpStatus == 200 || httpStatus == 201) return DeliveryOutcome::Delivered;
     if (httpStatus == 401) return DeliveryOutcome::Relookup;
-    if (httpStatus <= 0 || httpStatus == 408 || httpStatus == 425 || httpStatus == 429 || httpStatus >= 500)
+    if (httpStatus <= 0 || httpStatus == 408 || httpStatus == 425 || httpStatus == 429 ||
+        httpStatus >= 500)
         return DeliveryOutcome::Retryable;
     // Other 2xx/3xx are not answers this API gives: a captive portal or proxy rewrote the
     // response, so the server may not have it yet. Retrying is safe (idempotency key).
@@ -213,7 +220,8 @@ bool Outbox::markSending(const std::string& key) {
 
 bool Outbox::onDelivered(const std::string& key) {
     OutboxItem* item = findMutable(key);
-    if (!item || item->state == OutboxState::Sent || item->state == OutboxState::Failed) return false;
+    if (!item || item->state == OutboxState::Sent || item->state == OutboxState::Failed)
+        return false;
     item->state = OutboxState::Sent;
     item->errorCode.clear();
     wipe(item->secret); // no longer needed; the fewer secrets in storage the better
@@ -223,7 +231,8 @@ bool Outbox::onDelivered(const std::string& key) {
 
 bool Outbox::onRetryableFailure(const std::string& key, int64_t nowMs, int64_t retryAfterSeconds) {
     OutboxItem* item = findMutable(key);
-    if (!item || (item->state != OutboxState::Sending && item->state != OutboxState::Pending)) return false;
+    if (!item || (item->state != OutboxState::Sending && item->state != OutboxState::Pending))
+        return false;
     int64_t delay = backoffDelayMs(item->key, item->attempts);
     if (retryAfterSeconds > 0)
         delay = std::max(delay, std::min(retryAfterSeconds, kMaxRetryAfterMs / 1000) * 1000);
@@ -234,7 +243,8 @@ bool Outbox::onRetryableFailure(const std::string& key, int64_t nowMs, int64_t r
 
 bool Outbox::onPermanentFailure(const std::string& key, std::string errorCode) {
     OutboxItem* item = findMutable(key);
-    if (!item || item->state == OutboxState::Sent || item->state == OutboxState::Failed) return false;
+    if (!item || item->state == OutboxState::Sent || item->state == OutboxState::Failed)
+        return false;
     item->state = OutboxState::Failed;
     item->errorCode = errorCode.substr(0, kMaxErrorCodeLength);
     return true;
@@ -242,7 +252,8 @@ bool Outbox::onPermanentFailure(const std::string& key, std::string errorCode) {
 
 void Outbox::onNetworkRestored(int64_t nowMs) {
     for (OutboxItem& item : m_items)
-        if (item.state == OutboxState::Pending && item.nextAttemptAt > nowMs) item.nextAttemptAt = nowMs;
+        if (item.state == OutboxState::Pending && item.nextAttemptAt > nowMs)
+            item.nextAttemptAt = nowMs;
 }
 
 int64_t Outbox::backoffDelayMs(std::string_view key, int attempts) {
@@ -255,9 +266,10 @@ int64_t Outbox::backoffDelayMs(std::string_view key, int attempts) {
 }
 
 size_t Outbox::pendingCount() const {
-    return static_cast<size_t>(std::count_if(m_items.begin(), m_items.end(), [](const OutboxItem& i) {
-        return i.state == OutboxState::Pending || i.state == OutboxState::Sending;
-    }));
+    return static_cast<size_t>(
+        std::count_if(m_items.begin(), m_items.end(), [](const OutboxItem& i) {
+            return i.state == OutboxState::Pending || i.state == OutboxState::Sending;
+        }));
 }
 
 std::optional<OutboxState> Outbox::stateOf(std::string_view key) const {
@@ -277,7 +289,8 @@ OutboxItem* Outbox::findMutable(std::string_view key) {
 }
 
 bool Outbox::remove(std::string_view key) {
-    auto it = std::find_if(m_items.begin(), m_items.end(), [&](const OutboxItem& i) { return i.key == key; });
+    auto it = std::find_if(m_items.begin(), m_items.end(),
+                           [&](const OutboxItem& i) { return i.key == key; });
     if (it == m_items.end()) return false;
     wipe(it->secret);
     m_items.erase(it);
@@ -300,12 +313,14 @@ void Outbox::clear() {
 std::string makeIdempotencyKey(std::string_view seed) {
     unsigned char bytes[16];
     if (seed.size() >= 16) {
-        for (int i = 0; i < 16; ++i) bytes[i] = static_cast<unsigned char>(seed[i]);
+        for (int i = 0; i < 16; ++i)
+            bytes[i] = static_cast<unsigned char>(seed[i]);
     } else {
         uint64_t state = fnv1a(seed, 0x6d6f74637561ull); // "motcua"
         for (int i = 0; i < 16; i += 8) {
             uint64_t v = splitmix64(state);
-            for (int k = 0; k < 8; ++k) bytes[i + k] = static_cast<unsigned char>(v >> (8 * k));
+            for (int k = 0; k < 8; ++k)
+                bytes[i + k] = static_cast<unsigned char>(v >> (8 * k));
         }
     }
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40); // version 4

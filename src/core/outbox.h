@@ -21,16 +21,16 @@ const char* outboxKindKey(OutboxKind kind); // "rating", "request" (the stored f
 enum class OutboxState { Pending, Sending, Sent, Failed };
 
 struct OutboxItem {
-    std::string key;         // idempotency key, unique in the outbox
+    std::string key; // idempotency key, unique in the outbox
     OutboxKind kind = OutboxKind::Rating;
-    std::string dossierCode; // normalised; may be empty for a request without a dossier
-    std::string secret;      // receipt secret: a new lookup token may be needed at send time
-    std::string body;        // the JSON body, sent verbatim (see ratingRequestJson)
-    int64_t createdAt = 0;   // epoch ms
-    int attempts = 0;        // requests started (markSending calls)
+    std::string dossierCode;   // normalised; may be empty for a request without a dossier
+    std::string secret;        // receipt secret: a new lookup token may be needed at send time
+    std::string body;          // the JSON body, sent verbatim (see ratingRequestJson)
+    int64_t createdAt = 0;     // epoch ms
+    int attempts = 0;          // requests started (markSending calls)
     int64_t nextAttemptAt = 0; // epoch ms; 0 = at once
     OutboxState state = OutboxState::Pending;
-    std::string errorCode;   // Failed: the server's error code ("already_rated", ...)
+    std::string errorCode; // Failed: the server's error code ("already_rated", ...)
 };
 
 // How the controller sorts an HTTP answer to a delivery (see classifyHttpResult).
@@ -54,10 +54,11 @@ class Outbox {
   public:
     static constexpr size_t kMaxItems = 50;
     static constexpr size_t kMaxStoredBytes = 2 * 1024 * 1024;
-    static constexpr size_t kMaxKeyLength = 128; // the server's limit on idempotency_key
-    static constexpr int64_t kBaseDelayMs = 2000;       // first retry after 2 s
+    static constexpr size_t kMaxKeyLength = 128;          // the server's limit on idempotency_key
+    static constexpr int64_t kBaseDelayMs = 2000;         // first retry after 2 s
     static constexpr int64_t kMaxDelayMs = 5 * 60 * 1000; // backoff cap
-    static constexpr int64_t kMaxRetryAfterMs = 60 * 60 * 1000; // a bogus Retry-After can't park an item for days
+    static constexpr int64_t kMaxRetryAfterMs =
+        60 * 60 * 1000; // a bogus Retry-After can't park an item for days
 
     // Corrupt, foreign or oversized text gives an empty outbox (bad items are skipped).
     // Items stored as Sending go back to Pending, due at once: the tab closed mid-request,
@@ -77,8 +78,8 @@ class Outbox {
     // Earliest nextAttemptAt among Pending items (for the controller's timer); none if idle.
     std::optional<int64_t> nextWakeAt() const;
 
-    bool markSending(const std::string& key);      // Pending → Sending, attempts + 1
-    bool onDelivered(const std::string& key);      // Pending/Sending → Sent (never back)
+    bool markSending(const std::string& key); // Pending → Sending, attempts + 1
+    bool onDelivered(const std::string& key); // Pending/Sending → Sent (never back)
     // Sending/Pending → Pending, due after the backoff for its attempts, or after Retry-After
     // when that is longer (retryAfterSeconds ≤ 0: none given).
     bool onRetryableFailure(const std::string& key, int64_t nowMs, int64_t retryAfterSeconds = 0);

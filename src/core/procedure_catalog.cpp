@@ -51,7 +51,8 @@ bool parseItem(const json& item, ProcedureInfo& p, std::string& why) {
         p.agency.code = str(*agency, "code");
         p.agency.name.name = str(*agency, "name");
     }
-    p.processingDays = static_cast<int>(std::clamp<int64_t>(integer(item, "processing_days"), 0, 100000));
+    p.processingDays =
+        static_cast<int>(std::clamp<int64_t>(integer(item, "processing_days"), 0, 100000));
     if (auto fees = item.find("fees"); fees != item.end() && fees->is_array()) {
         for (const json& f : *fees) {
             if (!f.is_object()) continue;
@@ -63,13 +64,16 @@ bool parseItem(const json& item, ProcedureInfo& p, std::string& why) {
             if (d.is_string()) {
                 p.documents.push_back({d.get<std::string>(), 1, 0});
             } else if (d.is_object()) {
-                p.documents.push_back({str(d, "name"), static_cast<int>(std::clamp<int64_t>(integer(d, "originals"), 0, 99)),
-                                       static_cast<int>(std::clamp<int64_t>(integer(d, "copies"), 0, 99))});
+                p.documents.push_back(
+                    {str(d, "name"),
+                     static_cast<int>(std::clamp<int64_t>(integer(d, "originals"), 0, 99)),
+                     static_cast<int>(std::clamp<int64_t>(integer(d, "copies"), 0, 99))});
             }
         }
     }
     p.legalBasis = str(item, "legal_basis");
-    if (auto online = item.find("online"); online != item.end() && online->is_boolean()) p.online = online->get<bool>();
+    if (auto online = item.find("online"); online != item.end() && online->is_boolean())
+        p.online = online->get<bool>();
     if (auto kw = item.find("keywords"); kw != item.end() && kw->is_array()) {
         for (const json& k : *kw)
             if (k.is_string()) p.keywords.push_back(k.get<std::string>());
@@ -81,7 +85,8 @@ bool parseItem(const json& item, ProcedureInfo& p, std::string& why) {
 
 int64_t ProcedureInfo::feeTotal() const {
     int64_t total = 0;
-    for (const ProcedureFee& f : fees) total += f.amount;
+    for (const ProcedureFee& f : fees)
+        total += f.amount;
     return total;
 }
 
@@ -89,18 +94,23 @@ Result<ProcedureList> parseProcedureList(std::string_view text) {
     json root;
     if (ParseError e = parseJsonText(text, kMaxCatalogJsonBytes, root); e != ParseError::None)
         return Result<ProcedureList>::failure(e, "procedure list: not valid JSON or too large");
-    if (!root.is_object()) return Result<ProcedureList>::failure(ParseError::Malformed, "procedure list: not an object");
+    if (!root.is_object())
+        return Result<ProcedureList>::failure(ParseError::Malformed,
+                                              "procedure list: not an object");
     auto items = root.find("items");
     if (items == root.end() || items->is_null())
         return Result<ProcedureList>::failure(ParseError::MissingField, "items: missing");
-    if (!items->is_array()) return Result<ProcedureList>::failure(ParseError::WrongType, "items: expected an array");
+    if (!items->is_array())
+        return Result<ProcedureList>::failure(ParseError::WrongType, "items: expected an array");
     ProcedureList list;
     list.items.reserve(items->size());
     for (size_t i = 0; i < items->size(); ++i) {
         ProcedureInfo p;
         std::string why;
-        if (parseItem((*items)[i], p, why)) list.items.push_back(std::move(p));
-        else list.warnings.push_back("items[" + std::to_string(i) + "]: " + why);
+        if (parseItem((*items)[i], p, why))
+            list.items.push_back(std::move(p));
+        else
+            list.warnings.push_back("items[" + std::to_string(i) + "]: " + why);
     }
     list.total = integer(root, "total", static_cast<int64_t>(list.items.size()));
     return Result<ProcedureList>::success(std::move(list));

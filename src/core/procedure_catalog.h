@@ -38,7 +38,8 @@ struct ProcedureInfo {
     std::vector<ProcedureDocument> documents;
     std::string legalBasis;
     bool online = false;
-    std::vector<std::string> keywords; // optional synonyms ("keywords" in the JSON, or added locally)
+    std::vector<std::string>
+        keywords; // optional synonyms ("keywords" in the JSON, or added locally)
 
     int64_t feeTotal() const;
 };

@@ -42,8 +42,10 @@ bool iyVariant(std::string_view a, std::string_view b) {
     bool differs = false;
     for (size_t i = 0; i < a.size(); ++i) {
         if (a[i] == b[i]) continue;
-        if ((a[i] == 'i' && b[i] == 'y') || (a[i] == 'y' && b[i] == 'i')) differs = true;
-        else return false;
+        if ((a[i] == 'i' && b[i] == 'y') || (a[i] == 'y' && b[i] == 'i'))
+            differs = true;
+        else
+            return false;
     }
     return differs;
 }
@@ -54,11 +56,13 @@ bool withinOneEdit(std::string_view a, std::string_view b) {
     const size_t n = b.size();
     if (a.size() - n > 1) return false;
     size_t i = 0;
-    while (i < n && a[i] == b[i]) ++i;
+    while (i < n && a[i] == b[i])
+        ++i;
     if (i == n) return true; // equal, or a has one trailing extra character
     if (a.size() == n) {
         if (a.substr(i + 1) == b.substr(i + 1)) return true; // substitution
-        return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+        return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+               a.substr(i + 2) == b.substr(i + 2);
     }
     return a.substr(i + 1) == b.substr(i); // deletion from a
 }
@@ -88,7 +92,8 @@ uint8_t typoQuality(std::string_view q, std::string_view t) {
 
 bool containsPhrase(std::string_view text, std::string_view phrase) {
     if (phrase.empty()) return false;
-    for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1)) {
+    for (size_t at = text.find(phrase); at != std::string_view::npos;
+         at = text.find(phrase, at + 1)) {
         const bool startOk = at == 0 || text[at - 1] == ' ';
         const size_t end = at + phrase.size();
         if (startOk && (end == text.size() || text[end] == ' ')) return true;
@@ -108,14 +113,16 @@ int boundedEditDistance(std::string_view a, std::string_view b, int bound) {
     int* prev2 = rows[0];
     int* prev = rows[1];
     int* cur = rows[2];
-    for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+    for (size_t j = 0; j <= m; ++j)
+        prev[j] = static_cast<int>(j);
     for (size_t i = 1; i <= n; ++i) {
         cur[0] = static_cast<int>(i);
         int rowMin = cur[0];
         for (size_t j = 1; j <= m; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, prev2[j - 2] + 1);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                v = std::min(v, prev2[j - 2] + 1);
             cur[j] = v;
             rowMin = std::min(rowMin, v);
         }
@@ -147,15 +154,18 @@ const std::vector<KeywordSynonym>& defaultSynonyms() {
     return kSynonyms;
 }
 
-SearchIndex::SearchIndex(const std::vector<ProcedureInfo>& catalog, const std::vector<KeywordSynonym>& synonyms) {
+SearchIndex::SearchIndex(const std::vector<ProcedureInfo>& catalog,
+                         const std::vector<KeywordSynonym>& synonyms) {
     std::vector<KeywordSynonym> folded;
     folded.reserve(synonyms.size());
-    for (const KeywordSynonym& s : synonyms) folded.push_back({foldText(s.whenContains), s.keywords});
+    for (const KeywordSynonym& s : synonyms)
+        folded.push_back({foldText(s.whenContains), s.keywords});
     m_entries.reserve(catalog.size());
     std::string scratch;
     SearchText text;
     for (const ProcedureInfo& p : catalog) {
-        text.nameVi = !p.name.vi.empty() ? p.name.vi : (p.name.en.empty() ? p.name.name : std::string());
+        text.nameVi =
+            !p.name.vi.empty() ? p.name.vi : (p.name.en.empty() ? p.name.name : std::string());
         text.nameEn = !p.name.en.empty() ? p.name.en : std::string();
         if (text.nameVi.empty() && text.nameEn.empty()) text.nameVi = p.name.name;
         text.code = p.code;
@@ -164,24 +174,29 @@ SearchIndex::SearchIndex(const std::vector<ProcedureInfo>& catalog, const std::v
         text.agencyName = p.agency.name.name;
         text.keywords = p.keywords;
         text.documents.clear();
-        for (const ProcedureDocument& d : p.documents) text.documents.push_back(d.name);
+        for (const ProcedureDocument& d : p.documents)
+            text.documents.push_back(d.name);
         add(text, folded, scratch);
     }
     m_termIds = {}; // only needed while building
 }
 
-SearchIndex SearchIndex::fromTexts(const std::vector<SearchText>& entries, const std::vector<KeywordSynonym>& synonyms) {
+SearchIndex SearchIndex::fromTexts(const std::vector<SearchText>& entries,
+                                   const std::vector<KeywordSynonym>& synonyms) {
     SearchIndex index;
     std::vector<KeywordSynonym> folded;
-    for (const KeywordSynonym& s : synonyms) folded.push_back({foldText(s.whenContains), s.keywords});
+    for (const KeywordSynonym& s : synonyms)
+        folded.push_back({foldText(s.whenContains), s.keywords});
     std::string scratch;
-    for (const SearchText& t : entries) index.add(t, folded, scratch);
+    for (const SearchText& t : entries)
+        index.add(t, folded, scratch);
     index.m_termIds = {};
     return index;
 }
 
 uint32_t SearchIndex::termId(std::string_view term) {
-    auto [it, inserted] = m_termIds.try_emplace(std::string(term), static_cast<uint32_t>(m_terms.size()));
+    auto [it, inserted] =
+        m_termIds.try_emplace(std::string(term), static_cast<uint32_t>(m_terms.size()));
     if (inserted) m_terms.emplace_back(term);
     return it->second;
 }
@@ -196,7 +211,8 @@ void SearchIndex::appendSlot(std::string_view folded) {
     }
 }
 
-uint16_t SearchIndex::groupId(std::vector<GroupCount>& groups, const std::string& key, const std::string& name) {
+uint16_t SearchIndex::groupId(std::vector<GroupCount>& groups, const std::string& key,
+                              const std::string& name) {
     for (size_t i = 0; i < groups.size(); ++i) {
         if (groups[i].key == key) {
             ++groups[i].count;
@@ -207,7 +223,8 @@ uint16_t SearchIndex::groupId(std::vector<GroupCount>& groups, const std::string
     return static_cast<uint16_t>(groups.size() - 1);
 }
 
-void SearchIndex::add(const SearchText& text, const std::vector<KeywordSynonym>& foldedSynonyms, std::string& scratch) {
+void SearchIndex::add(const SearchText& text, const std::vector<KeywordSynonym>& foldedSynonyms,
+                      std::string& scratch) {
     Entry e;
     auto slot = [&](Slot s, std::string_view raw) {
         e.bounds[s] = static_cast<uint32_t>(m_tokens.size());
@@ -252,15 +269,17 @@ void SearchIndex::add(const SearchText& text, const std::vector<KeywordSynonym>&
 
 std::vector<SearchHit> SearchIndex::search(std::string_view query, Language lang, size_t limit,
                                            const SearchFilter& filter) const {
-    if (query.size() > kMaxQueryBytes) query = query.substr(0, kMaxQueryBytes); // a cut code point folds to a space
+    if (query.size() > kMaxQueryBytes)
+        query = query.substr(0, kMaxQueryBytes); // a cut code point folds to a space
     const std::string folded = foldText(query);
     std::vector<std::string_view> tokens;
     splitTokens(folded, tokens);
     return searchTokens(tokens, lang, limit, filter);
 }
 
-std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_view>& tokens, Language lang,
-                                                 size_t limit, const SearchFilter& filter,
+std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_view>& tokens,
+                                                 Language lang, size_t limit,
+                                                 const SearchFilter& filter,
                                                  const MatchOptions& options) const {
     std::vector<SearchHit> hits;
     if (limit == 0) return hits;
@@ -275,7 +294,8 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
     const int agencyFilter = resolve(m_agencies, filter.agencyCode);
     if (fieldFilter == -2 || agencyFilter == -2) return hits;
     auto passes = [&](const Entry& e) {
-        return (fieldFilter == kAny || e.fieldId == fieldFilter) && (agencyFilter == kAny || e.agencyId == agencyFilter);
+        return (fieldFilter == kAny || e.fieldId == fieldFilter) &&
+               (agencyFilter == kAny || e.agencyId == agencyFilter);
     };
 
     const size_t n = std::min(tokens.size(), kMaxQueryTokens);
@@ -316,7 +336,8 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
     }
 
     std::array<int, kSlotCount> weight{kMaxSlotWeight, kMaxSlotWeight, 9, 8, 4, 3, 2};
-    (contentLanguage(lang) == Language::En ? weight[NameVi] : weight[NameEn]) = 7; // the other language's name
+    (contentLanguage(lang) == Language::En ? weight[NameVi] : weight[NameEn]) =
+        7; // the other language's name
     const Slot primary = contentLanguage(lang) == Language::En ? NameEn : NameVi;
     const Slot secondary = primary == NameVi ? NameEn : NameVi;
     const uint16_t allMask = static_cast<uint16_t>((1u << n) - 1);
@@ -393,12 +414,16 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
                             }
                         }
                         if (!run) continue;
-                        int bonus = kPhraseBonus - kPhraseStartStep * static_cast<int>(std::min<uint32_t>(start, 6));
+                        int bonus =
+                            kPhraseBonus -
+                            kPhraseStartStep * static_cast<int>(std::min<uint32_t>(start, 6));
                         if (exact && len == n) bonus += kFullNameBonus;
                         if (s == secondary) bonus = bonus * 4 / 5;
                         if (bonus > phraseBonus) {
                             phraseBonus = bonus;
-                            phraseKind = typo ? MatchKind::Typo : exact ? MatchKind::ExactPhrase : MatchKind::Prefix;
+                            phraseKind = typo    ? MatchKind::Typo
+                                         : exact ? MatchKind::ExactPhrase
+                                                 : MatchKind::Prefix;
                         }
                         break;
                     }
@@ -406,8 +431,10 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
                 score += phraseBonus;
                 if (phraseKind != MatchKind::None) hit.kind = phraseKind;
                 const Slot named = e.bounds[primary + 1] > e.bounds[primary] ? primary : secondary;
-                const int extraWords = static_cast<int>(e.bounds[named + 1] - e.bounds[named]) - static_cast<int>(n);
-                if (extraWords > 0) score -= std::min(kMaxExtraWordPenalty, kExtraWordPenalty * extraWords);
+                const int extraWords =
+                    static_cast<int>(e.bounds[named + 1] - e.bounds[named]) - static_cast<int>(n);
+                if (extraWords > 0)
+                    score -= std::min(kMaxExtraWordPenalty, kExtraWordPenalty * extraWords);
             }
         }
         hit.score = score;
@@ -418,7 +445,8 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
         return a.score != b.score ? a.score > b.score : a.index < b.index;
     };
     if (hits.size() > limit) {
-        std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit), hits.end(), better);
+        std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(limit),
+                          hits.end(), better);
         hits.resize(limit);
     } else {
         std::sort(hits.begin(), hits.end(), better);
@@ -430,11 +458,16 @@ std::vector<GroupCount> SearchIndex::sortedGroups(const std::vector<GroupCount>&
     std::vector<GroupCount> out;
     for (const GroupCount& g : groups)
         if (!g.key.empty()) out.push_back(g);
-    std::stable_sort(out.begin(), out.end(), [](const GroupCount& a, const GroupCount& b) { return a.count > b.count; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const GroupCount& a, const GroupCount& b) { return a.count > b.count; });
     return out;
 }
 
-std::vector<GroupCount> SearchIndex::fields() const { return sortedGroups(m_fields); }
-std::vector<GroupCount> SearchIndex::agencies() const { return sortedGroups(m_agencies); }
+std::vector<GroupCount> SearchIndex::fields() const {
+    return sortedGroups(m_fields);
+}
+std::vector<GroupCount> SearchIndex::agencies() const {
+    return sortedGroups(m_agencies);
+}
 
 } // namespace motcua

@@ -26,8 +26,8 @@ enum class MatchKind : uint8_t {
 };
 
 struct SearchHit {
-    uint32_t index = 0;     // entry index (catalogue order)
-    int32_t score = 0;      // higher is better; comparable within one query only
+    uint32_t index = 0; // entry index (catalogue order)
+    int32_t score = 0;  // higher is better; comparable within one query only
     MatchKind kind = MatchKind::None;
     uint8_t queryTokens = 0;
     uint8_t matchedTokens = 0;
@@ -105,15 +105,18 @@ class SearchIndex {
     enum Slot : uint8_t { NameVi, NameEn, Code, Keyword, Field, Agency, Document, kSlotCount };
 
     struct Entry {
-        std::array<uint32_t, kSlotCount + 1> bounds{}; // slot s spans m_tokens[bounds[s], bounds[s+1])
+        std::array<uint32_t, kSlotCount + 1>
+            bounds{}; // slot s spans m_tokens[bounds[s], bounds[s+1])
         uint16_t fieldId = 0;
         uint16_t agencyId = 0;
     };
 
-    void add(const SearchText& text, const std::vector<KeywordSynonym>& synonyms, std::string& scratch);
+    void add(const SearchText& text, const std::vector<KeywordSynonym>& synonyms,
+             std::string& scratch);
     void appendSlot(std::string_view folded);
     uint32_t termId(std::string_view term);
-    static uint16_t groupId(std::vector<GroupCount>& groups, const std::string& key, const std::string& name);
+    static uint16_t groupId(std::vector<GroupCount>& groups, const std::string& key,
+                            const std::string& name);
     std::vector<GroupCount> sortedGroups(const std::vector<GroupCount>& groups) const;
 
     std::vector<std::string> m_terms; // vocabulary, id = position

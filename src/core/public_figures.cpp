@@ -13,8 +13,10 @@ LocalizedName nameOf(const nlohmann::json& j) {
     if (!j.is_object()) return n;
     if (auto it = j.find("name"); it != j.end() && it->is_string()) n.name = it->get<std::string>();
     if (auto names = j.find("names"); names != j.end() && names->is_object()) {
-        if (auto vi = names->find("vi"); vi != names->end() && vi->is_string()) n.vi = vi->get<std::string>();
-        if (auto en = names->find("en"); en != names->end() && en->is_string()) n.en = en->get<std::string>();
+        if (auto vi = names->find("vi"); vi != names->end() && vi->is_string())
+            n.vi = vi->get<std::string>();
+        if (auto en = names->find("en"); en != names->end() && en->is_string())
+            n.en = en->get<std::string>();
     }
     return n;
 }
@@ -68,11 +70,14 @@ Result<CounterStatus> parseCounterStatus(std::string_view json) {
     if (!doc.is_object()) return R::failure(ParseError::Malformed, "counter: not an object");
     CounterStatus s;
     s.counter = intOf(doc, "counter");
-    if (auto v = doc.find("version"); v != doc.end() && v->is_number_integer()) s.version = v->get<int64_t>();
-    if (auto t = doc.find("counter_token"); t != doc.end() && t->is_string()) s.token = t->get<std::string>();
+    if (auto v = doc.find("version"); v != doc.end() && v->is_number_integer())
+        s.version = v->get<int64_t>();
+    if (auto t = doc.find("counter_token"); t != doc.end() && t->is_string())
+        s.token = t->get<std::string>();
     if (auto d = doc.find("dossier"); d != doc.end() && d->is_object()) {
         CounterDossier cd;
-        if (auto c = d->find("code_masked"); c != d->end() && c->is_string()) cd.codeMasked = c->get<std::string>();
+        if (auto c = d->find("code_masked"); c != d->end() && c->is_string())
+            cd.codeMasked = c->get<std::string>();
         cd.procedure = nameOf(d->value("procedure", nlohmann::json::object()));
         cd.agency = nameOf(d->value("agency", nlohmann::json::object()));
         cd.ratingEligible = boolOf(*d, "rating_eligible");

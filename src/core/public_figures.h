@@ -16,7 +16,7 @@ struct AgencyFigures {
     LocalizedName agency;
     int received = 0;
     int finished = 0;
-    double onTimeRate = -1;       // percent; < 0 when nothing finished yet
+    double onTimeRate = -1; // percent; < 0 when nothing finished yet
     int ratings = 0;
     double satisfactionRate = -1; // percent; < 0 when nobody rated yet
 };

@@ -13,23 +13,31 @@ namespace {
 size_t sequenceLength(std::string_view text, size_t i) {
     auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
     unsigned char b0 = byte(i);
-    size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+    size_t n = b0 < 0x80           ? 1
+               : (b0 >> 5) == 0x6  ? 2
+               : (b0 >> 4) == 0xE  ? 3
+               : (b0 >> 3) == 0x1E ? 4
+                                   : 0;
     if (n == 0 || i + n > text.size()) return 0;
     for (size_t k = 1; k < n; ++k)
         if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    if (n == 2 && b0 < 0xC2) return 0;                          // overlong
-    if (n == 3 && b0 == 0xE0 && byte(i + 1) < 0xA0) return 0;   // overlong
-    if (n == 3 && b0 == 0xED && byte(i + 1) >= 0xA0) return 0;  // UTF-16 surrogate
-    if (n == 4 && b0 == 0xF0 && byte(i + 1) < 0x90) return 0;   // overlong
+    if (n == 2 && b0 < 0xC2) return 0;                                          // overlong
+    if (n == 3 && b0 == 0xE0 && byte(i + 1) < 0xA0) return 0;                   // overlong
+    if (n == 3 && b0 == 0xED && byte(i + 1) >= 0xA0) return 0;                  // UTF-16 surrogate
+    if (n == 4 && b0 == 0xF0 && byte(i + 1) < 0x90) return 0;                   // overlong
     if (n == 4 && (b0 > 0xF4 || (b0 == 0xF4 && byte(i + 1) >= 0x90))) return 0; // > U+10FFFF
     return n;
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
-    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
     return text;
 }
 
@@ -76,8 +84,10 @@ std::vector<FormProblem> validateRatingForm(const RatingForm& form) {
 
 const char* formProblemKey(const FormProblem& problem) {
     switch (problem.field) {
-    case FormField::Overall: return "rating.error.overall_required";
-    case FormField::Visits: return "rating.error.visits_required";
+    case FormField::Overall:
+        return "rating.error.overall_required";
+    case FormField::Visits:
+        return "rating.error.visits_required";
     case FormField::Comment:
         return problem.kind == FormProblemKind::TooLong ? "rating.error.comment_too_long"
                                                         : "rating.error.comment_invalid";

@@ -8,9 +8,9 @@
 namespace motcua {
 
 struct BurstDecision {
-    bool swallow = false;          // keep this key from reaching the focused field
-    int removeLeaked = 0;          // characters already typed into the field that belong to a burst
-    std::string flush;             // held characters that turned out to be typing: type them now
+    bool swallow = false; // keep this key from reaching the focused field
+    int removeLeaked = 0; // characters already typed into the field that belong to a burst
+    std::string flush;    // held characters that turned out to be typing: type them now
     std::optional<std::string> burst; // a complete scan (without the Enter)
 };
 
@@ -29,9 +29,9 @@ class ScanBurstDetector {
     bool holding() const { return m_held > 0; }
 
   private:
-    std::string m_buffer;     // characters of the current fast run, leaked and held
-    int m_leaked = 0;         // how many of them reached the field before the run looked fast
-    int m_held = 0;           // how many were swallowed
+    std::string m_buffer; // characters of the current fast run, leaked and held
+    int m_leaked = 0;     // how many of them reached the field before the run looked fast
+    int m_held = 0;       // how many were swallowed
     double m_lastMs = -1e9;
 };
 

@@ -29,20 +29,31 @@ struct MarkPair {
     LetterMark mark;
 };
 constexpr std::array<MarkPair, 14> kMarks = {{
-    {"a", "â", LetterMark::Circumflex}, {"e", "ê", LetterMark::Circumflex},
-    {"o", "ô", LetterMark::Circumflex}, {"a", "ă", LetterMark::Breve},
-    {"o", "ơ", LetterMark::Horn},       {"u", "ư", LetterMark::Horn},
-    {"d", "đ", LetterMark::Stroke},     {"A", "Â", LetterMark::Circumflex},
-    {"E", "Ê", LetterMark::Circumflex}, {"O", "Ô", LetterMark::Circumflex},
-    {"A", "Ă", LetterMark::Breve},      {"O", "Ơ", LetterMark::Horn},
-    {"U", "Ư", LetterMark::Horn},       {"D", "Đ", LetterMark::Stroke},
+    {"a", "â", LetterMark::Circumflex},
+    {"e", "ê", LetterMark::Circumflex},
+    {"o", "ô", LetterMark::Circumflex},
+    {"a", "ă", LetterMark::Breve},
+    {"o", "ơ", LetterMark::Horn},
+    {"u", "ư", LetterMark::Horn},
+    {"d", "đ", LetterMark::Stroke},
+    {"A", "Â", LetterMark::Circumflex},
+    {"E", "Ê", LetterMark::Circumflex},
+    {"O", "Ô", LetterMark::Circumflex},
+    {"A", "Ă", LetterMark::Breve},
+    {"O", "Ơ", LetterMark::Horn},
+    {"U", "Ư", LetterMark::Horn},
+    {"D", "Đ", LetterMark::Stroke},
 }};
 
 std::vector<std::string> splitCharacters(std::string_view text) {
     std::vector<std::string> out;
     for (size_t i = 0; i < text.size();) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        size_t len = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+        size_t len = lead < 0x80           ? 1
+                     : (lead >> 5) == 0x6  ? 2
+                     : (lead >> 4) == 0xE  ? 3
+                     : (lead >> 3) == 0x1E ? 4
+                                           : 1;
         if (i + len > text.size()) len = text.size() - i;
         out.emplace_back(text.substr(i, len));
         i += len;
@@ -52,7 +63,8 @@ std::vector<std::string> splitCharacters(std::string_view text) {
 
 std::string join(const std::vector<std::string>& chars) {
     std::string out;
-    for (const auto& c : chars) out += c;
+    for (const auto& c : chars)
+        out += c;
     return out;
 }
 
@@ -77,7 +89,8 @@ bool isWordCharacter(const std::string& c) {
 std::string applyTone(std::string_view text, Tone tone) {
     auto chars = splitCharacters(text);
     size_t start = chars.size();
-    while (start > 0 && isWordCharacter(chars[start - 1])) --start;
+    while (start > 0 && isWordCharacter(chars[start - 1]))
+        --start;
     std::vector<size_t> vowels;
     int existingTone = 0;
     for (size_t i = start; i < chars.size(); ++i) {
@@ -104,14 +117,18 @@ std::string applyTone(std::string_view text, Tone tone) {
         std::string first = chars[vowels[vowels.size() - 2]];
         int t = 0;
         const int row = vowelRow(first, &t) % 12;
-        const bool qOrGi = vowels.size() == 2 && vowels.front() > start &&
-                           (chars[vowels.front() - 1] == "q" || chars[vowels.front() - 1] == "Q" ||
-                            ((chars[vowels.front() - 1] == "g" || chars[vowels.front() - 1] == "G") && row == 5));
+        const bool qOrGi =
+            vowels.size() == 2 && vowels.front() > start &&
+            (chars[vowels.front() - 1] == "q" || chars[vowels.front() - 1] == "Q" ||
+             ((chars[vowels.front() - 1] == "g" || chars[vowels.front() - 1] == "G") && row == 5));
         // Classic placement, as in official names (Hòa, Thủy, mùa): an open pair takes the tone
         // on its first vowel; after "qu"/"gi" the u/i belongs to the consonant.
-        if (qOrGi) target = vowels.back();
-        else if (endsWithVowel) target = vowels[vowels.size() - 2];
-        else target = vowels.back();
+        if (qOrGi)
+            target = vowels.back();
+        else if (endsWithVowel)
+            target = vowels[vowels.size() - 2];
+        else
+            target = vowels.back();
     }
     const int wanted = static_cast<int>(tone) == existingTone ? 0 : static_cast<int>(tone);
     for (size_t i : vowels) {
@@ -135,12 +152,16 @@ std::string applyMark(std::string_view text, LetterMark mark) {
         const std::string base = row >= 0 ? kVowels[static_cast<size_t>(row)][0] : c;
         for (const MarkPair& m : kMarks) {
             std::string replacement;
-            if (m.mark == mark && base == m.plain) replacement = m.marked;
-            else if (m.mark == mark && base == m.marked) replacement = m.plain; // toggle off
-            else continue;
+            if (m.mark == mark && base == m.plain)
+                replacement = m.marked;
+            else if (m.mark == mark && base == m.marked)
+                replacement = m.plain; // toggle off
+            else
+                continue;
             int t2 = 0;
             const int newRow = vowelRow(replacement, &t2);
-            c = newRow >= 0 ? kVowels[static_cast<size_t>(newRow)][static_cast<size_t>(tone)] : replacement;
+            c = newRow >= 0 ? kVowels[static_cast<size_t>(newRow)][static_cast<size_t>(tone)]
+                            : replacement;
             return join(chars);
         }
     }

@@ -15,8 +15,8 @@ constexpr char kDrop = 1;
 constexpr char kSpace = ' ';
 constexpr char kKeep = 0;
 
-constexpr char32_t kLatinEnd = 0x0250;     // Latin-1 Supplement, Latin Extended-A and -B
-constexpr char32_t kExtAddBegin = 0x1E00;  // Latin Extended Additional (ạ ả ấ ... ỹ)
+constexpr char32_t kLatinEnd = 0x0250;    // Latin-1 Supplement, Latin Extended-A and -B
+constexpr char32_t kExtAddBegin = 0x1E00; // Latin Extended Additional (ạ ả ấ ... ỹ)
 constexpr char32_t kExtAddEnd = 0x1F00;
 
 struct FoldTables {
@@ -48,7 +48,8 @@ size_t decodeUtf8(std::string_view s, size_t i, char32_t& cp) {
         if ((b & 0xC0) != 0x80) return 0;
         cp = (cp << 6) | (b & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0; // overlong, surrogate
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0; // overlong, surrogate
     return len;
 }
 
@@ -58,21 +59,28 @@ void setFold(FoldTables& t, std::string_view letters, char base) {
         const size_t n = decodeUtf8(letters, i, cp);
         if (n == 0) return; // the literals below are valid UTF-8
         i += n;
-        if (cp < kLatinEnd) t.latin[cp] = base;
-        else if (cp >= kExtAddBegin && cp < kExtAddEnd) t.extAdd[cp - kExtAddBegin] = base;
+        if (cp < kLatinEnd)
+            t.latin[cp] = base;
+        else if (cp >= kExtAddBegin && cp < kExtAddEnd)
+            t.extAdd[cp - kExtAddBegin] = base;
     }
 }
 
 FoldTables buildTables() {
     FoldTables t;
     for (int c = 0; c < 128; ++c) {
-        if (c >= 'a' && c <= 'z') t.ascii[c] = static_cast<char>(c);
-        else if (c >= 'A' && c <= 'Z') t.ascii[c] = static_cast<char>(c - 'A' + 'a');
-        else if (c >= '0' && c <= '9') t.ascii[c] = static_cast<char>(c);
-        else t.ascii[c] = kSpace;
+        if (c >= 'a' && c <= 'z')
+            t.ascii[c] = static_cast<char>(c);
+        else if (c >= 'A' && c <= 'Z')
+            t.ascii[c] = static_cast<char>(c - 'A' + 'a');
+        else if (c >= '0' && c <= '9')
+            t.ascii[c] = static_cast<char>(c);
+        else
+            t.ascii[c] = kSpace;
     }
     // Latin-1 punctuation and symbols (NBSP, «», ©, °, ×, ÷) separate words.
-    for (char32_t c = 0x80; c < 0xC0; ++c) t.latin[c] = kSpace;
+    for (char32_t c = 0x80; c < 0xC0; ++c)
+        t.latin[c] = kSpace;
     t.latin[0xD7] = kSpace;
     t.latin[0xF7] = kSpace;
     // Every Vietnamese vowel with its marks, both cases, plus the common Western accents so a
@@ -99,8 +107,10 @@ char foldCodePoint(const FoldTables& t, char32_t cp) {
     if (cp < kLatinEnd) return t.latin[cp];
     if (cp >= 0x0300 && cp <= 0x036F) return kDrop; // combining marks (NFD input)
     if (cp >= kExtAddBegin && cp < kExtAddEnd) return t.extAdd[cp - kExtAddBegin];
-    // General punctuation (dashes, quotes, ellipsis), CJK punctuation, full-width ASCII punctuation.
-    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F))
+    // General punctuation (dashes, quotes, ellipsis), CJK punctuation, full-width ASCII
+    // punctuation.
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF01 && cp <= 0xFF0F))
         return kSpace;
     if (cp == 0xFEFF) return kDrop; // byte order mark
     return kKeep;
@@ -135,8 +145,10 @@ void foldTextInto(std::string_view utf8, std::string& out) {
             out.push_back(' ');
             pendingSpace = false;
         }
-        if (folded == kKeep) out.append(utf8.substr(i, n));
-        else out.push_back(folded);
+        if (folded == kKeep)
+            out.append(utf8.substr(i, n));
+        else
+            out.push_back(folded);
         i += n;
     }
 }

@@ -1,5 +1,6 @@
 // Asynchronous HTTP: the app sends a request and gets one callback later; nothing ever blocks.
-// Web: emscripten_fetch (http_client_web.cpp). Native: a scripted fake for tests (http_client_fake.h).
+// Web: emscripten_fetch (http_client_web.cpp). Native: a scripted fake for tests
+// (http_client_fake.h).
 #pragma once
 
 #include <functional>
@@ -21,9 +22,9 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-    int status = 0;         // 0: no answer (offline, timeout, aborted)
+    int status = 0; // 0: no answer (offline, timeout, aborted)
     std::string body;
-    std::string error;      // what went wrong when status == 0
+    std::string error; // what went wrong when status == 0
     int retryAfterSeconds = 0;
 };
 

@@ -12,10 +12,10 @@ enum class State {
     Idle,
     Starting,
     Running,
-    Denied,      // the person refused camera access
-    NoCamera,    // the device has none (or none is free)
-    Insecure,    // not a secure context: browsers allow cameras only over https/localhost
-    Failed,      // anything else (the camera stopped, the decoder could not load)
+    Denied,   // the person refused camera access
+    NoCamera, // the device has none (or none is free)
+    Insecure, // not a secure context: browsers allow cameras only over https/localhost
+    Failed,   // anything else (the camera stopped, the decoder could not load)
 };
 
 enum class Source { Camera, Photo, KeyboardScanner };

@@ -11,8 +11,8 @@ namespace motcua::scanner {
 
 struct Events {
     std::function<void(State, const std::string&)> state = [](State, const std::string&) {};
-    std::function<void(bool torch, bool switchable, int width, int height)> caps =
-        [](bool, bool, int, int) {};
+    std::function<void(bool torch, bool switchable, int width, int height)> caps = [](bool, bool,
+                                                                                      int, int) {};
     std::function<void(const std::string& text, const std::array<float, 8>* corners, Source)>
         result = [](const std::string&, const std::array<float, 8>*, Source) {};
     std::function<void()> photoFailed = [] {};

@@ -10,10 +10,10 @@
 namespace motcua::viewfinder {
 
 struct Overlay {
-    ImVec2 previewMin, previewMax; // the preview rectangle (CSS px)
-    ImVec2 boxMin, boxMax;         // the aiming square
+    ImVec2 previewMin, previewMax;   // the preview rectangle (CSS px)
+    ImVec2 boxMin, boxMax;           // the aiming square
     std::array<ImVec2, 4> corners{}; // the found code's corners
-    float highlight = 0;           // 0..1
+    float highlight = 0;             // 0..1
     ImU32 colour = IM_COL32(40, 200, 90, 255);
 };
 

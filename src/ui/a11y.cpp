@@ -22,9 +22,13 @@ void beginFrame() {
     if (!g_pending.empty() && ++g_pending.front().age > 4) g_pending.erase(g_pending.begin());
 }
 
-void add(Item item) { g_items.push_back(std::move(item)); }
+void add(Item item) {
+    g_items.push_back(std::move(item));
+}
 
-const std::vector<Item>& items() { return g_items; }
+const std::vector<Item>& items() {
+    return g_items;
+}
 
 bool endFrame(std::string& json) {
     nlohmann::json arr = nlohmann::json::array();
@@ -50,7 +54,9 @@ bool endFrame(std::string& json) {
     return true;
 }
 
-void requestActivation(uint32_t id) { g_pending.push_back({id, 0}); }
+void requestActivation(uint32_t id) {
+    g_pending.push_back({id, 0});
+}
 
 bool takeActivation(uint32_t id) {
     if (id == 0 || g_pending.empty() || g_pending.front().id != id) return false;
@@ -58,6 +64,8 @@ bool takeActivation(uint32_t id) {
     return true;
 }
 
-bool hasPendingActivation() { return !g_pending.empty(); }
+bool hasPendingActivation() {
+    return !g_pending.empty();
+}
 
 } // namespace motcua::a11y

@@ -11,12 +11,12 @@ namespace motcua::a11y {
 
 struct Item {
     uint32_t id = 0;
-    std::string role;  // heading, button, link, textbox, status, listitem, text, checkbox, radio
+    std::string role; // heading, button, link, textbox, status, listitem, text, checkbox, radio
     std::string name;
     std::string value;
-    int level = 0;     // heading level
+    int level = 0; // heading level
     bool disabled = false;
-    int checked = -1;  // -1 not checkable, 0/1
+    int checked = -1; // -1 not checkable, 0/1
     float x = 0, y = 0, w = 0, h = 0;
     std::string group; // items sharing a group sit in one list (role list)
 };

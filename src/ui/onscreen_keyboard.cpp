@@ -20,9 +20,15 @@ bool g_capsOverride = false;
 bool g_caps = true;
 } // namespace
 
-void setKioskKeyboard(bool on) { g_kiosk = on; }
-bool kioskKeyboard() { return g_kiosk; }
-KeyboardTarget& keyboardTarget() { return g_target; }
+void setKioskKeyboard(bool on) {
+    g_kiosk = on;
+}
+bool kioskKeyboard() {
+    return g_kiosk;
+}
+KeyboardTarget& keyboardTarget() {
+    return g_target;
+}
 void clearKeyboardTarget() {
     g_target = KeyboardTarget{};
     g_capsOverride = false;
@@ -59,7 +65,8 @@ bool drawOnscreenKeyboard() {
     ImGui::SetNextWindowPos(ImVec2(0, io.DisplaySize.y - height));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, height));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, spacing));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ImGui::GetStyle().ItemSpacing.x, spacing));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(228, 232, 238, 255));
     ImGui::Begin("##keyboard", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -85,10 +92,14 @@ bool drawOnscreenKeyboard() {
     const char* marks[] = {"â ê ô", "ă", "ơ ư", "đ", tr("keyboard.caps")};
     const std::string mark = keyRow(marks, 5, width);
     std::string& v = *g_target.value;
-    if (mark == "â ê ô") v = applyMark(v, LetterMark::Circumflex);
-    else if (mark == "ă") v = applyMark(v, LetterMark::Breve);
-    else if (mark == "ơ ư") v = applyMark(v, LetterMark::Horn);
-    else if (mark == "đ") v = applyMark(v, LetterMark::Stroke);
+    if (mark == "â ê ô")
+        v = applyMark(v, LetterMark::Circumflex);
+    else if (mark == "ă")
+        v = applyMark(v, LetterMark::Breve);
+    else if (mark == "ơ ư")
+        v = applyMark(v, LetterMark::Horn);
+    else if (mark == "đ")
+        v = applyMark(v, LetterMark::Stroke);
     else if (!mark.empty()) {
         g_capsOverride = true;
         g_caps = !caps;
@@ -100,9 +111,12 @@ bool drawOnscreenKeyboard() {
         if (tone == tones[i]) v = applyTone(v, static_cast<Tone>(i + 1));
     const char* last[] = {tr("keyboard.backspace"), tr("keyboard.space"), tr("keyboard.done")};
     const std::string action = keyRow(last, 3, width);
-    if (action == last[0]) v = dropLastCharacter(v);
-    else if (action == last[1]) type(" ");
-    else if (action == last[2]) clearKeyboardTarget();
+    if (action == last[0])
+        v = dropLastCharacter(v);
+    else if (action == last[1])
+        type(" ");
+    else if (action == last[2])
+        clearKeyboardTarget();
     const bool changed = !g_target.value || *g_target.value != before;
     if (g_target.value && changed && ImGui::GetActiveID() == g_target.id) ImGui::ClearActiveID();
     ImGui::End();

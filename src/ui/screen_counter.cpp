@@ -28,15 +28,20 @@ void drawCounterScreen(const AppState& state, Intents& out) {
     }
     const bool hasDossier = c.status && c.status->dossier;
     if (!hasDossier) {
-        if (c.load == Io::Loading) statusText(tr("stats.loading"));
-        else statusText(tr("counter.waiting"));
+        if (c.load == Io::Loading)
+            statusText(tr("stats.loading"));
+        else
+            statusText(tr("counter.waiting"));
         if (!c.message.empty()) statusText(tr(c.message.c_str()), color::kDanger);
         endPage();
         return;
     }
     const CounterDossier& d = *c.status->dossier;
     beginCard("##dossier");
-    const std::string& procedure = contentLanguage(state.language) == Language::En && !d.procedure.en.empty() ? d.procedure.en : d.procedure.name;
+    const std::string& procedure =
+        contentLanguage(state.language) == Language::En && !d.procedure.en.empty()
+            ? d.procedure.en
+            : d.procedure.name;
     heading(procedure.c_str(), 2);
     char code[120];
     std::snprintf(code, sizeof code, tr("counter.dossier"), d.codeMasked.c_str());
@@ -51,7 +56,8 @@ void drawCounterScreen(const AppState& state, Intents& out) {
     const float h = std::max(96.0f, ImGui::GetFontSize() * 4.0f);
     const bool sending = c.phase == CounterView::Phase::Sending;
     if (sending) ImGui::BeginDisabled();
-    for (RatingLevel level : {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
+    for (RatingLevel level :
+         {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
         ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.5f);
         if (ratingChoice(level, false, ratingLevelWords(level), h))
             out.push_back({.kind = Intent::Kind::CounterRate, .number = static_cast<float>(level)});

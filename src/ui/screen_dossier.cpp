@@ -27,7 +27,9 @@ std::string format(const char* fmt, ...) {
     return buf;
 }
 
-std::string dateOf(const std::optional<DateTime>& dt) { return dt ? formatDate(dt->epoch) : "—"; }
+std::string dateOf(const std::optional<DateTime>& dt) {
+    return dt ? formatDate(dt->epoch) : "—";
+}
 std::string dateTimeOf(const std::optional<DateTime>& dt) {
     return dt ? formatDateTime(dt->epoch) : "—";
 }
@@ -69,22 +71,32 @@ void endCallout() {
 
 std::string dueWords(const Timeline& t) {
     switch (t.dueState) {
-    case DueState::OnTrack: return format(tr("dossier.days_left"), t.workingDays);
-    case DueState::DueToday: return tr("dossier.due_today");
-    case DueState::Overdue: return format(tr("dossier.overdue"), -t.workingDays > 0 ? -t.workingDays : 1);
-    case DueState::FinishedOnTime: return tr("dossier.finished_on_time");
-    case DueState::FinishedLate: return tr("dossier.finished_late");
-    default: return "";
+    case DueState::OnTrack:
+        return format(tr("dossier.days_left"), t.workingDays);
+    case DueState::DueToday:
+        return tr("dossier.due_today");
+    case DueState::Overdue:
+        return format(tr("dossier.overdue"), -t.workingDays > 0 ? -t.workingDays : 1);
+    case DueState::FinishedOnTime:
+        return tr("dossier.finished_on_time");
+    case DueState::FinishedLate:
+        return tr("dossier.finished_late");
+    default:
+        return "";
     }
 }
 
 ImU32 dueColour(const Timeline& t) {
     switch (t.dueState) {
     case DueState::Overdue:
-    case DueState::FinishedLate: return color::kDanger;
-    case DueState::DueToday: return color::kWarning;
-    case DueState::FinishedOnTime: return color::kSuccess;
-    default: return color::kText;
+    case DueState::FinishedLate:
+        return color::kDanger;
+    case DueState::DueToday:
+        return color::kWarning;
+    case DueState::FinishedOnTime:
+        return color::kSuccess;
+    default:
+        return color::kText;
     }
 }
 
@@ -101,7 +113,8 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
         const Step& s = d.steps[i];
         const StepTiming& st = t.steps[i];
         const ImVec2 top = ImGui::GetCursorScreenPos();
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3.0f));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                            ImVec2(ImGui::GetStyle().ItemSpacing.x, 3.0f));
         ImGui::Indent(indent);
         ImGui::PushFont(fonts().bold, 0.0f);
         const std::string title = format(tr("dossier.step_title"), s.seq, s.action.c_str());
@@ -111,9 +124,11 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
         if (!s.role.empty()) who += who.empty() ? s.role : " · " + s.role;
         ImGui::TextWrapped("%s", who.c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
-        const std::string started = format(tr("dossier.step_started"), dateTimeOf(s.startedAt).c_str());
-        const std::string handled = st.open ? std::string(tr("dossier.step_in_progress"))
-                                            : format(tr("dossier.step_handled"), dateTimeOf(s.handledAt).c_str());
+        const std::string started =
+            format(tr("dossier.step_started"), dateTimeOf(s.startedAt).c_str());
+        const std::string handled =
+            st.open ? std::string(tr("dossier.step_in_progress"))
+                    : format(tr("dossier.step_handled"), dateTimeOf(s.handledAt).c_str());
         ImGui::TextWrapped("%s", started.c_str());
         ImGui::TextWrapped("%s", handled.c_str());
         std::string deadline;
@@ -134,9 +149,11 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
         const ImVec2 bottom = ImGui::GetCursorScreenPos();
         // The rail: a dot per step (filled when done, a ring while in progress) joined by a line.
         const ImVec2 centre(top.x + r + 2, top.y + ImGui::GetFontSize() * 0.6f);
-        const ImU32 railColour = st.late ? color::kDanger : (st.open ? color::kPrimary : color::kSuccess);
+        const ImU32 railColour =
+            st.late ? color::kDanger : (st.open ? color::kPrimary : color::kSuccess);
         if (i + 1 < d.steps.size())
-            dl->AddLine(ImVec2(centre.x, centre.y + r), ImVec2(centre.x, bottom.y + ImGui::GetFontSize() * 0.6f - r),
+            dl->AddLine(ImVec2(centre.x, centre.y + r),
+                        ImVec2(centre.x, bottom.y + ImGui::GetFontSize() * 0.6f - r),
                         color::kBorder, 2.0f);
         if (st.open) {
             dl->AddCircleFilled(centre, r, IM_COL32_WHITE);
@@ -166,9 +183,7 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
 void drawDossierScreen(const AppState& state, Intents& out) {
     const DossierView& v = state.view;
     beginPage("##dossier");
-    const float backW = ImGui::CalcTextSize(tr("nav.back")).x + 40;
-    if (button(tr("nav.back"), ButtonKind::Quiet, backW))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
 
     if (!v.dossier) {
         heading(v.code.c_str(), 2);
@@ -185,7 +200,8 @@ void drawDossierScreen(const AppState& state, Intents& out) {
     heading(localized(d.procedure.name, state.language).c_str(), 1);
     const std::string words = tr(statusInfo(d.status).i18nKey);
     statusBadge(d.status, words.c_str());
-    if (!d.statusNote.empty()) paragraph(format(tr("dossier.note"), d.statusNote.c_str()).c_str(), true);
+    if (!d.statusNote.empty())
+        paragraph(format(tr("dossier.note"), d.statusNote.c_str()).c_str(), true);
     if (!v.changeNote.empty()) statusText(v.changeNote.c_str(), color::kPrimary);
 
     // What the citizen must do comes first.
@@ -197,7 +213,8 @@ void drawDossierScreen(const AppState& state, Intents& out) {
             ImGui::PushID(idx);
             paragraph(("• " + s.content).c_str());
             if (s.deadline)
-                statusText(format(tr("dossier.supplement_by"), dateOf(s.deadline).c_str()).c_str(), color::kWarning);
+                statusText(format(tr("dossier.supplement_by"), dateOf(s.deadline).c_str()).c_str(),
+                           color::kWarning);
             ImGui::PopID();
         }
         endCallout();
@@ -213,7 +230,8 @@ void drawDossierScreen(const AppState& state, Intents& out) {
             paragraph(line.c_str(), f.paid);
             ImGui::PopID();
         }
-        statusText(format(tr("dossier.fees_total"), formatDong(t.unpaidTotal).c_str()).c_str(), color::kWarning);
+        statusText(format(tr("dossier.fees_total"), formatDong(t.unpaidTotal).c_str()).c_str(),
+                   color::kWarning);
         endCallout();
     }
     if (t.resultReady && !d.results.empty()) {
@@ -223,8 +241,11 @@ void drawDossierScreen(const AppState& state, Intents& out) {
             const ResultDocument& r = d.results[i];
             ImGui::PushID(static_cast<int>(i));
             paragraph(("• " + r.name).c_str());
-            if (!r.collectPlace.empty()) paragraph(format(tr("dossier.collect_at"), r.collectPlace.c_str()).c_str());
-            if (r.collectFrom) paragraph(format(tr("dossier.collect_from"), dateTimeOf(r.collectFrom).c_str()).c_str());
+            if (!r.collectPlace.empty())
+                paragraph(format(tr("dossier.collect_at"), r.collectPlace.c_str()).c_str());
+            if (r.collectFrom)
+                paragraph(
+                    format(tr("dossier.collect_from"), dateTimeOf(r.collectFrom).c_str()).c_str());
             ImGui::PopID();
         }
         endCallout();
@@ -233,14 +254,16 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         beginCallout("##apology", color::kDanger);
         heading(tr("dossier.apology_title"), 2);
         paragraph(format(tr("dossier.apology_dates"), dateOf(t.apology->previousDueAt).c_str(),
-                         dateOf(t.apology->newDueAt).c_str()).c_str());
+                         dateOf(t.apology->newDueAt).c_str())
+                      .c_str());
         if (!t.apology->reason.empty())
             paragraph(format(tr("dossier.reason"), t.apology->reason.c_str()).c_str(), true);
         endCallout();
     }
 
     beginCard("##facts");
-    const std::string due = formatDate(d.dueAt.epoch) + (dueWords(t).empty() ? "" : " — " + dueWords(t));
+    const std::string due =
+        formatDate(d.dueAt.epoch) + (dueWords(t).empty() ? "" : " — " + dueWords(t));
     fact(tr("dossier.due"), due, dueColour(t));
     if (d.holder && !statusInfo(d.status).closed) {
         std::string holder = d.holder->unit;
@@ -263,13 +286,21 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         if (item.kind == OutboxKind::Rating && item.dossierCode == d.code) queued = &item;
     if (!d.rating && queued) {
         switch (queued->state) {
-        case OutboxState::Pending: statusText(tr("rating.saved"), color::kWarning); break;
-        case OutboxState::Sending: statusText(tr("rating.sending")); break;
-        case OutboxState::Sent: statusText(tr("rating.sent"), color::kSuccess); break;
+        case OutboxState::Pending:
+            statusText(tr("rating.saved"), color::kWarning);
+            break;
+        case OutboxState::Sending:
+            statusText(tr("rating.sending"));
+            break;
+        case OutboxState::Sent:
+            statusText(tr("rating.sent"), color::kSuccess);
+            break;
         case OutboxState::Failed: {
             const std::string key = "rating." + queued->errorCode;
-            const char* words = queued->errorCode == "already_rated" || queued->errorCode == "not_eligible"
-                                    ? tr(key.c_str()) : tr("error.unknown");
+            const char* words =
+                queued->errorCode == "already_rated" || queued->errorCode == "not_eligible"
+                    ? tr(key.c_str())
+                    : tr("error.unknown");
             statusText(format(tr("rating.failed"), words).c_str(), color::kDanger);
             break;
         }
@@ -284,9 +315,12 @@ void drawDossierScreen(const AppState& state, Intents& out) {
 
     // Freshness and actions.
     if (v.updatedAt > 0)
-        paragraph(format(tr("dossier.updated_at"), formatDateTime(v.updatedAt).c_str()).c_str(), true);
-    if (v.offline) statusText(tr("dossier.offline_note"), color::kWarning);
-    else if (!v.message.empty()) statusText(tr(v.message.c_str()), color::kDanger);
+        paragraph(format(tr("dossier.updated_at"), formatDateTime(v.updatedAt).c_str()).c_str(),
+                  true);
+    if (v.offline)
+        statusText(tr("dossier.offline_note"), color::kWarning);
+    else if (!v.message.empty())
+        statusText(tr(v.message.c_str()), color::kDanger);
     const bool loading = v.load == Io::Loading;
     if (button(loading ? tr("dossier.refreshing") : tr("dossier.refresh"), ButtonKind::Secondary))
         out.push_back({.kind = Intent::Kind::Refresh});

@@ -36,15 +36,17 @@ void drawRecentsCard(const AppState& state, Intents& out) {
         ImGui::PushID(r.code.c_str());
         const std::string words = r.lastStatus ? tr(statusInfo(r.lastStatus).i18nKey) : "";
         const std::string label = r.code + (words.empty() ? "" : "\n" + words);
-        const float openW = ImGui::GetContentRegionAvail().x - removeW - ImGui::GetStyle().ItemSpacing.x;
+        const float openW =
+            ImGui::GetContentRegionAvail().x - removeW - ImGui::GetStyle().ItemSpacing.x;
         const std::string openName = r.code + (words.empty() ? "" : " — " + words);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (button(label.c_str(), ButtonKind::Secondary, openW, openName.c_str()))
             out.push_back({.kind = Intent::Kind::OpenRecent, .text = r.code});
         if (r.lastStatus) {
             const float rad = ImGui::GetFontSize() * 0.35f;
-            drawStatusIcon(ImGui::GetWindowDrawList(), ImVec2(p.x + rad + 10, p.y + ImGui::GetItemRectSize().y * 0.5f),
-                           rad, r.lastStatus);
+            drawStatusIcon(ImGui::GetWindowDrawList(),
+                           ImVec2(p.x + rad + 10, p.y + ImGui::GetItemRectSize().y * 0.5f), rad,
+                           r.lastStatus);
         }
         ImGui::SameLine();
         const std::string removeName = std::string(removeLabel) + " " + r.code;
@@ -70,9 +72,12 @@ void drawSettingsCard(const AppState& state, Intents& out) {
         out.push_back({.kind = Intent::Kind::SetLanguage, .language = Language::En});
     // For tourists, each in its own script (these few glyphs are embedded; the rest of the
     // Korean, Chinese or Japanese font is fetched when one is chosen).
-    const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
-    static const struct { const char* label; Language lang; } kTourist[] = {
-        {"한국어", Language::Ko}, {"中文", Language::Zh}, {"日本語", Language::Ja}};
+    const float third =
+        (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
+    static const struct {
+        const char* label;
+        Language lang;
+    } kTourist[] = {{"한국어", Language::Ko}, {"中文", Language::Zh}, {"日本語", Language::Ja}};
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine();
         if (choice(kTourist[i].label, state.language == kTourist[i].lang, third))
@@ -85,12 +90,14 @@ void drawSettingsCard(const AppState& state, Intents& out) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     // Four choices in a row when they fit, two rows of two on narrow screens with large text.
-    const bool oneRow = ImGui::CalcTextSize("100%").x * 4 + gap * 3 + 8 * ImGui::GetFontSize() < avail * 1.6f;
+    const bool oneRow =
+        ImGui::CalcTextSize("100%").x * 4 + gap * 3 + 8 * ImGui::GetFontSize() < avail * 1.6f;
     const int perRow = oneRow ? 4 : 2;
     const float w = (avail - gap * (perRow - 1)) / perRow;
     for (int i = 0; i < 4; ++i) {
         if (i % perRow != 0) ImGui::SameLine();
-        const bool selected = state.textScale > kScales[i] - 0.01f && state.textScale < kScales[i] + 0.01f;
+        const bool selected =
+            state.textScale > kScales[i] - 0.01f && state.textScale < kScales[i] + 0.01f;
         if (choice(kLabels[i], selected, w))
             out.push_back({.kind = Intent::Kind::SetTextScale, .number = kScales[i]});
     }
@@ -139,14 +146,17 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         out.push_back({.kind = Intent::Kind::OpenPlaces, .text = ""});
     if (!state.request.sent.empty() && button(tr("home.requests"), ButtonKind::Secondary))
         out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Requests});
-    if (button(tr("home.stats"), ButtonKind::Secondary)) out.push_back({.kind = Intent::Kind::OpenStats});
+    if (button(tr("home.stats"), ButtonKind::Secondary))
+        out.push_back({.kind = Intent::Kind::OpenStats});
     endCard();
     if (state.installHint != 0 && !state.kiosk) {
         beginCard("##install");
         heading(tr("pwa.install_title"), 2);
         paragraph(tr(state.installHint == 2 ? "pwa.install_ios" : "pwa.install_help"), true);
-        if (state.installHint == 1 && button(tr("pwa.install"))) out.push_back({.kind = Intent::Kind::Install});
-        if (button(tr("pwa.not_now"), ButtonKind::Quiet)) out.push_back({.kind = Intent::Kind::DismissInstall});
+        if (state.installHint == 1 && button(tr("pwa.install")))
+            out.push_back({.kind = Intent::Kind::Install});
+        if (button(tr("pwa.not_now"), ButtonKind::Quiet))
+            out.push_back({.kind = Intent::Kind::DismissInstall});
         endCard();
     }
     spacing();

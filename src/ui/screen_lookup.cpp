@@ -11,25 +11,27 @@ namespace motcua::ui {
 
 void drawLookupScreen(AppState& state, Intents& out) {
     beginPage("##lookup");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
     heading(tr("lookup.title"), 1);
     paragraph(tr("lookup.help"), true);
     spacing();
     beginCard("##form");
     bool submit = textField(tr("lookup.code"), state.lookup.code,
-                            {.hint = "000.00.12.H42-241124-0001", .inputMode = "upper",
-                             .uppercase = true, .maxLength = 300});
+                            {.hint = "000.00.12.H42-241124-0001",
+                             .inputMode = "upper",
+                             .uppercase = true,
+                             .maxLength = 300});
     // Checked as they type: a hint that says what is wrong with the code, or that it looks right.
     const CodeHint hint = codeHint(state.lookup.code);
     if (hint != CodeHint::Empty) {
-        const ImU32 col = hint == CodeHint::Valid ? color::kSuccess
-                          : hint == CodeHint::Incomplete ? color::kTextMuted : color::kDanger;
+        const ImU32 col = hint == CodeHint::Valid        ? color::kSuccess
+                          : hint == CodeHint::Incomplete ? color::kTextMuted
+                                                         : color::kDanger;
         statusText(tr(codeHintKey(hint)), col);
     }
-    submit |= textField(tr("lookup.secret"), state.lookup.secret,
-                        {.hint = "ABC234", .inputMode = "upper", .uppercase = true,
-                         .maxLength = 32});
+    submit |=
+        textField(tr("lookup.secret"), state.lookup.secret,
+                  {.hint = "ABC234", .inputMode = "upper", .uppercase = true, .maxLength = 32});
     spacing(0.5f);
     const bool loading = state.lookup.state == Io::Loading;
     if (loading) ImGui::BeginDisabled();

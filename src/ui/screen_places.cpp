@@ -17,7 +17,8 @@ std::string urlEncode(const std::string& s) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_') out += static_cast<char>(c);
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_')
+            out += static_cast<char>(c);
         else {
             out += '%';
             out += hex[c >> 4];
@@ -37,8 +38,7 @@ void line(const char* key, const std::string& value) {
 void drawPlacesScreen(const AppState& state, Intents& out) {
     const PlacesView& p = state.places;
     beginPage("##places");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
     heading(tr("places.title"), 1);
     static const char* kKinds[] = {"sight", "specialty", "bus", "power_cut", "health"};
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -60,20 +60,23 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
         line("places.route", place.route);
         line("places.timetable", place.timetable);
         line("places.area", place.area);
-        if (!place.from.empty()) line("places.when", place.from.substr(0, 16) + " – " + place.to.substr(0, 16));
+        if (!place.from.empty())
+            line("places.when", place.from.substr(0, 16) + " – " + place.to.substr(0, 16));
         line("places.hours", place.hours);
         if (!place.address.empty()) {
             const std::string label = std::string(tr("places.map")) + ": " + place.address;
             if (link(label.c_str()))
                 out.push_back({.kind = Intent::Kind::OpenLink,
-                               .text = "https://www.google.com/maps/search/?api=1&query=" + urlEncode(place.address)});
+                               .text = "https://www.google.com/maps/search/?api=1&query=" +
+                                       urlEncode(place.address)});
         }
         if (!place.phone.empty()) {
             const std::string label = std::string(tr("places.call")) + " " + place.phone;
             std::string digits;
             for (char ch : place.phone)
                 if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '+') digits += ch;
-            if (link(label.c_str())) out.push_back({.kind = Intent::Kind::OpenLink, .text = "tel:" + digits});
+            if (link(label.c_str()))
+                out.push_back({.kind = Intent::Kind::OpenLink, .text = "tel:" + digits});
         }
         endCard();
         ImGui::PopID();
@@ -84,19 +87,30 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
 void drawAlertsBanner(const AppState& state, Intents& out) {
     for (const Alert& a : state.alerts.items) {
         ImGui::PushID(static_cast<int>(a.id) + 50000);
-        const ImU32 colour = a.severity == "danger" ? color::kDanger
-                             : a.severity == "warning" ? color::kWarning : color::kPrimary;
-        const std::string severity = std::string("alert.") + (a.severity == "danger" || a.severity == "warning" ? a.severity : "info");
+        const ImU32 colour = a.severity == "danger"    ? color::kDanger
+                             : a.severity == "warning" ? color::kWarning
+                                                       : color::kPrimary;
+        const std::string severity =
+            std::string("alert.") +
+            (a.severity == "danger" || a.severity == "warning" ? a.severity : "info");
         const std::string label = std::string(tr(severity.c_str())) + ": " + a.title +
                                   (a.area.empty() ? "" : " — " + a.area);
-        ImGui::PushStyleColor(ImGuiCol_Border, colour);
-        if (button(label.c_str(), ButtonKind::Secondary))
+        const ButtonKind kind = a.severity == "danger" ? ButtonKind::Danger : ButtonKind::Secondary;
+        if (button(label.c_str(), kind))
             out.push_back({.kind = Intent::Kind::ToggleAlert, .number = static_cast<float>(a.id)});
-        ImGui::PopStyleColor();
+        // Severity also as a coloured bar at the button's edge (words + colour, never colour
+        // alone).
+        const ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bmin.x, bmin.y),
+                                                  ImVec2(bmin.x + 8, bmax.y), colour, 10.0f,
+                                                  ImDrawFlags_RoundCornersLeft);
         if (state.alerts.expanded == a.id) {
             paragraph(a.body.c_str());
             if (!a.startsAt.empty())
-                paragraph((std::string(tr("places.when")) + ": " + a.startsAt.substr(0, 16) + " – " + a.endsAt.substr(0, 16)).c_str(), true);
+                paragraph((std::string(tr("places.when")) + ": " + a.startsAt.substr(0, 16) +
+                           " – " + a.endsAt.substr(0, 16))
+                              .c_str(),
+                          true);
         }
         ImGui::PopID();
     }

@@ -1,6 +1,7 @@
 // Procedures and answers: search as you type (diacritics optional), browse by field, a procedure
 // page with papers, time, fees and place, and an ask box answered from the catalogue.
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 
@@ -36,7 +37,8 @@ void facts(const ProcedureInfo& p, const AppState& state, uint8_t facets) {
         for (size_t i = 0; i < p.documents.size(); ++i) {
             const ProcedureDocument& d = p.documents[i];
             char line[600];
-            std::snprintf(line, sizeof line, tr("procedure.document_line"), d.name.c_str(), d.originals, d.copies);
+            std::snprintf(line, sizeof line, tr("procedure.document_line"), d.name.c_str(),
+                          d.originals, d.copies);
             ImGui::PushID(static_cast<int>(i));
             paragraph(line);
             ImGui::PopID();
@@ -57,14 +59,15 @@ void facts(const ProcedureInfo& p, const AppState& state, uint8_t facets) {
         }
     }
     if (wants(AskFacet::Place)) paragraph(fmt(tr("procedure.where"), p.agency.name.name).c_str());
-    if (wants(AskFacet::Online)) paragraph(tr(p.online ? "procedure.online_yes" : "procedure.online_no"));
-    if (all && !p.legalBasis.empty()) paragraph(fmt(tr("procedure.legal"), p.legalBasis).c_str(), true);
+    if (wants(AskFacet::Online))
+        paragraph(tr(p.online ? "procedure.online_yes" : "procedure.online_no"));
+    if (all && !p.legalBasis.empty())
+        paragraph(fmt(tr("procedure.legal"), p.legalBasis).c_str(), true);
     (void)state;
 }
 
-void backButton(Intents& out, Screen to) {
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = to});
+void backTo(Intents& out, Screen to) {
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = to});
 }
 
 } // namespace
@@ -72,11 +75,12 @@ void backButton(Intents& out, Screen to) {
 void drawProceduresScreen(AppState& state, Intents& out) {
     CatalogView& c = state.catalog;
     beginPage("##procedures");
-    backButton(out, Screen::Home);
+    backTo(out, Screen::Home);
     heading(tr("procedures.title"), 1);
 
     beginCard("##ask");
-    const bool askNow = textField(tr("ask.label"), c.question, {.hint = tr("ask.hint"), .maxLength = 400});
+    const bool askNow =
+        textField(tr("ask.label"), c.question, {.hint = tr("ask.hint"), .maxLength = 400});
     if (button(tr("ask.submit")) || askNow) out.push_back({.kind = Intent::Kind::Ask});
     if (c.answer) {
         const AskAnswer& a = *c.answer;
@@ -88,7 +92,8 @@ void drawProceduresScreen(AppState& state, Intents& out) {
             heading(nameIn(p, state.language).c_str(), 2);
             facts(p, state, a.facets);
             if (button(tr("ask.open_procedure"), ButtonKind::Secondary))
-                out.push_back({.kind = Intent::Kind::OpenProcedure, .number = static_cast<float>(*a.procedure)});
+                out.push_back({.kind = Intent::Kind::OpenProcedure,
+                               .number = static_cast<float>(*a.procedure)});
         } else if (!a.good()) {
             statusText(tr("ask.no_match"), color::kWarning);
             if (button(tr("ask.send_to_centre"), ButtonKind::Secondary))
@@ -98,18 +103,32 @@ void drawProceduresScreen(AppState& state, Intents& out) {
     endCard();
 
     beginCard("##search");
-    textField(tr("procedures.search"), c.query, {.hint = tr("procedures.search_hint"), .inputMode = "search", .maxLength = 200});
+    textField(tr("procedures.search"), c.query,
+              {.hint = tr("procedures.search_hint"), .inputMode = "search", .maxLength = 200});
     if (c.load == Io::Loading) statusText(tr("stats.loading"));
     if (!c.message.empty()) statusText(tr(c.message.c_str()), color::kDanger);
     // Browse by field: a chip per field, and "all".
     if (c.query.empty() && !c.procedures.empty()) {
         std::set<std::string> fields;
-        for (const ProcedureInfo& p : c.procedures) fields.insert(p.field);
+        for (const ProcedureInfo& p : c.procedures)
+            fields.insert(p.field);
         if (choice(tr("procedures.all_fields"), c.field.empty(), ImGui::GetContentRegionAvail().x))
             out.push_back({.kind = Intent::Kind::SetField, .text = ""});
         for (const std::string& f : fields)
             if (choice(f.c_str(), c.field == f, ImGui::GetContentRegionAvail().x))
                 out.push_back({.kind = Intent::Kind::SetField, .text = f});
+        // And by agency: where the procedure is handled.
+        heading(tr("procedures.by_agency"), 2);
+        std::map<std::string, std::string> agencies;
+        for (const ProcedureInfo& p : c.procedures)
+            agencies.emplace(p.agency.code, p.agency.name.name);
+        ImGui::PushID("agencies");
+        if (choice(tr("procedures.all_agencies"), c.agency.empty(), ImGui::GetContentRegionAvail().x))
+            out.push_back({.kind = Intent::Kind::SetAgency, .text = ""});
+        for (const auto& [code, name] : agencies)
+            if (choice(name.c_str(), c.agency == code, ImGui::GetContentRegionAvail().x))
+                out.push_back({.kind = Intent::Kind::SetAgency, .text = code});
+        ImGui::PopID();
     }
     endCard();
 
@@ -118,9 +137,11 @@ void drawProceduresScreen(AppState& state, Intents& out) {
         if (hit.index >= c.procedures.size()) continue;
         const ProcedureInfo& p = c.procedures[hit.index];
         ImGui::PushID(static_cast<int>(hit.index));
-        const std::string label = nameIn(p, state.language) + "\n" + p.field + " · " + p.agency.name.name;
+        const std::string label =
+            nameIn(p, state.language) + "\n" + p.field + " · " + p.agency.name.name;
         if (button(label.c_str(), ButtonKind::Secondary, -1.0f, nameIn(p, state.language).c_str()))
-            out.push_back({.kind = Intent::Kind::OpenProcedure, .number = static_cast<float>(hit.index)});
+            out.push_back(
+                {.kind = Intent::Kind::OpenProcedure, .number = static_cast<float>(hit.index)});
         ImGui::PopID();
     }
     spacing();
@@ -132,7 +153,7 @@ void drawProceduresScreen(AppState& state, Intents& out) {
 void drawProcedureScreen(const AppState& state, Intents& out) {
     const CatalogView& c = state.catalog;
     beginPage("##procedure");
-    backButton(out, Screen::Procedures);
+    backTo(out, Screen::Procedures);
     if (c.open < 0 || static_cast<size_t>(c.open) >= c.procedures.size()) {
         endPage();
         return;

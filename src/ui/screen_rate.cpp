@@ -26,15 +26,18 @@ void problemText(const RatingView& r, FormField field) {
         if (p.field == field) statusText(tr(formProblemKey(p)), color::kDanger);
 }
 
-void levelQuestion(const char* field, const char* questionKey, const std::optional<RatingLevel>& value,
-                   Intents& out) {
+void levelQuestion(const char* field, const char* questionKey,
+                   const std::optional<RatingLevel>& value, Intents& out) {
     const char* question = tr(questionKey);
     heading(question, 2);
     ImGui::PushID(field);
-    for (RatingLevel level : {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
+    for (RatingLevel level :
+         {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
         const std::string name = std::string(question) + ": " + ratingLevelWords(level);
         if (ratingChoice(level, value == level, name.c_str()))
-            out.push_back({.kind = Intent::Kind::SetRating, .number = static_cast<float>(level), .text = field});
+            out.push_back({.kind = Intent::Kind::SetRating,
+                           .number = static_cast<float>(level),
+                           .text = field});
     }
     ImGui::PopID();
 }
@@ -44,8 +47,7 @@ void levelQuestion(const char* field, const char* questionKey, const std::option
 void drawRatingScreen(const AppState& state, Intents& out) {
     const RatingView& r = state.rating;
     beginPage("##rate");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Dossier});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Dossier});
     heading(tr("rating.title"), 1);
     paragraph(tr("rating.help"), true);
 
@@ -72,7 +74,9 @@ void drawRatingScreen(const AppState& state, Intents& out) {
         ImGui::PushID(i);
         const bool selected = r.form.visits && static_cast<int>(*r.form.visits) == i;
         if (choice(labels[i], selected, w))
-            out.push_back({.kind = Intent::Kind::SetRating, .number = static_cast<float>(i), .text = "visits"});
+            out.push_back({.kind = Intent::Kind::SetRating,
+                           .number = static_cast<float>(i),
+                           .text = "visits"});
         ImGui::PopID();
     }
     problemText(r, FormField::Visits);
@@ -81,14 +85,18 @@ void drawRatingScreen(const AppState& state, Intents& out) {
     beginCard("##comment");
     // The comment is edited in place: it belongs to the form state, kept across errors.
     std::string& comment = const_cast<std::string&>(r.form.comment);
-    textField(tr("rating.comment"), comment, {.hint = tr("rating.comment_hint"), .maxLength = 4000});
+    textField(tr("rating.comment"), comment,
+              {.hint = tr("rating.comment_hint"), .maxLength = 4000});
     char count[64];
-    std::snprintf(count, sizeof count, "%zu / %zu", countCharacters(comment), kMaxCommentCharacters);
-    statusText(count, countCharacters(comment) > kMaxCommentCharacters ? color::kDanger : color::kTextMuted);
+    std::snprintf(count, sizeof count, "%zu / %zu", countCharacters(comment),
+                  kMaxCommentCharacters);
+    statusText(count, countCharacters(comment) > kMaxCommentCharacters ? color::kDanger
+                                                                       : color::kTextMuted);
     problemText(r, FormField::Comment);
     endCard();
 
-    if (!r.problems.empty() && !hasProblem(r, FormField::Comment)) statusText(tr("rating.fix_above"), color::kDanger);
+    if (!r.problems.empty() && !hasProblem(r, FormField::Comment))
+        statusText(tr("rating.fix_above"), color::kDanger);
     if (button(tr("rating.submit"))) out.push_back({.kind = Intent::Kind::SubmitRating});
     endPage();
 }

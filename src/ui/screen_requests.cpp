@@ -15,26 +15,34 @@ namespace motcua::ui {
 void drawRequestScreen(AppState& state, Intents& out) {
     RequestView& r = state.request;
     beginPage("##request");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Procedures});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Procedures});
     heading(tr("request.title"), 1);
     paragraph(tr("request.help"), true);
     beginCard("##form");
     heading(tr("request.category"), 2);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (choice(tr("request.question"), r.draft.category == "question", half)) r.draft.category = "question";
+    if (choice(tr("request.question"), r.draft.category == "question", half))
+        r.draft.category = "question";
     ImGui::SameLine();
-    if (choice(tr("request.complaint"), r.draft.category == "complaint", half)) r.draft.category = "complaint";
-    textField(tr("request.description"), r.draft.description, {.hint = tr("request.description_hint"), .maxLength = 12000});
-    textField(tr("request.dossier_code"), r.draft.dossierCode, {.hint = "000.00.12.H42-241124-0001", .inputMode = "upper", .uppercase = true, .maxLength = 64});
+    if (choice(tr("request.complaint"), r.draft.category == "complaint", half))
+        r.draft.category = "complaint";
+    textField(tr("request.description"), r.draft.description,
+              {.hint = tr("request.description_hint"), .maxLength = 12000});
+    textField(tr("request.dossier_code"), r.draft.dossierCode,
+              {.hint = "000.00.12.H42-241124-0001",
+               .inputMode = "upper",
+               .uppercase = true,
+               .maxLength = 64});
     if (choice(tr("request.anonymous"), r.draft.anonymous, ImGui::GetContentRegionAvail().x))
         r.draft.anonymous = !r.draft.anonymous;
     if (!r.draft.anonymous)
-        textField(tr("request.contact"), r.draft.contact, {.hint = tr("request.contact_hint"), .maxLength = 200});
+        textField(tr("request.contact"), r.draft.contact,
+                  {.hint = tr("request.contact_hint"), .maxLength = 200});
     paragraph(tr("request.draft_kept"), true);
     const bool sending = r.send == Io::Loading;
     if (sending) ImGui::BeginDisabled();
-    if (button(sending ? tr("request.sending") : tr("request.send"))) out.push_back({.kind = Intent::Kind::SendRequest});
+    if (button(sending ? tr("request.sending") : tr("request.send")))
+        out.push_back({.kind = Intent::Kind::SendRequest});
     if (sending) ImGui::EndDisabled();
     if (!r.problem.empty()) statusText(tr(r.problem.c_str()), color::kDanger);
     endCard();
@@ -44,16 +52,17 @@ void drawRequestScreen(AppState& state, Intents& out) {
 void drawRequestsScreen(const AppState& state, Intents& out) {
     const RequestView& r = state.request;
     beginPage("##requests");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
     heading(tr("requests.title"), 1);
     if (r.send == Io::Done) statusText(tr("request.sent"), color::kSuccess);
     if (r.status) {
         beginCard("##status");
         char title[80];
-        std::snprintf(title, sizeof title, tr("requests.number"), static_cast<long long>(r.status->id));
+        std::snprintf(title, sizeof title, tr("requests.number"),
+                      static_cast<long long>(r.status->id));
         heading(title, 2);
-        statusText(r.status->statusName.c_str(), r.status->status == "answered" ? color::kSuccess : color::kPrimary);
+        statusText(r.status->statusName.c_str(),
+                   r.status->status == "answered" ? color::kSuccess : color::kPrimary);
         paragraph(r.status->description.c_str(), true);
         for (size_t i = 0; i < r.status->notes.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
@@ -71,9 +80,11 @@ void drawRequestsScreen(const AppState& state, Intents& out) {
     for (const SentRequest& s : r.sent) {
         ImGui::PushID(static_cast<int>(s.id));
         char label[300];
-        std::snprintf(label, sizeof label, tr("requests.item"), static_cast<long long>(s.id), s.summary.c_str());
+        std::snprintf(label, sizeof label, tr("requests.item"), static_cast<long long>(s.id),
+                      s.summary.c_str());
         if (button(label, ButtonKind::Secondary))
-            out.push_back({.kind = Intent::Kind::FollowRequest, .number = static_cast<float>(s.id)});
+            out.push_back(
+                {.kind = Intent::Kind::FollowRequest, .number = static_cast<float>(s.id)});
         ImGui::PopID();
     }
     endPage();

@@ -18,11 +18,16 @@ namespace {
 
 const char* problemKey(scanner::State state) {
     switch (state) {
-    case scanner::State::Denied: return "scan.denied";
-    case scanner::State::NoCamera: return "scan.no_camera";
-    case scanner::State::Insecure: return "scan.insecure";
-    case scanner::State::Failed: return "scan.failed";
-    default: return nullptr;
+    case scanner::State::Denied:
+        return "scan.denied";
+    case scanner::State::NoCamera:
+        return "scan.no_camera";
+    case scanner::State::Insecure:
+        return "scan.insecure";
+    case scanner::State::Failed:
+        return "scan.failed";
+    default:
+        return nullptr;
     }
 }
 
@@ -51,8 +56,9 @@ void drawPreview(const ScanView& s) {
         const float sx = w / static_cast<float>(s.videoWidth);
         const float sy = h / static_cast<float>(s.videoHeight);
         for (int i = 0; i < 4; ++i)
-            o.corners[static_cast<size_t>(i)] = ImVec2(p.x + s.corners[static_cast<size_t>(2 * i)] * sx,
-                                                       p.y + s.corners[static_cast<size_t>(2 * i + 1)] * sy);
+            o.corners[static_cast<size_t>(i)] =
+                ImVec2(p.x + s.corners[static_cast<size_t>(2 * i)] * sx,
+                       p.y + s.corners[static_cast<size_t>(2 * i + 1)] * sy);
         o.highlight = static_cast<float>(1.0 - age / 1500.0);
         o.colour = s.cornersOk ? IM_COL32(40, 200, 90, 255) : IM_COL32(250, 170, 20, 255);
         host::requestFrame(); // the outline fades: keep drawing until it is gone
@@ -65,8 +71,7 @@ void drawPreview(const ScanView& s) {
 void drawScanScreen(const AppState& state, Intents& out) {
     const ScanView& s = state.scan;
     beginPage("##scan");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
     heading(tr("scan.title"), 1);
 
     if (const char* problem = problemKey(s.state)) {
@@ -79,12 +84,14 @@ void drawScanScreen(const AppState& state, Intents& out) {
         drawPreview(s);
         if (s.state == scanner::State::Running) paragraph(tr("scan.aim"), true);
         if (s.canTorch || s.canSwitch) {
-            const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+            const float half =
+                (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
             const float wTorch = s.canSwitch ? half : ImGui::GetContentRegionAvail().x;
             if (s.canTorch && choice(tr("scan.torch"), s.torchOn, wTorch))
                 out.push_back({.kind = Intent::Kind::ScanTorch});
             if (s.canTorch && s.canSwitch) ImGui::SameLine();
-            if (s.canSwitch && button(tr("scan.switch"), ButtonKind::Secondary, s.canTorch ? half : -1.0f))
+            if (s.canSwitch &&
+                button(tr("scan.switch"), ButtonKind::Secondary, s.canTorch ? half : -1.0f))
                 out.push_back({.kind = Intent::Kind::ScanSwitchCamera});
         }
     }

@@ -16,8 +16,10 @@ namespace {
 // A labelled bar 0–100 %; the text says the number so colour and length are never alone.
 void rateBar(const char* label, double rate, ImU32 colour) {
     char text[160];
-    if (rate < 0) std::snprintf(text, sizeof text, "%s: %s", label, tr("stats.no_data"));
-    else std::snprintf(text, sizeof text, "%s: %.0f%%", label, rate);
+    if (rate < 0)
+        std::snprintf(text, sizeof text, "%s: %s", label, tr("stats.no_data"));
+    else
+        std::snprintf(text, sizeof text, "%s: %.0f%%", label, rate);
     ImGui::TextWrapped("%s", text);
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = std::max(12.0f, ImGui::GetFontSize() * 0.7f);
@@ -25,7 +27,8 @@ void rateBar(const char* label, double rate, ImU32 colour) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(230, 234, 240, 255), h * 0.5f);
     if (rate > 0)
-        dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(rate / 100.0), p.y + h), colour, h * 0.5f);
+        dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(rate / 100.0), p.y + h), colour,
+                          h * 0.5f);
     ImGui::Dummy(ImVec2(w, h));
     mirrorLastItem("text", text);
 }
@@ -35,8 +38,7 @@ void rateBar(const char* label, double rate, ImU32 colour) {
 void drawStatsScreen(const AppState& state, Intents& out) {
     const StatsView& s = state.stats;
     beginPage("##stats");
-    if (button(tr("nav.back"), ButtonKind::Quiet, ImGui::CalcTextSize(tr("nav.back")).x + 40))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
     heading(tr("stats.title"), 1);
     paragraph(tr("stats.help"), true);
     if (s.load == Io::Loading) statusText(tr("stats.loading"));
@@ -45,7 +47,9 @@ void drawStatsScreen(const AppState& state, Intents& out) {
         const AgencyFigures& f = s.items[i];
         ImGui::PushID(static_cast<int>(i));
         beginCard("##agency");
-        const std::string& name = contentLanguage(state.language) == Language::En && !f.agency.en.empty() ? f.agency.en : f.agency.name;
+        const std::string& name =
+            contentLanguage(state.language) == Language::En && !f.agency.en.empty() ? f.agency.en
+                                                                                    : f.agency.name;
         heading(name.c_str(), 2);
         char counts[200];
         std::snprintf(counts, sizeof counts, tr("stats.counts"), f.received, f.finished, f.ratings);

@@ -31,14 +31,17 @@ void drawStatusIcon(ImDrawList* dl, ImVec2 c, float r, int status) {
         break;
     case StatusFamily::Done: // a check mark
         dl->AddCircleFilled(c, r, col);
-        dl->AddLine(ImVec2(c.x - r * 0.45f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), white, t);
-        dl->AddLine(ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), ImVec2(c.x + r * 0.5f, c.y - r * 0.35f),
-                    white, t);
+        dl->AddLine(ImVec2(c.x - r * 0.45f, c.y), ImVec2(c.x - r * 0.1f, c.y + r * 0.38f), white,
+                    t);
+        dl->AddLine(ImVec2(c.x - r * 0.1f, c.y + r * 0.38f),
+                    ImVec2(c.x + r * 0.5f, c.y - r * 0.35f), white, t);
         break;
     case StatusFamily::Refused: // a cross
         dl->AddCircleFilled(c, r, col);
-        dl->AddLine(ImVec2(c.x - r * 0.4f, c.y - r * 0.4f), ImVec2(c.x + r * 0.4f, c.y + r * 0.4f), white, t);
-        dl->AddLine(ImVec2(c.x + r * 0.4f, c.y - r * 0.4f), ImVec2(c.x - r * 0.4f, c.y + r * 0.4f), white, t);
+        dl->AddLine(ImVec2(c.x - r * 0.4f, c.y - r * 0.4f), ImVec2(c.x + r * 0.4f, c.y + r * 0.4f),
+                    white, t);
+        dl->AddLine(ImVec2(c.x + r * 0.4f, c.y - r * 0.4f), ImVec2(c.x - r * 0.4f, c.y + r * 0.4f),
+                    white, t);
         break;
     case StatusFamily::Withdrawn: // a minus
         dl->AddCircleFilled(c, r, col);

@@ -14,16 +14,16 @@ namespace motcua::ui {
 struct TextAgent {
     // Written by the field every frame while it is active (what the platform must show).
     uint32_t activeId = 0;
-    bool seen = false;            // a field claimed the agent this frame
+    bool seen = false; // a field claimed the agent this frame
     std::string text;
     int selStart = 0, selEnd = 0; // UTF-16 offsets, as the DOM counts them
     const char* inputMode = "text";
     ImVec2 min, max;
-    bool submitted = false;       // Enter pressed in the agent
+    bool submitted = false; // Enter pressed in the agent
     // Written by the platform when the user edited the agent.
     std::optional<std::string> incoming;
     int incomingSelStart = 0, incomingSelEnd = 0;
-    bool blurRequested = false;   // the agent lost focus (keyboard closed): deactivate the field
+    bool blurRequested = false; // the agent lost focus (keyboard closed): deactivate the field
     bool enterRequested = false;
 };
 

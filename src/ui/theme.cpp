@@ -24,7 +24,8 @@ void applyTheme(float textScale) {
     style.ScrollbarRounding = 3;
     style.GrabRounding = 6;
     style.TouchExtraPadding = ImVec2(2, 2);
-    // Sizes above were chosen at 100%; grow spacing (not fonts: FontScaleMain does those) with text.
+    // Sizes above were chosen at 100%; grow spacing (not fonts: FontScaleMain does those) with
+    // text.
     style.ScaleAllSizes(std::clamp(0.5f + textScale * 0.5f, 1.0f, 1.5f));
     style.FontScaleMain = textScale;
 
@@ -52,9 +53,13 @@ void applyTheme(float textScale) {
     c[ImGuiCol_TextSelectedBg] = v(IM_COL32(11, 87, 164, 70));
 }
 
-float touchHeight() { return std::max(48.0f, ImGui::GetFontSize() * 2.4f); }
+float touchHeight() {
+    return std::max(48.0f, ImGui::GetFontSize() * 2.4f);
+}
 
-float pageMargin() { return std::max(16.0f, ImGui::GetFontSize()); }
+float pageMargin() {
+    return std::max(16.0f, ImGui::GetFontSize());
+}
 
 float contentWidth() {
     const float avail = ImGui::GetIO().DisplaySize.x - 2 * pageMargin();

@@ -6,8 +6,12 @@ namespace {
 const Strings* g_strings = nullptr;
 }
 
-void setStrings(const Strings* strings) { g_strings = strings; }
+void setStrings(const Strings* strings) {
+    g_strings = strings;
+}
 
-const char* tr(const char* key) { return g_strings ? g_strings->get(key) : key; }
+const char* tr(const char* key) {
+    return g_strings ? g_strings->get(key) : key;
+}
 
 } // namespace motcua::ui

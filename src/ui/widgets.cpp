@@ -13,6 +13,7 @@
 #include "ui/screens.h"
 #include "ui/text_agent.h"
 #include "ui/theme.h"
+#include "ui/tr.h"
 
 namespace motcua::assets {
 extern const unsigned char k_font_regular[];
@@ -45,8 +46,8 @@ bool mergeFontInto(ImFont* target, const unsigned char* data, std::size_t size, 
     cfg.DstFont = target;
     cfg.FontDataOwnedByAtlas = false;
     std::strncpy(cfg.Name, name, sizeof(cfg.Name) - 1);
-    const ImFont* added = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
-                                                      18.0f, &cfg);
+    const ImFont* added = atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(data),
+                                                      static_cast<int>(size), 18.0f, &cfg);
     std::swap(list[at], list.back());
     if (!added) return false;
     // Glyphs looked up before (and found missing) are cached per size: bake them again.
@@ -60,15 +61,16 @@ void loadFonts() {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
     std::strncpy(cfg.Name, "Noto Sans", sizeof(cfg.Name) - 1);
-    fonts().regular = io.Fonts->AddFontFromMemoryTTF(
-        const_cast<unsigned char*>(assets::k_font_regular),
-        static_cast<int>(assets::k_font_regular_size), 18.0f, &cfg);
+    fonts().regular =
+        io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(assets::k_font_regular),
+                                       static_cast<int>(assets::k_font_regular_size), 18.0f, &cfg);
     std::strncpy(cfg.Name, "Noto Sans Bold", sizeof(cfg.Name) - 1);
-    fonts().bold = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(assets::k_font_bold),
-                                                  static_cast<int>(assets::k_font_bold_size),
-                                                  18.0f, &cfg);
+    fonts().bold =
+        io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(assets::k_font_bold),
+                                       static_cast<int>(assets::k_font_bold_size), 18.0f, &cfg);
     // The language choice labels 한국어, 中文, 日本語: a few embedded CJK glyphs (about 3 KB).
-    mergeFontInto(fonts().regular, assets::k_font_cjk_labels, assets::k_font_cjk_labels_size, "CJK labels");
+    mergeFontInto(fonts().regular, assets::k_font_cjk_labels, assets::k_font_cjk_labels_size,
+                  "CJK labels");
     ImGui::GetStyle().FontSizeBase = 18.0f;
 }
 
@@ -83,7 +85,8 @@ bool looksLikeFont(const unsigned char* d, std::size_t size) {
     };
     if (!d || size < 12) return false;
     const uint32_t tag = u32(0);
-    if (tag != 0x00010000u && tag != 0x4F54544Fu /* OTTO */ && tag != 0x74727565u /* true */) return false;
+    if (tag != 0x00010000u && tag != 0x4F54544Fu /* OTTO */ && tag != 0x74727565u /* true */)
+        return false;
     const std::size_t tables = u16(4);
     if (tables == 0 || 12 + tables * 16 > size) return false;
     for (std::size_t i = 0; i < tables; ++i) {
@@ -110,7 +113,8 @@ void mirrorLastItem(const char* role, const char* name, const char* value, int c
     item.id = id ? id : (skipped ? 0 : ImGui::GetItemID());
     // Texts and headings have no ImGui id: derive a stable one from what they say and where.
     if (item.id == 0)
-        item.id = ImHashStr(name ? name : "", 0, ImHashStr(role) + static_cast<ImGuiID>(a11y::items().size()));
+        item.id = ImHashStr(name ? name : "", 0,
+                            ImHashStr(role) + static_cast<ImGuiID>(a11y::items().size()));
     item.role = role;
     item.name = name ? name : "";
     if (value) item.value = value;
@@ -134,7 +138,9 @@ namespace {
 bool g_scrollTop = false;
 }
 
-void requestScrollTop() { g_scrollTop = true; }
+void requestScrollTop() {
+    g_scrollTop = true;
+}
 
 namespace {
 const AppState* g_bannerState = nullptr;
@@ -190,9 +196,13 @@ void statusText(const char* text, ImU32 col) {
     mirrorLastItem("status", text);
 }
 
-void spacing(float multiple) { ImGui::Dummy(ImVec2(1, ImGui::GetStyle().ItemSpacing.y * multiple)); }
+void spacing(float multiple) {
+    ImGui::Dummy(ImVec2(1, ImGui::GetStyle().ItemSpacing.y * multiple));
+}
 
-void separator() { ImGui::Separator(); }
+void separator() {
+    ImGui::Separator();
+}
 
 namespace {
 void pushButtonColors(ButtonKind kind) {
@@ -244,17 +254,22 @@ bool button(const char* label, ButtonKind kind, float width, const char* a11yNam
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         pressed = ImGui::Button(hidden.c_str(), ImVec2(w, h));
         ImGui::GetWindowDrawList()->AddText(
-            nullptr, 0.0f,
-            ImVec2(pos.x + (w - textSize.x) * 0.5f, pos.y + (h - textSize.y) * 0.5f),
+            nullptr, 0.0f, ImVec2(pos.x + (w - textSize.x) * 0.5f, pos.y + (h - textSize.y) * 0.5f),
             ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, innerW);
     } else {
-        const float h = std::max(touchHeight(), ImGui::CalcTextSize(label).y + 2 * ImGui::GetStyle().FramePadding.y);
+        const float h = std::max(touchHeight(), ImGui::CalcTextSize(label).y +
+                                                    2 * ImGui::GetStyle().FramePadding.y);
         pressed = ImGui::Button(label, ImVec2(w, h));
     }
     ImGui::PopStyleColor(5);
     mirrorLastItem("button", a11yName ? a11yName : label, nullptr, -1, 0, nullptr, id);
     if (a11y::takeActivation(id)) pressed = true;
     return pressed;
+}
+
+bool backButton() {
+    const char* label = tr("nav.back");
+    return button(label, ButtonKind::Quiet, ImGui::CalcTextSize(label).x + 40);
 }
 
 bool choice(const char* label, bool selected, float width) {
@@ -269,11 +284,12 @@ bool choice(const char* label, bool selected, float width) {
 
 bool link(const char* label) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::kPrimary);
-    const ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, ImGui::GetContentRegionAvail().x);
+    const ImVec2 size =
+        ImGui::CalcTextSize(label, nullptr, false, ImGui::GetContentRegionAvail().x);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImGuiID id = ImGui::GetID(label);
-    bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(size.x, 44.0f),
-                                                        std::max(size.y, 44.0f)));
+    bool pressed =
+        ImGui::InvisibleButton(label, ImVec2(std::max(size.x, 44.0f), std::max(size.y, 44.0f)));
     const float y = pos.y + (std::max(size.y, 44.0f) - size.y) * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddText(nullptr, 0.0f, ImVec2(pos.x, y), color::kPrimary, label, nullptr,

@@ -50,6 +50,8 @@ bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float widt
 // A selectable option in a group (language, text size): role radio with checked state.
 bool choice(const char* label, bool selected, float width);
 bool link(const char* label);
+// The "‹ Back" button at the top of a page.
+bool backButton();
 
 struct TextFieldOptions {
     const char* hint = "";
@@ -66,7 +68,6 @@ void endCard();
 
 // Registers the last ImGui item in the mirror.
 void mirrorLastItem(const char* role, const char* name, const char* value = nullptr,
-                    int checked = -1, int level = 0, const char* group = nullptr,
-                    ImGuiID id = 0);
+                    int checked = -1, int level = 0, const char* group = nullptr, ImGuiID id = 0);
 
 } // namespace motcua::ui

@@ -12,7 +12,8 @@ using namespace motcua;
 namespace {
 
 std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name, std::ios::binary);
+    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name,
+                     std::ios::binary);
     REQUIRE(in.good());
     std::stringstream ss;
     ss << in.rdbuf();
@@ -63,11 +64,13 @@ TEST_CASE("question words are removed and facets recognised", "[ask]") {
           (static_cast<uint8_t>(AskFacet::Time) | static_cast<uint8_t>(AskFacet::Fee)));
     CHECK(questionFacets("đăng ký kết hôn") == 0);
     // "đăng" folds like "đang" (now): it must stay a content word.
-    CHECK(questionTerms("đang cần gia hạn giấy phép") == std::vector<std::string>{"dang", "gia", "han", "giay", "phep"});
+    CHECK(questionTerms("đang cần gia hạn giấy phép") ==
+          std::vector<std::string>{"dang", "gia", "han", "giay", "phep"});
 }
 
 TEST_CASE("birth registration documents question", "[ask]") {
-    AskAnswer a = matcher().answer("tôi muốn đăng ký khai sinh cho con cần giấy tờ gì", Language::Vi);
+    AskAnswer a =
+        matcher().answer("tôi muốn đăng ký khai sinh cho con cần giấy tờ gì", Language::Vi);
     REQUIRE(a.good());
     CHECK(procedureCode(a) == "1.001193");
     CHECK(a.asks(AskFacet::Documents));
@@ -131,7 +134,8 @@ TEST_CASE("the one-shot helper and an empty catalogue", "[ask]") {
 }
 
 TEST_CASE("FAQ list parsing", "[ask]") {
-    auto r = parseFaqList(R"({"items":[{"id":1,"question":"Q","answer":"A","keywords":["k",2],"procedure_code":null},
+    auto r = parseFaqList(
+        R"({"items":[{"id":1,"question":"Q","answer":"A","keywords":["k",2],"procedure_code":null},
         {"id":2,"question":"no answer"}, "x"],"total":3})");
     REQUIRE(r.ok());
     REQUIRE(r.value->size() == 1);

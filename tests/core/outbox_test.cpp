@@ -106,7 +106,8 @@ TEST_CASE("backoff doubles from 2 s and is capped at 5 minutes", "[outbox]") {
     CHECK(Outbox::backoffDelayMs(key, 3) == Outbox::backoffDelayMs(key, 3));
     bool differs = false;
     for (int i = 0; i < 10 && !differs; ++i)
-        differs = Outbox::backoffDelayMs("key-" + std::to_string(i), 3) != Outbox::backoffDelayMs(key, 3);
+        differs =
+            Outbox::backoffDelayMs("key-" + std::to_string(i), 3) != Outbox::backoffDelayMs(key, 3);
     CHECK(differs);
 }
 

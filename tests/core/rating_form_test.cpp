@@ -20,7 +20,8 @@ RatingForm completeForm() {
 
 std::string repeat(std::string_view piece, size_t times) {
     std::string out;
-    for (size_t i = 0; i < times; ++i) out += piece;
+    for (size_t i = 0; i < times; ++i)
+        out += piece;
     return out;
 }
 } // namespace
@@ -46,11 +47,12 @@ TEST_CASE("criteria and the comment are optional", "[rating_form]") {
 TEST_CASE("characters are counted as code points, not bytes", "[rating_form]") {
     CHECK(countCharacters("") == 0);
     CHECK(countCharacters("abc") == 3);
-    CHECK(countCharacters("Cảm ơn cán bộ") == 13);   // NFC Vietnamese: 2-3 bytes per letter
+    CHECK(countCharacters("Cảm ơn cán bộ") == 13); // NFC Vietnamese: 2-3 bytes per letter
     CHECK(countCharacters("Đ") == 1);
     CHECK(countCharacters("\xF0\x9F\x91\x8D") == 1); // 👍, 4 bytes
-    CHECK(countCharacters("a\xFF" "b") == 3);        // a stray byte counts as one
-    CHECK(countCharacters("\xE1\xBB") == 2);         // truncated sequence: two stray bytes
+    CHECK(countCharacters("a\xFF"
+                          "b") == 3);        // a stray byte counts as one
+    CHECK(countCharacters("\xE1\xBB") == 2); // truncated sequence: two stray bytes
 }
 
 TEST_CASE("the comment limit is 1000 characters, whatever their byte length", "[rating_form]") {

@@ -30,7 +30,7 @@ TEST_CASE("A scanner burst ending in Enter is recognised and kept out of the fie
     const std::string reached = typeAll(d, code, 1000, 8, &burst, &leaked);
     REQUIRE(burst);
     CHECK(*burst == code);
-    CHECK(leaked == 1);        // the first character reached the field and must be removed
+    CHECK(leaked == 1); // the first character reached the field and must be removed
     CHECK(reached == "0");
 }
 

@@ -14,7 +14,8 @@ using namespace motcua;
 namespace {
 
 std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name, std::ios::binary);
+    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name,
+                     std::ios::binary);
     REQUIRE(in.good());
     std::stringstream ss;
     ss << in.rdbuf();
@@ -35,10 +36,11 @@ const SearchIndex& index() {
     return idx;
 }
 
-std::vector<std::string> codes(std::string_view query, Language lang = Language::Vi, size_t limit = 5,
-                               const SearchFilter& filter = {}) {
+std::vector<std::string> codes(std::string_view query, Language lang = Language::Vi,
+                               size_t limit = 5, const SearchFilter& filter = {}) {
     std::vector<std::string> out;
-    for (const SearchHit& h : index().search(query, lang, limit, filter)) out.push_back(catalog()[h.index].code);
+    for (const SearchHit& h : index().search(query, lang, limit, filter))
+        out.push_back(catalog()[h.index].code);
     return out;
 }
 
@@ -56,17 +58,23 @@ TEST_CASE("folding strips Vietnamese marks in NFC and NFD, lower-cases, separate
     CHECK(foldText("Đăng ký khai sinh") == "dang ky khai sinh");
     CHECK(foldText("ĐĂNG KÝ KẾT HÔN") == "dang ky ket hon");
     CHECK(foldText("Giấy phép xây dựng") == "giay phep xay dung");
-    CHECK(foldText("ườ ỡ ặ ậ ệ ộ ợ ự ỵ ỹ ĩ ũ ơ ư ă â ê ô") == "uo o a a e o o u y y i u o u a a e o");
+    CHECK(foldText("ườ ỡ ặ ậ ệ ộ ợ ự ỵ ỹ ĩ ũ ơ ư ă â ê ô") ==
+          "uo o a a e o o u y y i u o u a a e o");
     // Decomposed: "Đă" as D-stroke + a + breve + acute; "ườ" as u + horn + grave...
-    CHECK(foldText("\xC4\x90" "a\xCC\x86\xCC\x81" "ng ky\xCC\x81") == "dang ky");
+    CHECK(foldText("\xC4\x90"
+                   "a\xCC\x86\xCC\x81"
+                   "ng ky\xCC\x81") == "dang ky");
     CHECK(foldText("  Hồ sơ: (bản sao) -- CCCD/CMND!! ") == "ho so ban sao cccd cmnd");
     CHECK(foldText("1.001193") == "1 001193");
-    CHECK(foldText("Phở\xC2\xA0" "bò\xE2\x80\x94" "Huế") == "pho bo hue"); // NBSP and em dash
-    CHECK(foldText("hội an 会安") == "hoi an 会安");                     // other scripts are kept
+    CHECK(foldText("Phở\xC2\xA0"
+                   "bò\xE2\x80\x94"
+                   "Huế") == "pho bo hue");          // NBSP and em dash
+    CHECK(foldText("hội an 会安") == "hoi an 会安"); // other scripts are kept
     CHECK(foldText("bad \xFF\xFE bytes \xE1\xBA") == "bad bytes");
     CHECK(foldText("").empty());
     CHECK(asciiLower("Birth Registration Đ") == "birth registration Đ");
-    CHECK(tokenize("Tờ khai, giấy chứng sinh") == std::vector<std::string>{"to", "khai", "giay", "chung", "sinh"});
+    CHECK(tokenize("Tờ khai, giấy chứng sinh") ==
+          std::vector<std::string>{"to", "khai", "giay", "chung", "sinh"});
 }
 
 TEST_CASE("edit distance counts adjacent transpositions as one", "[search]") {
@@ -94,7 +102,8 @@ TEST_CASE("the fixture catalogue parses completely", "[search]") {
 }
 
 TEST_CASE("catalogue parsing is tolerant per item and strict on shape", "[search]") {
-    auto r = parseProcedureList(R"({"items":[{"code":"1","name":"A","fees":[{"name":"x","amount":1.5e3}]},
+    auto r = parseProcedureList(
+        R"({"items":[{"code":"1","name":"A","fees":[{"name":"x","amount":1.5e3}]},
         {"name":"no code"}, 7, {"code":"2","names":{"vi":"Tên","en":"Name"},"documents":["Tờ khai"],"online":"yes"}],
         "total":9})");
     REQUIRE(r.ok());
@@ -143,7 +152,7 @@ TEST_CASE("marriage, construction permit, land certificate", "[search]") {
 }
 
 TEST_CASE("typos are tolerated", "[search]") {
-    CHECK(first("dang ki khai snh") == kBirth); // i/y variant and a dropped letter
+    CHECK(first("dang ki khai snh") == kBirth);  // i/y variant and a dropped letter
     CHECK(first("dang ky khia sinh") == kBirth); // transposition
     CHECK(first("ket hno") == kMarriage);
     CHECK(first("chung thuc ban sao") == "2.000815");
@@ -188,7 +197,8 @@ TEST_CASE("filters by field and agency; browsing with an empty query", "[search]
     c = codes("giay chung nhan", Language::Vi, 100, land);
     REQUIRE(!c.empty());
     for (const std::string& code : c) {
-        auto it = std::find_if(catalog().begin(), catalog().end(), [&](const ProcedureInfo& p) { return p.code == code; });
+        auto it = std::find_if(catalog().begin(), catalog().end(),
+                               [&](const ProcedureInfo& p) { return p.code == code; });
         CHECK(it->field == "Đất đai");
     }
     c = codes("khai sinh", Language::Vi, 100, {"", "000.00.01.H42"});

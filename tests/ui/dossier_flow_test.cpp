@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
-#include "ui_harness.h"
 #include "ui/tr.h"
+#include "ui_harness.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -31,10 +31,14 @@ std::string dossierJson(int status, int version, int steps = 2) {
     nlohmann::json d = {
         {"code", kCode},
         {"version", version},
-        {"procedure", {{"code", "1.001193"}, {"name", "Đăng ký khai sinh"},
-                       {"names", {{"vi", "Đăng ký khai sinh"}, {"en", "Birth registration"}}}}},
-        {"agency", {{"code", "000.00.12.H42"}, {"name", "UBND phường Trần Phú"},
-                    {"names", {{"vi", "UBND phường Trần Phú"}, {"en", "Tran Phu Ward"}}}}},
+        {"procedure",
+         {{"code", "1.001193"},
+          {"name", "Đăng ký khai sinh"},
+          {"names", {{"vi", "Đăng ký khai sinh"}, {"en", "Birth registration"}}}}},
+        {"agency",
+         {{"code", "000.00.12.H42"},
+          {"name", "UBND phường Trần Phú"},
+          {"names", {{"vi", "UBND phường Trần Phú"}, {"en", "Tran Phu Ward"}}}}},
         {"owner", "Nguyễn V. A."},
         {"channel", "counter"},
         {"received_at", "2024-11-25T08:30:00+07:00"},
@@ -62,7 +66,8 @@ std::string dossierJson(int status, int version, int steps = 2) {
                         {"action", "Bước xử lý " + std::to_string(i)},
                         {"status", 4},
                         {"started_at", "2024-11-25T08:45:00+07:00"},
-                        {"handled_at", i < steps ? nlohmann::json("2024-11-25T09:00:00+07:00") : nlohmann::json()},
+                        {"handled_at", i < steps ? nlohmann::json("2024-11-25T09:00:00+07:00")
+                                                 : nlohmann::json()},
                         {"deadline", "2024-11-27T17:00:00+07:00"}});
     }
     d["steps"] = list;
@@ -73,11 +78,14 @@ std::string lookupReply(const std::string& dossier) {
     return R"({"token":"tok","expires_in":3600,"dossier":)" + dossier + "}";
 }
 
-std::string link() { return "/d/" + kCode + "#k=" + kSecret; }
+std::string link() {
+    return "/d/" + kCode + "#k=" + kSecret;
+}
 
 int countRole(const std::string& role) {
     int n = 0;
-    for (const auto& item : a11y::items()) n += item.role == role;
+    for (const auto& item : a11y::items())
+        n += item.role == role;
     return n;
 }
 
@@ -103,17 +111,20 @@ TEST_CASE("A receipt link opens the dossier's timeline straight away", "[ui][dos
 }
 
 TEST_CASE("Every demo dossier renders its timeline at phone and kiosk size", "[ui][dossier]") {
-    const auto index = nlohmann::json::parse(readFile(std::string(MOTCUA_DEMO_DIR) + "/index.json"));
+    const auto index =
+        nlohmann::json::parse(readFile(std::string(MOTCUA_DEMO_DIR) + "/index.json"));
     const auto& list = index.contains("dossiers") ? index["dossiers"] : index["items"];
     REQUIRE(list.size() >= 60);
     std::set<int> statuses;
     for (const auto& entry : list) {
-        const std::string body = readFile(std::string(MOTCUA_DEMO_DIR) + "/" + entry["file"].get<std::string>());
+        const std::string body =
+            readFile(std::string(MOTCUA_DEMO_DIR) + "/" + entry["file"].get<std::string>());
         const auto doc = nlohmann::json::parse(body);
         statuses.insert(doc["status"].get<int>());
         for (const Viewport& vp : {kViewports[0], kViewports[2]}) {
             INFO(entry["code"] << " at " << vp.name);
-            Harness h(nullptr, "/d/" + entry["code"].get<std::string>() + "#k=" + entry["secret"].get<std::string>());
+            Harness h(nullptr, "/d/" + entry["code"].get<std::string>() +
+                                   "#k=" + entry["secret"].get<std::string>());
             h.viewport = vp;
             h.frames(1);
             REQUIRE(h.http.respond(200, lookupReply(body)));
@@ -141,7 +152,9 @@ TEST_CASE("A wrong code and secret pair gets one calm message on the form", "[ui
     h.http.respond(404, R"({"errors":[{"code":"not_found","description":"x"}]})");
     h.frames();
     CHECK(h.app->state().screen == Screen::Lookup);
-    CHECK(h.find("status", "Không tìm thấy hồ sơ với mã hồ sơ và mã bí mật này. Vui lòng kiểm tra lại giấy hẹn."));
+    CHECK(h.find(
+        "status",
+        "Không tìm thấy hồ sơ với mã hồ sơ và mã bí mật này. Vui lòng kiểm tra lại giấy hẹn."));
 }
 
 TEST_CASE("A malformed code is caught before any request", "[ui][dossier]") {
@@ -160,7 +173,8 @@ TEST_CASE("A live update changes the status and says what changed", "[ui][dossie
     h.frames(1);
     h.http.respond(200, lookupReply(dossierJson(4, 1)));
     h.frames();
-    REQUIRE(h.http.respond(200, R"({"changed":true,"version":2,"dossier":)" + dossierJson(9, 2) + "}"));
+    REQUIRE(
+        h.http.respond(200, R"({"changed":true,"version":2,"dossier":)" + dossierJson(9, 2) + "}"));
     h.frames();
     CHECK(h.find("status", "Đã có kết quả"));
     CHECK(h.find("status", "Vừa cập nhật: Đã có kết quả"));
@@ -172,9 +186,15 @@ TEST_CASE("A bad reply never replaces the last good state", "[ui][dossier]") {
     h.frames(1);
     h.http.respond(200, lookupReply(dossierJson(4, 1)));
     h.frames();
-    SECTION("truncated JSON") { h.http.respond(200, R"({"changed":true,"version":2,"dossier":{"code")"); }
-    SECTION("wrong types") { h.http.respond(200, R"({"changed":true,"version":"two","dossier":[]})"); }
-    SECTION("a server error") { h.http.respond(500, "<html>oops</html>"); }
+    SECTION("truncated JSON") {
+        h.http.respond(200, R"({"changed":true,"version":2,"dossier":{"code")");
+    }
+    SECTION("wrong types") {
+        h.http.respond(200, R"({"changed":true,"version":"two","dossier":[]})");
+    }
+    SECTION("a server error") {
+        h.http.respond(500, "<html>oops</html>");
+    }
     h.frames();
     CHECK(h.find("heading", "Đăng ký khai sinh"));
     CHECK(h.find("status", "Đang xử lý"));
@@ -275,7 +295,8 @@ TEST_CASE("A finished dossier is rated through the outbox, exactly once", "[ui][
     CHECK(body["idempotency_key"].get<std::string>().size() >= 16);
     h.http.respond(201, R"({"rating":{}})");
     h.frames();
-    CHECK(h.app->state().outbox.stateOf(body["idempotency_key"].get<std::string>()) == OutboxState::Sent);
+    CHECK(h.app->state().outbox.stateOf(body["idempotency_key"].get<std::string>()) ==
+          OutboxState::Sent);
 }
 
 TEST_CASE("A rating made offline is kept, survives a restart and is sent later", "[ui][rating]") {
@@ -336,7 +357,9 @@ TEST_CASE("The counter terminal rates the dossier just handled and resets", "[ui
     CHECK(h.find("heading", "Đánh giá cán bộ quầy 3"));
     REQUIRE(h.http.pending().size() == 1);
     CHECK(h.http.pending().front().request.url.rfind("/api/v1/counters/3", 0) == 0);
-    h.http.respond(200, R"({"counter":3,"version":2,"dossier":{"code_masked":"…-0001","procedure":{"name":"Đăng ký khai sinh"},"agency":{"name":"UBND"},"rating_eligible":true,"rated":false},"counter_token":"ct","expires_in":900})");
+    h.http.respond(
+        200,
+        R"({"counter":3,"version":2,"dossier":{"code_masked":"…-0001","procedure":{"name":"Đăng ký khai sinh"},"agency":{"name":"UBND"},"rating_eligible":true,"rated":false},"counter_token":"ct","expires_in":900})");
     h.frames();
     CHECK(h.find("heading", "Đăng ký khai sinh"));
     REQUIRE(h.activate("radio", "Hài lòng"));
@@ -356,7 +379,9 @@ TEST_CASE("Public figures show each agency's rates as bars and words", "[ui][sta
     h.frames();
     REQUIRE(h.activate("button", "Số liệu công khai"));
     REQUIRE(h.http.pending().size() == 1);
-    h.http.respond(200, R"({"items":[{"agency":{"code":"a","name":"UBND phường Trần Phú"},"received":10,"finished":4,"on_time_rate":75.0,"ratings":2,"satisfaction_rate":100.0}]})");
+    h.http.respond(
+        200,
+        R"({"items":[{"agency":{"code":"a","name":"UBND phường Trần Phú"},"received":10,"finished":4,"on_time_rate":75.0,"ratings":2,"satisfaction_rate":100.0}]})");
     h.frames();
     CHECK(h.find("heading", "UBND phường Trần Phú"));
     CHECK(h.find("text", "Hài lòng: 100%"));

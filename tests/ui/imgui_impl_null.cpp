@@ -18,12 +18,15 @@ void nullBackendAfterRender() {
             tex->SetTexID(s_next++);
             tex->SetStatus(ImTextureStatus_OK);
             break;
-        case ImTextureStatus_WantUpdates: tex->SetStatus(ImTextureStatus_OK); break;
+        case ImTextureStatus_WantUpdates:
+            tex->SetStatus(ImTextureStatus_OK);
+            break;
         case ImTextureStatus_WantDestroy:
             tex->SetTexID(ImTextureID_Invalid);
             tex->SetStatus(ImTextureStatus_Destroyed);
             break;
-        default: break;
+        default:
+            break;
         }
     }
 }

@@ -6,15 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ui_harness.h"
 #include "ui/text_agent.h"
+#include "ui_harness.h"
 
 using namespace motcua;
 using namespace motcua::test;
 
 namespace {
 std::string fixture(const char* name) {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name, std::ios::binary);
+    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name,
+                     std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -63,7 +64,8 @@ TEST_CASE("The ask box answers from the catalogue, or offers to send the questio
     CHECK(h.find("heading", "Giấy tờ cần nộp"));
     typeInto(h, "Hỏi nhanh", "thời tiết hôm nay thế nào");
     REQUIRE(h.activate("button", "Hỏi"));
-    CHECK(h.find("status", "Chưa tìm được câu trả lời phù hợp. Bạn có thể gửi câu hỏi tới Trung tâm."));
+    CHECK(h.find("status",
+                 "Chưa tìm được câu trả lời phù hợp. Bạn có thể gửi câu hỏi tới Trung tâm."));
     REQUIRE(h.activate("button", "Gửi câu hỏi tới Trung tâm"));
     CHECK(h.find("textbox", "Nội dung")->value == "thời tiết hôm nay thế nào");
 }
@@ -75,17 +77,22 @@ TEST_CASE("A question is sent, kept on the device and followed", "[ui][info]") {
     h.frames();
     REQUIRE(h.activate("button", "Gửi"));
     REQUIRE(h.http.pending().size() == 1);
-    CHECK(nlohmann::json::parse(h.http.pending().front().request.body)["description"] == "Làm căn cước ở đâu?");
+    CHECK(nlohmann::json::parse(h.http.pending().front().request.body)["description"] ==
+          "Làm căn cước ở đâu?");
     h.http.respond(0, ""); // offline: the draft stays
     h.frames();
     CHECK(h.find("status", "Không có mạng: bản nháp vẫn được giữ, hãy gửi lại khi có mạng."));
     CHECK(h.storage.values().at("motcua.request_draft").find("căn cước") != std::string::npos);
     REQUIRE(h.activate("button", "Gửi"));
-    h.http.respond(201, R"({"id":7,"secret":"SECRET7","status":"open","created_at":"2026-11-25T08:00:00+07:00"})");
+    h.http.respond(
+        201,
+        R"({"id":7,"secret":"SECRET7","status":"open","created_at":"2026-11-25T08:00:00+07:00"})");
     h.frames();
     REQUIRE(h.http.pending().size() == 1);
     CHECK(h.http.pending().front().request.url.rfind("/api/v1/requests/7", 0) == 0);
-    h.http.respond(200, R"({"id":7,"status":"answered","status_name":"Đã trả lời","description":"Làm căn cước ở đâu?","notes":[{"unit":"Công an phường","note":"Tại trụ sở công an phường.","created_at":"2026-11-25T09:00:00+07:00"}]})");
+    h.http.respond(
+        200,
+        R"({"id":7,"status":"answered","status_name":"Đã trả lời","description":"Làm căn cước ở đâu?","notes":[{"unit":"Công an phường","note":"Tại trụ sở công an phường.","created_at":"2026-11-25T09:00:00+07:00"}]})");
     h.frames();
     CHECK(h.find("status", "Đã trả lời"));
     CHECK(h.find("text", "Công an phường: Tại trụ sở công an phường."));
@@ -96,7 +103,9 @@ TEST_CASE("Places show phones that call and addresses that open the map", "[ui][
     Harness h;
     h.frames();
     REQUIRE(h.activate("button", "Thông tin địa phương"));
-    h.http.respond(200, R"({"items":[{"id":5,"kind":"specialty","name":"Tỏi Lý Sơn","description":"Tỏi cô đơn.","address":"1 Hùng Vương","phone":"0905 123 456","shop":"Chợ"}],"total":1})");
+    h.http.respond(
+        200,
+        R"({"items":[{"id":5,"kind":"specialty","name":"Tỏi Lý Sơn","description":"Tỏi cô đơn.","address":"1 Hùng Vương","phone":"0905 123 456","shop":"Chợ"}],"total":1})");
     h.frames();
     CHECK(h.find("heading", "Tỏi Lý Sơn"));
     REQUIRE(h.activate("link", "Gọi 0905 123 456"));
@@ -114,7 +123,9 @@ TEST_CASE("An active alert shows as a banner on every screen", "[ui][info]") {
     h.frames();
     REQUIRE(h.http.pending().size() == 1);
     CHECK(h.http.pending().front().request.url.rfind("/api/v1/alerts", 0) == 0);
-    h.http.respond(200, R"({"items":[{"id":1,"severity":"warning","title":"Cảnh báo mưa lớn","body":"Hạn chế đi lại.","area":"TP. Quảng Ngãi","starts_at":"2026-11-24T06:00:00+07:00","ends_at":"2026-11-28T18:00:00+07:00"}]})");
+    h.http.respond(
+        200,
+        R"({"items":[{"id":1,"severity":"warning","title":"Cảnh báo mưa lớn","body":"Hạn chế đi lại.","area":"TP. Quảng Ngãi","starts_at":"2026-11-24T06:00:00+07:00","ends_at":"2026-11-28T18:00:00+07:00"}]})");
     h.frames();
     const std::string banner = "Cảnh báo: Cảnh báo mưa lớn — TP. Quảng Ngãi";
     CHECK(h.find("button", banner));

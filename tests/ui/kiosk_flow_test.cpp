@@ -10,7 +10,9 @@ using namespace motcua;
 using namespace motcua::test;
 
 namespace {
-const a11y::Item* textbox(Harness& h, const std::string& name) { return h.find("textbox", name); }
+const a11y::Item* textbox(Harness& h, const std::string& name) {
+    return h.find("textbox", name);
+}
 void press(Harness& h, const std::string& key) {
     INFO("key " << key);
     REQUIRE(h.activate("button", key));
@@ -28,7 +30,8 @@ TEST_CASE("The kiosk keyboard types a name with Vietnamese letters", "[ui][kiosk
     CHECK(h.find("button", "Q"));
     CHECK(host::nativeRecord().textAgentMode == "none");
     press(h, "Chữ hoa"); // this field starts in capitals: switch to small letters
-    for (const char* k : {"N", "G", "U", "Y", "E", "N"}) press(h, k);
+    for (const char* k : {"N", "G", "U", "Y", "E", "N"})
+        press(h, k);
     press(h, "â ê ô");
     press(h, "Ngã");
     CHECK(textbox(h, "Mã hồ sơ")->value == "nguyễn");
@@ -71,7 +74,9 @@ TEST_CASE("A kiosk never remembers a citizen's dossiers", "[ui][kiosk]") {
     h.app->state().lookup.secret = "ABC234";
     h.app->apply({.kind = Intent::Kind::SubmitLookup});
     h.frames(1);
-    h.http.respond(200, R"({"token":"t","expires_in":3600,"dossier":{"code":"000.00.12.H42-241124-0001","version":1,"status":4,"received_at":"2024-11-25T08:30:00+07:00","due_at":"2024-11-29T17:00:00+07:00","steps":[]}})");
+    h.http.respond(
+        200,
+        R"({"token":"t","expires_in":3600,"dossier":{"code":"000.00.12.H42-241124-0001","version":1,"status":4,"received_at":"2024-11-25T08:30:00+07:00","due_at":"2024-11-29T17:00:00+07:00","steps":[]}})");
     h.frames();
     CHECK(h.app->state().screen == Screen::Dossier);
     CHECK(h.storage.values().count("motcua.recent") == 0);

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <iterator>
 
-#include "ui_harness.h"
 #include "ui/widgets.h"
+#include "ui_harness.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -43,7 +43,8 @@ int fontRequests(Harness& h) {
 
 } // namespace
 
-TEST_CASE("Korean: English until the font arrives, then Korean strings, English for missing keys", "[ui][i18n]") {
+TEST_CASE("Korean: English until the font arrives, then Korean strings, English for missing keys",
+          "[ui][i18n]") {
     const std::string font = cjkFontBytes();
     REQUIRE(font.size() > 10000);
     MemoryStorage kept;
@@ -97,14 +98,16 @@ TEST_CASE("Korean: English until the font arrives, then Korean strings, English 
     // Every screen still renders with the CJK font at every viewport.
     for (const Viewport& vp : kViewports) {
         again.viewport = vp;
-        for (const Screen screen : {Screen::Home, Screen::Lookup, Screen::Procedures, Screen::Places, Screen::Stats}) {
+        for (const Screen screen :
+             {Screen::Home, Screen::Lookup, Screen::Procedures, Screen::Places, Screen::Stats}) {
             again.app->apply({.kind = Intent::Kind::Navigate, .screen = screen});
             REQUIRE_NOTHROW(again.frames());
         }
     }
 }
 
-TEST_CASE("Chinese without its font stays in English and asks again when back online", "[ui][i18n]") {
+TEST_CASE("Chinese without its font stays in English and asks again when back online",
+          "[ui][i18n]") {
     Harness h;
     h.frames();
     REQUIRE(h.activate("radio", "中文"));

@@ -9,7 +9,9 @@ using namespace motcua;
 using namespace motcua::test;
 
 namespace {
-void report(scanner::State state) { scanner::events().state(state, ""); }
+void report(scanner::State state) {
+    scanner::events().state(state, "");
+}
 void result(const std::string& text, scanner::Source source = scanner::Source::Camera) {
     const std::array<float, 8> corners{100, 100, 300, 100, 300, 300, 100, 300};
     scanner::events().result(text, source == scanner::Source::Camera ? &corners : nullptr, source);
@@ -45,10 +47,12 @@ TEST_CASE("A receipt QR goes straight to the dossier", "[ui][scan]") {
     CHECK(host::nativeRecord().vibrations == 1);
     CHECK(h.app->state().screen == Screen::Dossier);
     REQUIRE(h.http.pending().size() == 1);
-    CHECK(h.http.pending().front().request.body.find("000.00.12.H42-241124-0001") != std::string::npos);
+    CHECK(h.http.pending().front().request.body.find("000.00.12.H42-241124-0001") !=
+          std::string::npos);
 }
 
-TEST_CASE("A QR that is not a receipt gets a friendly message with what it contained", "[ui][scan]") {
+TEST_CASE("A QR that is not a receipt gets a friendly message with what it contained",
+          "[ui][scan]") {
     Harness h;
     h.frames();
     REQUIRE(h.activate("button", "Quét mã QR trên giấy hẹn"));
@@ -65,12 +69,14 @@ TEST_CASE("A refused camera explains and offers a photo or typing", "[ui][scan]"
     REQUIRE(h.activate("button", "Quét mã QR trên giấy hẹn"));
     report(scanner::State::Denied);
     h.frames();
-    CHECK(h.find("status", "Không dùng được camera: bạn chưa cho phép ứng dụng dùng camera. Bạn có thể cho phép trong cài đặt trình duyệt."));
+    CHECK(h.find("status", "Không dùng được camera: bạn chưa cho phép ứng dụng dùng camera. Bạn có "
+                           "thể cho phép trong cài đặt trình duyệt."));
     REQUIRE(h.activate("button", "Chọn ảnh giấy hẹn"));
     CHECK(host::nativeRecord().scannerPhotoPicks == 1);
     scanner::events().photoFailed();
     h.frames();
-    CHECK(h.find("status", "Không tìm thấy mã QR trong ảnh. Hãy chụp rõ, đủ sáng, hoặc nhập mã hồ sơ."));
+    CHECK(h.find("status",
+                 "Không tìm thấy mã QR trong ảnh. Hãy chụp rõ, đủ sáng, hoặc nhập mã hồ sơ."));
     REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
     CHECK(h.find("textbox", "Mã hồ sơ"));
 }

@@ -74,5 +74,4 @@ struct Harness {
     }
 };
 
-
 } // namespace motcua::test

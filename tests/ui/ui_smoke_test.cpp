@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ui_harness.h"
 #include "ui/text_agent.h"
+#include "ui_harness.h"
 
 using namespace motcua;
 using namespace motcua::test;
@@ -41,10 +41,10 @@ TEST_CASE("Home screen shows the app name and entry points in Vietnamese", "[ui]
 TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", "[ui]") {
     for (const Viewport& vp : kViewports) {
         for (const float scale : {1.0f, 1.5f, 2.0f}) {
-            for (const Screen screen : {Screen::Home, Screen::Lookup, Screen::Scan, Screen::Rate,
-                                         Screen::Stats, Screen::Counter, Screen::Procedures,
-                                         Screen::Procedure, Screen::Request, Screen::Requests,
-                                         Screen::Places}) {
+            for (const Screen screen :
+                 {Screen::Home, Screen::Lookup, Screen::Scan, Screen::Rate, Screen::Stats,
+                  Screen::Counter, Screen::Procedures, Screen::Procedure, Screen::Request,
+                  Screen::Requests, Screen::Places}) {
                 INFO(vp.name << " scale " << scale << " screen " << static_cast<int>(screen));
                 Harness h;
                 h.viewport = vp;
@@ -54,7 +54,8 @@ TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", 
                 CHECK(!a11y::items().empty());
                 requireTouchTargets();
                 // Nothing sticks out to the right of the screen.
-                for (const auto& item : a11y::items()) CHECK(item.x + item.w <= vp.width + 0.5f);
+                for (const auto& item : a11y::items())
+                    CHECK(item.x + item.w <= vp.width + 0.5f);
             }
         }
     }

@@ -27,7 +27,8 @@ class FakeHttpClient final : public HttpClient {
     std::deque<Pending>& pending() { return m_pending; }
     // Answers the oldest request; returns false when none is waiting.
     bool respond(int status, std::string body) {
-        while (!m_pending.empty() && m_pending.front().cancelled) m_pending.pop_front();
+        while (!m_pending.empty() && m_pending.front().cancelled)
+            m_pending.pop_front();
         if (m_pending.empty()) return false;
         Pending p = std::move(m_pending.front());
         m_pending.pop_front();

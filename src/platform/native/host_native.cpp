@@ -12,35 +12,68 @@ namespace {
 NativeHostRecord g_record;
 }
 
-NativeHostRecord& nativeRecord() { return g_record; }
+NativeHostRecord& nativeRecord() {
+    return g_record;
+}
 
-void requestFrame() { ++g_record.frameRequests; }
-void requestFrameAfter(int milliseconds) { g_record.lastTimerMs = milliseconds; }
-void wakeAfter(int milliseconds) { g_record.lastWakeMs = milliseconds; }
-void publishA11y(const std::string& json) { g_record.a11yJson = json; }
+void requestFrame() {
+    ++g_record.frameRequests;
+}
+void requestFrameAfter(int milliseconds) {
+    g_record.lastTimerMs = milliseconds;
+}
+void wakeAfter(int milliseconds) {
+    g_record.lastWakeMs = milliseconds;
+}
+void publishA11y(const std::string& json) {
+    g_record.a11yJson = json;
+}
 void syncTextAgent(bool active, const std::string& text, int, int, const char* inputMode, float,
                    float, float, float) {
     g_record.textAgentActive = active;
     g_record.textAgentText = text;
     g_record.textAgentMode = inputMode ? inputMode : "";
 }
-std::string startUrl() { return g_record.startUrl; }
-void setUrl(const std::string& pathAndFragment) { g_record.url = pathAndFragment; }
-void shareLink(const std::string&, const std::string& url) { g_record.sharedUrl = url; }
-void setKioskMode(bool on) { g_record.kiosk = on; }
-void wipeDeviceStorage() { ++g_record.wipes; }
+std::string startUrl() {
+    return g_record.startUrl;
+}
+void setUrl(const std::string& pathAndFragment) {
+    g_record.url = pathAndFragment;
+}
+void shareLink(const std::string&, const std::string& url) {
+    g_record.sharedUrl = url;
+}
+void setKioskMode(bool on) {
+    g_record.kiosk = on;
+}
+void wipeDeviceStorage() {
+    ++g_record.wipes;
+}
 std::string randomSeed() {
     static std::random_device device;
     std::string bytes(16, '\0');
-    for (char& c : bytes) c = static_cast<char>(device() & 0xFF);
+    for (char& c : bytes)
+        c = static_cast<char>(device() & 0xFF);
     return bytes;
 }
-void applyUpdate() { ++g_record.updatesApplied; }
-void promptInstall() { ++g_record.installPrompts; }
-void openUrl(const std::string& url) { g_record.openedUrl = url; }
-void vibrate(int milliseconds) { g_record.vibrations += milliseconds > 0; }
-void setDocumentLanguage(const char* code) { g_record.language = code ? code : ""; }
-std::string cjkFontUrl() { return g_record.cjkFontUrl; }
+void applyUpdate() {
+    ++g_record.updatesApplied;
+}
+void promptInstall() {
+    ++g_record.installPrompts;
+}
+void openUrl(const std::string& url) {
+    g_record.openedUrl = url;
+}
+void vibrate(int milliseconds) {
+    g_record.vibrations += milliseconds > 0;
+}
+void setDocumentLanguage(const char* code) {
+    g_record.language = code ? code : "";
+}
+std::string cjkFontUrl() {
+    return g_record.cjkFontUrl;
+}
 double nowMs() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count() +

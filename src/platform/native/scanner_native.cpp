@@ -5,15 +5,25 @@
 
 namespace motcua::scanner {
 
-unsigned createPreviewTexture() { return 1; }
+unsigned createPreviewTexture() {
+    return 1;
+}
 
 void open(unsigned texture) {
     host::nativeRecord().scannerOpen = true;
     host::nativeRecord().scannerTexture = texture;
 }
-void close() { host::nativeRecord().scannerOpen = false; }
-void setTorch(bool on) { host::nativeRecord().scannerTorch = on; }
-void switchCamera() { ++host::nativeRecord().scannerSwitches; }
-void pickPhoto() { ++host::nativeRecord().scannerPhotoPicks; }
+void close() {
+    host::nativeRecord().scannerOpen = false;
+}
+void setTorch(bool on) {
+    host::nativeRecord().scannerTorch = on;
+}
+void switchCamera() {
+    ++host::nativeRecord().scannerSwitches;
+}
+void pickPhoto() {
+    ++host::nativeRecord().scannerPhotoPicks;
+}
 
 } // namespace motcua::scanner

@@ -23,7 +23,8 @@ void draw(ImDrawList* dl, const Overlay& o) {
     if (o.highlight > 0) {
         ImVec4 c = ImGui::ColorConvertU32ToFloat4(o.colour);
         c.w *= o.highlight;
-        dl->AddPolyline(o.corners.data(), 4, ImGui::ColorConvertFloat4ToU32(c), ImDrawFlags_Closed, 5.0f);
+        dl->AddPolyline(o.corners.data(), 4, ImGui::ColorConvertFloat4ToU32(c), ImDrawFlags_Closed,
+                        5.0f);
     }
 }
 

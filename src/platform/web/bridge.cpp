@@ -46,10 +46,18 @@ void mc_js_scanner_pick_photo();
 
 namespace motcua::host {
 
-void requestFrame() { mc_js_request_frame(); }
-void requestFrameAfter(int milliseconds) { mc_js_request_frame_after(milliseconds); }
-void wakeAfter(int milliseconds) { mc_js_wake_after(milliseconds); }
-void publishA11y(const std::string& json) { mc_js_publish_a11y(json.c_str()); }
+void requestFrame() {
+    mc_js_request_frame();
+}
+void requestFrameAfter(int milliseconds) {
+    mc_js_request_frame_after(milliseconds);
+}
+void wakeAfter(int milliseconds) {
+    mc_js_wake_after(milliseconds);
+}
+void publishA11y(const std::string& json) {
+    mc_js_publish_a11y(json.c_str());
+}
 
 void syncTextAgent(bool active, const std::string& text, int selStart, int selEnd,
                    const char* inputMode, float x, float y, float w, float h) {
@@ -83,33 +91,63 @@ std::string cjkFontUrl() {
     return url;
 }
 
-void setUrl(const std::string& pathAndFragment) { mc_js_set_url(pathAndFragment.c_str()); }
+void setUrl(const std::string& pathAndFragment) {
+    mc_js_set_url(pathAndFragment.c_str());
+}
 void shareLink(const std::string& title, const std::string& url) {
     mc_js_share(title.c_str(), url.c_str());
 }
-void setDocumentLanguage(const char* code) { mc_js_set_lang(code); }
-void vibrate(int milliseconds) { mc_js_vibrate(milliseconds); }
-void applyUpdate() { mc_js_apply_update(); }
-void openUrl(const std::string& url) { mc_js_open_url(url.c_str()); }
-void promptInstall() { mc_js_prompt_install(); }
+void setDocumentLanguage(const char* code) {
+    mc_js_set_lang(code);
+}
+void vibrate(int milliseconds) {
+    mc_js_vibrate(milliseconds);
+}
+void applyUpdate() {
+    mc_js_apply_update();
+}
+void openUrl(const std::string& url) {
+    mc_js_open_url(url.c_str());
+}
+void promptInstall() {
+    mc_js_prompt_install();
+}
 std::string randomSeed() {
     unsigned char bytes[16];
     mc_js_random(bytes, 16);
     return std::string(reinterpret_cast<const char*>(bytes), 16);
 }
-void setKioskMode(bool on) { mc_js_set_kiosk(on ? 1 : 0); }
-void wipeDeviceStorage() { mc_js_wipe_storage(); }
-double nowMs() { return emscripten_get_now(); }
-double wallClockSeconds() { return mc_js_wall_clock(); }
+void setKioskMode(bool on) {
+    mc_js_set_kiosk(on ? 1 : 0);
+}
+void wipeDeviceStorage() {
+    mc_js_wipe_storage();
+}
+double nowMs() {
+    return emscripten_get_now();
+}
+double wallClockSeconds() {
+    return mc_js_wall_clock();
+}
 
 } // namespace motcua::host
 
 namespace motcua::scanner {
-void open(unsigned texture) { mc_js_scanner_open(texture); }
-void close() { mc_js_scanner_close(); }
-void setTorch(bool on) { mc_js_scanner_torch(on ? 1 : 0); }
-void switchCamera() { mc_js_scanner_switch(); }
-void pickPhoto() { mc_js_scanner_pick_photo(); }
+void open(unsigned texture) {
+    mc_js_scanner_open(texture);
+}
+void close() {
+    mc_js_scanner_close();
+}
+void setTorch(bool on) {
+    mc_js_scanner_torch(on ? 1 : 0);
+}
+void switchCamera() {
+    mc_js_scanner_switch();
+}
+void pickPhoto() {
+    mc_js_scanner_pick_photo();
+}
 } // namespace motcua::scanner
 
 using motcua::input::Source;
@@ -120,10 +158,18 @@ EMSCRIPTEN_KEEPALIVE void mc_pointer(int kind, int source, float x, float y, int
                                      double timeMs) {
     const Source src = source == 1 ? Source::Touch : (source == 2 ? Source::Pen : Source::Mouse);
     switch (kind) {
-    case 0: motcua::input::pointerDown(src, x, y, button, timeMs); break;
-    case 1: motcua::input::pointerMove(src, x, y, timeMs); break;
-    case 2: motcua::input::pointerUp(src, x, y, button, timeMs); break;
-    default: motcua::input::pointerCancel(src); break;
+    case 0:
+        motcua::input::pointerDown(src, x, y, button, timeMs);
+        break;
+    case 1:
+        motcua::input::pointerMove(src, x, y, timeMs);
+        break;
+    case 2:
+        motcua::input::pointerUp(src, x, y, button, timeMs);
+        break;
+    default:
+        motcua::input::pointerCancel(src);
+        break;
     }
 }
 
@@ -161,19 +207,24 @@ EMSCRIPTEN_KEEPALIVE int mc_key_burst(const char* character, double timeMs) {
     const motcua::BurstDecision d = g_burst.key(character ? character : "", timeMs);
     g_burstFlush = d.flush;
     if (d.burst)
-        motcua::scanner::events().result(*d.burst, nullptr, motcua::scanner::Source::KeyboardScanner);
+        motcua::scanner::events().result(*d.burst, nullptr,
+                                         motcua::scanner::Source::KeyboardScanner);
     if (d.burst) motcua::host::requestFrame();
     return (d.swallow ? 1 : 0) | (std::min(d.removeLeaked, 127) << 1);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_flush() { return g_burstFlush.c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_flush() {
+    return g_burstFlush.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_timeout(double timeMs) {
     g_burstFlush = g_burst.timeout(timeMs);
     return g_burstFlush.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void mc_text_blur() { motcua::ui::textAgent().blurRequested = true; }
+EMSCRIPTEN_KEEPALIVE void mc_text_blur() {
+    motcua::ui::textAgent().blurRequested = true;
+}
 
 EMSCRIPTEN_KEEPALIVE void mc_a11y_activate(uint32_t id) {
     motcua::input::noteActivity(emscripten_get_now());
@@ -182,7 +233,8 @@ EMSCRIPTEN_KEEPALIVE void mc_a11y_activate(uint32_t id) {
 
 // Scanner events from web/scanner.js. state: see scanner::State; detail: a short reason for logs.
 EMSCRIPTEN_KEEPALIVE void mc_scan_state(int state, const char* detail) {
-    motcua::scanner::events().state(static_cast<motcua::scanner::State>(state), detail ? detail : "");
+    motcua::scanner::events().state(static_cast<motcua::scanner::State>(state),
+                                    detail ? detail : "");
     motcua::host::requestFrame();
 }
 
@@ -196,7 +248,8 @@ EMSCRIPTEN_KEEPALIVE void mc_scan_result(const char* text, const float* corners,
     std::array<float, 8> pts{};
     const bool hasCorners = corners != nullptr;
     if (hasCorners)
-        for (int i = 0; i < 8; ++i) pts[static_cast<size_t>(i)] = corners[i];
+        for (int i = 0; i < 8; ++i)
+            pts[static_cast<size_t>(i)] = corners[i];
     motcua::scanner::events().result(text ? text : "", hasCorners ? &pts : nullptr,
                                      static_cast<motcua::scanner::Source>(source));
     motcua::host::requestFrame();
@@ -209,6 +262,8 @@ EMSCRIPTEN_KEEPALIVE void mc_scan_photo_failed() {
 }
 
 // A new video frame was uploaded into the preview texture.
-EMSCRIPTEN_KEEPALIVE void mc_scan_frame() { motcua::host::requestFrame(); }
+EMSCRIPTEN_KEEPALIVE void mc_scan_frame() {
+    motcua::host::requestFrame();
+}
 
 } // extern "C"

@@ -35,7 +35,8 @@ int parseRetryAfter(emscripten_fetch_t* fetch) {
         const auto colon = line.find(':');
         if (colon == std::string::npos) continue;
         std::string name = line.substr(0, colon);
-        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (name == "retry-after") return std::atoi(line.c_str() + colon + 1);
     }
     return 0;
@@ -54,7 +55,8 @@ class WebHttpClient final : public HttpClient {
             pending->headerStorage.push_back(k);
             pending->headerStorage.push_back(v);
         }
-        for (auto& s : pending->headerStorage) pending->headerPointers.push_back(s.c_str());
+        for (auto& s : pending->headerStorage)
+            pending->headerPointers.push_back(s.c_str());
         pending->headerPointers.push_back(nullptr);
 
         emscripten_fetch_attr_t attr;
@@ -103,6 +105,8 @@ class WebHttpClient final : public HttpClient {
     static inline std::map<int, emscripten_fetch_t*> s_inFlight;
 };
 
-std::unique_ptr<HttpClient> makeWebHttpClient() { return std::make_unique<WebHttpClient>(); }
+std::unique_ptr<HttpClient> makeWebHttpClient() {
+    return std::make_unique<WebHttpClient>();
+}
 
 } // namespace motcua

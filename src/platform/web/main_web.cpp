@@ -42,7 +42,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int mc_frame(double timeMs, float cssWidth, floa
     const bool more = g_app->frame();
     ImGui::Render();
 
-    glViewport(0, 0, static_cast<int>(cssWidth * dpr + 0.5f), static_cast<int>(cssHeight * dpr + 0.5f));
+    glViewport(0, 0, static_cast<int>(cssWidth * dpr + 0.5f),
+               static_cast<int>(cssHeight * dpr + 0.5f));
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(motcua::ui::color::kBackground);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -65,7 +66,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mc_update_ready() {
     motcua::host::requestFrame();
 }
 
-// The app can be installed: 1 the browser offers a prompt (Android), 2 iOS (Share → Add to Home Screen).
+// The app can be installed: 1 the browser offers a prompt (Android), 2 iOS (Share → Add to Home
+// Screen).
 extern "C" EMSCRIPTEN_KEEPALIVE void mc_install_hint(int kind) {
     if (g_app) g_app->installHint(kind);
     motcua::host::requestFrame();
@@ -82,7 +84,8 @@ int main() {
     attrs.antialias = false;
     attrs.premultipliedAlpha = false;
     attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attrs);
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context =
+        emscripten_webgl_create_context("#canvas", &attrs);
     if (context <= 0) {
         emscripten_run_script("window.motcuaShell && window.motcuaShell.fatal('webgl')");
         return 1;

@@ -30,6 +30,8 @@ class WebStorage final : public Storage {
     void remove(const std::string& key) override { mc_js_storage_remove(key.c_str()); }
 };
 
-std::unique_ptr<Storage> makeWebStorage() { return std::make_unique<WebStorage>(); }
+std::unique_ptr<Storage> makeWebStorage() {
+    return std::make_unique<WebStorage>();
+}
 
 } // namespace motcua

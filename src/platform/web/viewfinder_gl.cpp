@@ -43,8 +43,10 @@ GLuint compile(GLenum type, const unsigned char* source, std::size_t size) {
 
 bool ensureProgram() {
     if (g_program.id || g_program.failed) return g_program.id != 0;
-    const GLuint vs = compile(GL_VERTEX_SHADER, assets::k_shader_viewfinder_vert, assets::k_shader_viewfinder_vert_size);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, assets::k_shader_viewfinder_frag, assets::k_shader_viewfinder_frag_size);
+    const GLuint vs = compile(GL_VERTEX_SHADER, assets::k_shader_viewfinder_vert,
+                              assets::k_shader_viewfinder_vert_size);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, assets::k_shader_viewfinder_frag,
+                              assets::k_shader_viewfinder_frag_size);
     if (!vs || !fs) {
         g_program.failed = true;
         return false;
@@ -94,11 +96,14 @@ void render(const ImDrawList*, const ImDrawCmd* cmd) {
     glUniform1f(g_program.scale, scale);
     glUniform1f(g_program.fbHeight, fbHeight);
     // Only the preview (clipped by the window) is painted.
-    const ImVec2 clipMin(std::max(o.previewMin.x, cmd->ClipRect.x), std::max(o.previewMin.y, cmd->ClipRect.y));
-    const ImVec2 clipMax(std::min(o.previewMax.x, cmd->ClipRect.z), std::min(o.previewMax.y, cmd->ClipRect.w));
+    const ImVec2 clipMin(std::max(o.previewMin.x, cmd->ClipRect.x),
+                         std::max(o.previewMin.y, cmd->ClipRect.y));
+    const ImVec2 clipMax(std::min(o.previewMax.x, cmd->ClipRect.z),
+                         std::min(o.previewMax.y, cmd->ClipRect.w));
     if (clipMax.x <= clipMin.x || clipMax.y <= clipMin.y) return;
     glEnable(GL_SCISSOR_TEST);
-    glScissor(static_cast<GLint>(clipMin.x * scale), static_cast<GLint>(fbHeight - clipMax.y * scale),
+    glScissor(static_cast<GLint>(clipMin.x * scale),
+              static_cast<GLint>(fbHeight - clipMax.y * scale),
               static_cast<GLsizei>((clipMax.x - clipMin.x) * scale),
               static_cast<GLsizei>((clipMax.y - clipMin.y) * scale));
     glEnable(GL_BLEND);
