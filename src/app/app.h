@@ -76,6 +76,7 @@ class App {
     void openRequestForm(const std::string& question);
     void sendRequest();
     void followRequest(int64_t id);
+    void requestDelivered(const std::string& key, const SentRequest& created);
     void openPlaces(const std::string& kind);
     void pollAlerts();
     // Counter terminal (app_counter.cpp).

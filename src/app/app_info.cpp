@@ -122,44 +122,55 @@ void App::openRequestForm(const std::string& question) {
     ui::requestScrollTop();
 }
 
+// A question or complaint goes into the same outbox as ratings, with an idempotency key: it is
+// delivered when the network allows, once, and the draft stays until the server has it.
 void App::sendRequest() {
     RequestView& r = m_state.request;
     r.problem = validateRequestDraft(r.draft);
-    if (!r.problem.empty() || r.send == Io::Loading) return;
+    if (!r.problem.empty()) return;
+    if (!r.pendingKey.empty() && m_state.outbox.stateOf(r.pendingKey) != OutboxState::Failed)
+        return;
+    OutboxItem item;
+    item.key = makeIdempotencyKey(host::randomSeed());
+    item.kind = OutboxKind::Request;
+    item.dossierCode = r.draft.dossierCode;
+    auto body = nlohmann::json::parse(requestBodyJson(r.draft), nullptr, false);
+    if (!body.is_object()) return;
+    body["idempotency_key"] = item.key;
+    item.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    item.createdAt = static_cast<int64_t>(host::wallClockSeconds() * 1000.0);
+    r.pendingKey = item.key;
     r.send = Io::Loading;
-    HttpRequest request;
-    request.method = "POST";
-    request.url = "/api/v1/requests";
-    request.headers = {{"Content-Type", "application/json"}};
-    request.body = requestBodyJson(r.draft);
-    m_http.send(std::move(request), [this](const HttpResponse& reply) {
-        RequestView& r = m_state.request;
-        if (reply.status != 201) {
-            // Nothing is lost: the draft stays on the screen and on the device.
-            r.send = Io::Failed;
-            r.problem = reply.status == 0     ? "request.error.offline"
-                        : reply.status == 429 ? "error.rate_limited"
-                        : reply.status >= 500 ? "error.server"
-                                              : "request.error.rejected";
-            return;
+    m_state.outbox.add(std::move(item));
+    saveOutbox();
+    pumpOutbox();
+}
+
+// The server has the request: remember it to follow its answers, and let the draft go.
+void App::requestDelivered(const std::string& key, const SentRequest& created) {
+    RequestView& r = m_state.request;
+    SentRequest s = created;
+    s.category = r.draft.category;
+    if (const OutboxItem* item = m_state.outbox.find(key)) {
+        auto body = nlohmann::json::parse(item->body, nullptr, false);
+        if (body.is_object() && body.contains("description") && body["description"].is_string()) {
+            const std::string text = body["description"].get<std::string>();
+            s.summary = text.size() > 120 ? text.substr(0, 120) : text;
         }
-        auto created = parseRequestCreated(reply.body);
-        if (!created) {
-            r.send = Io::Failed;
-            r.problem = parseErrorKey(created.code);
-            return;
-        }
-        SentRequest s = std::move(*created.value);
-        s.category = r.draft.category;
-        s.summary = r.draft.description.size() > 120 ? r.draft.description.substr(0, 120)
-                                                     : r.draft.description;
+        if (body.is_object() && body.contains("category") && body["category"].is_string())
+            s.category = body["category"].get<std::string>();
+    }
+    if (std::none_of(r.sent.begin(), r.sent.end(),
+                     [&](const SentRequest& x) { return x.id == s.id; }))
         r.sent.insert(r.sent.begin(), s);
-        if (!m_state.kiosk) m_storage.save(kSentKey, sentRequestsToJson(r.sent));
+    if (!m_state.kiosk) m_storage.save(kSentKey, sentRequestsToJson(r.sent));
+    if (r.pendingKey == key) {
         r.draft = RequestDraft{};
         saveDraftIfChanged();
+        r.pendingKey.clear();
         r.send = Io::Done;
         followRequest(s.id);
-    });
+    }
 }
 
 void App::followRequest(int64_t id) {

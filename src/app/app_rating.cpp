@@ -94,6 +94,31 @@ void App::pumpOutbox() {
     const std::string key = due->key;
     m_state.outbox.markSending(key);
     saveOutbox();
+    if (due->kind == OutboxKind::Request) {
+        // Questions and complaints need no token: post them as they are.
+        HttpRequest post;
+        post.method = "POST";
+        post.url = "/api/v1/requests";
+        post.headers = {{"Content-Type", "application/json"}};
+        post.body = due->body;
+        m_outboxRequest = m_http.send(std::move(post), [this, key](const HttpResponse& reply) {
+            m_outboxRequest = 0;
+            if (reply.status == 200 || reply.status == 201) {
+                auto created = parseRequestCreated(reply.body);
+                if (!created) {
+                    // Unreadable confirmation: send again, the same key brings the same answer.
+                    outboxFailed(key, 0, 0, "");
+                    return;
+                }
+                requestDelivered(key, *created.value);
+            }
+            std::string code;
+            if (auto errors = parseApiErrors(reply.body); errors && !errors.value->empty())
+                code = errors.value->front().code;
+            outboxFailed(key, reply.status, reply.retryAfterSeconds, code);
+        });
+        return;
+    }
     HttpRequest lookup;
     lookup.method = "POST";
     lookup.url = "/api/v1/dossiers/lookup";

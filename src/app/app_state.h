@@ -120,7 +120,8 @@ struct CatalogView {
 
 struct RequestView {
     RequestDraft draft;
-    std::string problem; // i18n key
+    std::string problem;    // i18n key
+    std::string pendingKey; // the outbox item carrying the draft being sent
     Io send = Io::Idle;
     std::vector<SentRequest> sent;       // kept on the device to follow them
     std::optional<RequestStatus> status; // the one being followed

@@ -1,9 +1,11 @@
 """Questions and complaints (Open311-style service requests)."""
+import hashlib
 import hmac
+import secrets as _secrets
 
 from . import validate as v
 from .api_dossiers import CODE_RE
-from .util import ApiError, hash_token, new_secret, normalise_code
+from .util import SECRET_ALPHABET, ApiError, hash_token, new_secret, normalise_code
 
 CATEGORIES = {
     "question": ("Hỏi đáp thủ tục", "Question about a procedure"),
@@ -26,7 +28,7 @@ def categories(app, req):
 def create(app, req):
     body = v.fields(req.json(), {"category": v.enum(*CATEGORIES), "description": v.text(4000)},
                     {"dossier_code": v.text(60, nullable=True), "contact": v.text(200, nullable=True),
-                     "anonymous": v.boolean})
+                     "anonymous": v.boolean, "idempotency_key": v.text(128, nullable=True)})
     code = body.get("dossier_code")
     if code is not None:
         code = normalise_code(code)
@@ -34,11 +36,20 @@ def create(app, req):
             raise ApiError(422, "invalid_field", "'dossier_code' is not in the format AGENCY-yyMMdd-NNNN")
     anonymous = bool(body.get("anonymous", False))
     contact = None if anonymous else body.get("contact")
-    secret = new_secret(10)
+    key = body.get("idempotency_key") or None
+    # With a key the secret is derived from it (HMAC with the server's own key): a replay after a
+    # lost answer gets the same id and secret back, and no secret is stored in clear.
+    secret = _secret_for_key(app, key) if key else new_secret(10)
     now = app.now()
-    rid = app.store.create_request(hash_token(secret), body["category"], body["description"], code, contact,
-                                   anonymous, now)
-    return 201, {"id": rid, "secret": secret, "status": "open", "created_at": now.isoformat()}
+    rid, created_at, created = app.store.create_request(hash_token(secret), body["category"], body["description"],
+                                                        code, contact, anonymous, now, key)
+    return (201 if created else 200), {"id": rid, "secret": secret, "status": "open", "created_at": created_at}
+
+
+def _secret_for_key(app, key):
+    server_key = app.store.get_or_create_meta("request_secret_key", _secrets.token_hex(32)).encode()
+    digest = hmac.new(server_key, b"request:" + key.encode("utf-8"), hashlib.sha256).digest()
+    return "".join(SECRET_ALPHABET[b % len(SECRET_ALPHABET)] for b in digest[:10])
 
 
 def get(app, req, rid):

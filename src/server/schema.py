@@ -178,6 +178,12 @@ MIGRATIONS = [
     CREATE INDEX procedures_field ON procedures(field_vi);
     CREATE INDEX procedures_agency ON procedures(agency_code);
     """,
+    # 5: questions and complaints sent through the app's outbox carry an idempotency key, so a
+    # retry after a lost answer creates nothing new.
+    """
+    ALTER TABLE requests ADD COLUMN idempotency_key TEXT;
+    CREATE UNIQUE INDEX requests_idempotency ON requests(idempotency_key) WHERE idempotency_key IS NOT NULL;
+    """,
 ]
 
 

@@ -413,8 +413,8 @@ def _seed_alerts(store, today):
 
 def _seed_requests(store, anchor):
     t = anchor - dt.timedelta(days=3)
-    rid = store.create_request(hash_token("DEMOQ23456"), "question",
-                               "Đăng ký khai sinh cho con cần mang những giấy tờ gì?", None, None, True, t)
+    rid, _, _ = store.create_request(hash_token("DEMOQ23456"), "question",
+                                     "Đăng ký khai sinh cho con cần mang những giấy tờ gì?", None, None, True, t)
     store.answer_request(rid, "Ông/bà mang tờ khai, giấy chứng sinh và CCCD của cha hoặc mẹ.",
                          "Bộ phận Tư pháp - Hộ tịch", "answered", t + dt.timedelta(hours=5))
     store.create_request(hash_token("DEMOC23456"), "complaint", "Hồ sơ của tôi đã quá hạn nhưng chưa có thông báo.",

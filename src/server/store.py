@@ -493,13 +493,20 @@ class Store:
             " FROM agencies a ORDER BY a.code")
 
     # ---------------------------------------------------------------- requests
-    def create_request(self, secret_hash, category, description, dossier_code, contact, anonymous, now):
+    def create_request(self, secret_hash, category, description, dossier_code, contact, anonymous, now,
+                       idempotency_key=None):
+        """Returns (id, created_at, created); an existing idempotency key returns its request."""
         with self._tx() as c:
+            if idempotency_key is not None:
+                r = c.execute("SELECT id, created_at FROM requests WHERE idempotency_key=?",
+                              (idempotency_key,)).fetchone()
+                if r is not None:
+                    return r["id"], r["created_at"], False
             cur = c.execute("INSERT INTO requests(secret_hash,category,description,dossier_code,contact,anonymous,"
-                            "status,created_at,updated_at) VALUES(?,?,?,?,?,?,'open',?,?)",
+                            "status,created_at,updated_at,idempotency_key) VALUES(?,?,?,?,?,?,'open',?,?,?)",
                             (secret_hash, category, description, dossier_code, contact, int(anonymous),
-                             iso(now), iso(now)))
-            return cur.lastrowid
+                             iso(now), iso(now), idempotency_key))
+            return cur.lastrowid, iso(now), True
 
     def get_request(self, request_id):
         with self.lock:

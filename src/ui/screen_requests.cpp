@@ -39,11 +39,16 @@ void drawRequestScreen(AppState& state, Intents& out) {
         textField(tr("request.contact"), r.draft.contact,
                   {.hint = tr("request.contact_hint"), .maxLength = 200});
     paragraph(tr("request.draft_kept"), true);
-    const bool sending = r.send == Io::Loading;
-    if (sending) ImGui::BeginDisabled();
-    if (button(sending ? tr("request.sending") : tr("request.send")))
+    // The draft waits in the outbox until the server has it: say honestly where it is.
+    const auto queued = r.pendingKey.empty() ? std::nullopt : state.outbox.stateOf(r.pendingKey);
+    const bool waiting =
+        queued && (*queued == OutboxState::Pending || *queued == OutboxState::Sending);
+    if (waiting) ImGui::BeginDisabled();
+    if (button(queued == OutboxState::Sending ? tr("request.sending") : tr("request.send")))
         out.push_back({.kind = Intent::Kind::SendRequest});
-    if (sending) ImGui::EndDisabled();
+    if (waiting) ImGui::EndDisabled();
+    if (queued == OutboxState::Pending) statusText(tr("request.saved"), color::kWarning);
+    if (queued == OutboxState::Failed) statusText(tr("request.error.rejected"), color::kDanger);
     if (!r.problem.empty()) statusText(tr(r.problem.c_str()), color::kDanger);
     endCard();
     endPage();

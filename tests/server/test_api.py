@@ -419,6 +419,21 @@ class RatingTests(ServerCase):
 
 
 class RequestTests(ServerCase):
+    def test_a_replayed_idempotency_key_creates_nothing_new(self):
+        body = {"category": "question", "description": "Làm căn cước ở đâu?", "anonymous": True,
+                "idempotency_key": "7c1f6c3e-5a51-4c2b-9d1e-2f0a8b7c6d5e"}
+        status, first, _ = self.client.json("POST", "/api/v1/requests", body)
+        self.assertEqual(status, 201, first)
+        status, again, _ = self.client.json("POST", "/api/v1/requests", body)
+        self.assertEqual(status, 200, again)
+        self.assertEqual((again["id"], again["secret"]), (first["id"], first["secret"]))
+        status, r, _ = self.client.json("GET", f"/api/v1/requests/{first['id']}", token=first["secret"])
+        self.assertEqual(status, 200, r)
+        other = dict(body, idempotency_key="another-key")
+        status, third, _ = self.client.json("POST", "/api/v1/requests", other)
+        self.assertEqual(status, 201, third)
+        self.assertNotEqual(third["id"], first["id"])
+
     def test_request_lifecycle(self):
         status, obj, _ = self.client.json("POST", "/api/v1/requests",
                                           {"category": "complaint", "description": "Hồ sơ trễ hẹn",

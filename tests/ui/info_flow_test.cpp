@@ -70,20 +70,27 @@ TEST_CASE("The ask box answers from the catalogue, or offers to send the questio
     CHECK(h.find("textbox", "Nội dung")->value == "thời tiết hôm nay thế nào");
 }
 
-TEST_CASE("A question is sent, kept on the device and followed", "[ui][info]") {
+TEST_CASE("A question goes through the outbox, survives being offline and is followed",
+          "[ui][info]") {
     Harness h;
     h.frames();
     h.app->apply({.kind = Intent::Kind::OpenRequestForm, .text = "Làm căn cước ở đâu?"});
     h.frames();
     REQUIRE(h.activate("button", "Gửi"));
     REQUIRE(h.http.pending().size() == 1);
-    CHECK(nlohmann::json::parse(h.http.pending().front().request.body)["description"] ==
-          "Làm căn cước ở đâu?");
-    h.http.respond(0, ""); // offline: the draft stays
+    const auto first = nlohmann::json::parse(h.http.pending().front().request.body);
+    CHECK(first["description"] == "Làm căn cước ở đâu?");
+    const std::string key = first["idempotency_key"];
+    h.http.respond(0, ""); // offline: it waits in the outbox, the draft stays
     h.frames();
-    CHECK(h.find("status", "Không có mạng: bản nháp vẫn được giữ, hãy gửi lại khi có mạng."));
+    CHECK(h.find("status", "Đã lưu, sẽ gửi khi có mạng. Bản nháp được giữ cho tới khi gửi xong."));
     CHECK(h.storage.values().at("motcua.request_draft").find("căn cước") != std::string::npos);
-    REQUIRE(h.activate("button", "Gửi"));
+    CHECK(h.storage.values().at("motcua.outbox").find(key) != std::string::npos);
+    // Back online: the same item, with the same key, goes again by itself.
+    h.app->networkOnline();
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(nlohmann::json::parse(h.http.pending().front().request.body)["idempotency_key"] == key);
     h.http.respond(
         201,
         R"({"id":7,"secret":"SECRET7","status":"open","created_at":"2026-11-25T08:00:00+07:00"})");
@@ -97,6 +104,8 @@ TEST_CASE("A question is sent, kept on the device and followed", "[ui][info]") {
     CHECK(h.find("status", "Đã trả lời"));
     CHECK(h.find("text", "Công an phường: Tại trụ sở công an phường."));
     CHECK(h.storage.values().at("motcua.requests").find("SECRET7") != std::string::npos);
+    CHECK(h.app->state().request.draft.description.empty());
+    CHECK(h.app->state().outbox.stateOf(key) == OutboxState::Sent);
 }
 
 TEST_CASE("Places show phones that call and addresses that open the map", "[ui][info]") {
