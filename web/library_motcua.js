@@ -54,6 +54,11 @@ mergeInto(LibraryManager.library, {
   mc_js_prompt_install: function () {
     if (Module.motcuaShell.pwa) Module.motcuaShell.pwa.promptInstall();
   },
+  mc_js_report_timing: function (name, ms) {
+    const key = UTF8ToString(name);
+    const t = (window.motcua.timings = window.motcua.timings || {});
+    (t[key] = t[key] || []).push(ms);
+  },
   mc_js_open_url: function (url) {
     const target = UTF8ToString(url);
     if (/^(tel:|https:\/\/)/.test(target)) {

@@ -80,7 +80,9 @@ void App::updateSearch() {
                 c.hits.push_back({.index = i});
         return;
     }
+    const double started = host::nowMs();
     c.hits = c.index->search(c.query, contentLanguage(m_state.language), 30, filter);
+    host::reportTiming("search", host::nowMs() - started);
 }
 
 void App::ask() {

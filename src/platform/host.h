@@ -37,6 +37,8 @@ void applyUpdate();
 void promptInstall();
 // Opens a tel: link (the phone calls) or a map link (the device's map app).
 void openUrl(const std::string& url);
+// Records how long an operation took (milliseconds), for the benchmarks in bench/.
+void reportTiming(const char* name, double milliseconds);
 // A short vibration where the device supports it (a code was read).
 void vibrate(int milliseconds);
 // Tell the page which language the app speaks (html lang attribute).

@@ -65,6 +65,9 @@ void promptInstall() {
 void openUrl(const std::string& url) {
     g_record.openedUrl = url;
 }
+void reportTiming(const char* name, double milliseconds) {
+    g_record.timings[name ? name : ""] = milliseconds;
+}
 void vibrate(int milliseconds) {
     g_record.vibrations += milliseconds > 0;
 }

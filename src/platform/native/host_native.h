@@ -1,6 +1,7 @@
 // What the native host recorded (for tests): the last accessibility JSON, URL, shared link, etc.
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace motcua::host {
@@ -31,6 +32,7 @@ struct NativeHostRecord {
     int updatesApplied = 0;
     int installPrompts = 0;
     std::string openedUrl;
+    std::map<std::string, double> timings;
 };
 
 NativeHostRecord& nativeRecord();

@@ -32,6 +32,7 @@ void mc_js_set_lang(const char* code);
 void mc_js_vibrate(int ms);
 void mc_js_random(unsigned char* out, int n);
 void mc_js_apply_update();
+void mc_js_report_timing(const char* name, double ms);
 void mc_js_open_url(const char* url);
 void mc_js_prompt_install();
 void mc_js_set_kiosk(int on);
@@ -105,6 +106,9 @@ void vibrate(int milliseconds) {
 }
 void applyUpdate() {
     mc_js_apply_update();
+}
+void reportTiming(const char* name, double milliseconds) {
+    mc_js_report_timing(name, milliseconds);
 }
 void openUrl(const std::string& url) {
     mc_js_open_url(url.c_str());
