@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
-#include "imgui_impl_null.h"
+#include "headless_backend.h"
 #include "platform/native/fake_http_client.h"
 #include "platform/native/host_native.h"
 #include "platform/native/memory_storage.h"

@@ -7,7 +7,7 @@
 
 #include "app/app.h"
 #include "app/input.h"
-#include "imgui_impl_null.h"
+#include "headless_backend.h"
 #include "platform/native/fake_http_client.h"
 #include "platform/native/host_native.h"
 #include "platform/native/memory_storage.h"

@@ -1,5 +1,5 @@
 // Headless backend: acknowledges texture requests so glyphs "upload" without a GPU.
-#include "imgui_impl_null.h"
+#include "headless_backend.h"
 
 namespace motcua::test {
 
