@@ -205,8 +205,7 @@ void App::apply(const Intent& intent) {
         break;
     case Intent::Kind::Refresh:
         if (!m_state.view.code.empty()) {
-            const int keepGeneration = ++m_generation; // drop the poll in flight
-            (void)keepGeneration;
+            ++m_generation; // the poll in flight answers an older question: drop its reply
             if (m_requestId) m_http.cancel(m_requestId);
             m_requestId = 0;
             m_retryAtMs = 0;

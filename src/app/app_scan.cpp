@@ -52,7 +52,6 @@ void App::onScanResult(const std::string& text, const std::array<float, 8>* corn
         s.corners = *corners;
         s.cornersAtMs = host::nowMs();
         s.cornersOk = payload.kind == PayloadKind::Receipt;
-        host::requestFrameAfter(1600); // let the highlight fade out
     }
     if (payload.kind != PayloadKind::Receipt) {
         if (payload.kind == PayloadKind::Empty) return;

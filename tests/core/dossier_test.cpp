@@ -8,19 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dossier.h"
+#include "fixture.h"
 
 using namespace motcua;
+using motcua::test::fixture;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name,
-                     std::ios::binary);
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 Dossier parsed(const std::string& name) {
     auto r = parseDossier(fixture(name));

@@ -8,19 +8,12 @@
 #include "core/procedure_catalog.h"
 #include "core/procedure_search.h"
 #include "core/vn_text.h"
+#include "fixture.h"
 
 using namespace motcua;
+using motcua::test::fixture;
 
 namespace {
-
-std::string fixture(const std::string& name) {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name,
-                     std::ios::binary);
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 const std::vector<ProcedureInfo>& catalog() {
     static const std::vector<ProcedureInfo> items = [] {

@@ -6,21 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../core/fixture.h"
 #include "ui/text_agent.h"
 #include "ui_harness.h"
 
 using namespace motcua;
+using motcua::test::fixture;
 using namespace motcua::test;
 
 namespace {
-std::string fixture(const char* name) {
-    std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/tests/core/fixtures/" + name,
-                     std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 // Opens the procedures screen and answers the catalogue and FAQ requests.
 void openCatalogue(Harness& h) {
     REQUIRE(h.activate("button", "Thủ tục, hỏi đáp"));
