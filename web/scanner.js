@@ -2,12 +2,12 @@
 // the rear camera into the app's GL texture frame by frame, frames to the decoder Worker
 // (web/scanner_worker.js, zxing-wasm loaded only when the scanner first opens), one frame in
 // flight at a time, and the results back to C++ (bridge.cpp: mc_scan_state, mc_scan_caps,
-// mc_scan_result, mc_scan_photo_failed, mc_scan_frame).
+// mc_scan_result, mc_scan_photo_failed, mc_scan_frame). Which frames to decode and which results
+// are news is the core's decision (src/core/scan_pacer.h: mc_scan_frame_wanted, mc_scan_decoded).
 const kWorkerUrl = '/__SCANNER_WORKER_JS__';
 
 const State = { Idle: 0, Starting: 1, Running: 2, Denied: 3, NoCamera: 4, Insecure: 5, Failed: 6 };
 const Source = { Camera: 0, Photo: 1 };
-const kRepeatMs = 2000; // the same text is reported at most once per this interval
 const kVideoMaxSide = 1920; // frames larger than this are scaled down before decoding
 const kPhotoMaxSide = 4096;
 
@@ -20,8 +20,6 @@ export function createScanner(getModule) {
   let deviceId = null; // chosen by switchCamera(); null: the rear camera by facingMode
   let frameHandle = 0;
   let inFlight = false;
-  let lastText = '';
-  let lastTextAt = 0;
   let texW = 0;
   let texH = 0;
 
@@ -160,12 +158,20 @@ export function createScanner(getModule) {
     } catch (e) {
       // A lost GL context or a frame not yet decodable: the preview skips this frame.
     }
-    if (!inFlight && workerState === 'ready' && video.videoWidth > 0) sendFrame(gen);
+    if (!inFlight && workerState === 'ready' && video.videoWidth > 0 && frameWanted()) sendFrame(gen);
     scheduleFrame(gen);
+  }
+
+  function frameWanted() {
+    const m = getModule();
+    return !!m && m._mc_scan_frame_wanted() === 1;
   }
 
   async function sendFrame(gen) {
     inFlight = true;
+    const t0 = performance.now();
+    let ms = 0;
+    let found = false;
     try {
       const bitmap = await createImageBitmap(video);
       if (gen !== generation) {
@@ -173,16 +179,15 @@ export function createScanner(getModule) {
         return;
       }
       const r = await decode(bitmap, kVideoMaxSide, true);
+      ms = r.ms ?? performance.now() - t0;
+      found = !!r.text;
       if (gen !== generation || !wanted || !r.text) return;
-      const now = performance.now();
-      if (r.text === lastText && now - lastTextAt < kRepeatMs) return;
-      lastText = r.text;
-      lastTextAt = now;
       reportResult(r.text, r.corners, Source.Camera);
     } catch (e) {
       // The video had no frame to copy yet: try again on the next one.
     } finally {
       inFlight = false;
+      getModule()?._mc_scan_decoded(ms, found ? 1 : 0);
     }
   }
 
@@ -320,7 +325,6 @@ export function createScanner(getModule) {
       texW = texH = 0;
       if (wanted && stream) return;
       wanted = true;
-      lastText = '';
       start();
     },
     close() {

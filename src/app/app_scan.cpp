@@ -14,6 +14,8 @@ namespace motcua {
 void App::installScannerHandlers() {
     scanner::Events& e = scanner::events();
     e.state = [this](scanner::State state, const std::string&) {
+        if (state == scanner::State::Running && m_state.scan.state != scanner::State::Running)
+            m_state.scan.pacer.start(host::nowMs());
         m_state.scan.state = state;
         if (state != scanner::State::Running) m_state.scan.torchOn = false;
     };
@@ -25,6 +27,16 @@ void App::installScannerHandlers() {
     };
     e.result = [this](const std::string& text, const std::array<float, 8>* corners,
                       scanner::Source source) { onScanResult(text, corners, source); };
+    e.frameWanted = [this] {
+        ScanPacer& pacer = m_state.scan.pacer;
+        const double now = host::nowMs();
+        if (m_state.scan.state != scanner::State::Running || !pacer.frameWanted(now)) return false;
+        pacer.frameSent(now);
+        return true;
+    };
+    e.frameDone = [this](double decodeMs, bool found) {
+        m_state.scan.pacer.frameDone(host::nowMs(), decodeMs, found);
+    };
     e.photoFailed = [this] {
         m_state.scan.photoFailed = true;
         m_state.scan.notReceipt.clear();
@@ -53,6 +65,9 @@ void App::onScanResult(const std::string& text, const std::array<float, 8>* corn
         s.cornersAtMs = host::nowMs();
         s.cornersOk = payload.kind == PayloadKind::Receipt;
     }
+    // The camera reads a code in view frame after frame: only news goes on (the outline above
+    // follows it all the same). A photo or a USB scan is always a deliberate act.
+    if (source == scanner::Source::Camera && !s.pacer.accept(text, host::nowMs())) return;
     if (payload.kind != PayloadKind::Receipt) {
         if (payload.kind == PayloadKind::Empty) return;
         s.notReceipt = payload.raw;

@@ -18,6 +18,7 @@
 #include "core/public_figures.h"
 #include "core/rating_form.h"
 #include "core/recent_dossiers.h"
+#include "core/scan_pacer.h"
 #include "core/timeline.h"
 #include "platform/scanner.h"
 
@@ -73,6 +74,7 @@ struct ScanView {
     std::array<float, 8> corners{}; // the last code's corners in video pixels
     double cornersAtMs = 0;         // when they were seen (the highlight fades)
     bool cornersOk = false;         // green for a receipt, amber for something else
+    ScanPacer pacer;                // which frames to decode, repeats, tips when nothing reads
 };
 
 // The satisfaction form for the open dossier; kept across errors so nothing typed is lost.

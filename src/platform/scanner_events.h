@@ -16,6 +16,9 @@ struct Events {
     std::function<void(const std::string& text, const std::array<float, 8>* corners, Source)>
         result = [](const std::string&, const std::array<float, 8>*, Source) {};
     std::function<void()> photoFailed = [] {};
+    // Live camera frames: whether to decode this one (if so it is in flight until frameDone).
+    std::function<bool()> frameWanted = [] { return true; };
+    std::function<void(double decodeMs, bool found)> frameDone = [](double, bool) {};
 };
 
 Events& events();

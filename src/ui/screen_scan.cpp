@@ -82,7 +82,19 @@ void drawScanScreen(const AppState& state, Intents& out) {
     } else {
         if (s.state == scanner::State::Starting) statusText(tr("scan.starting"));
         drawPreview(s);
-        if (s.state == scanner::State::Running) paragraph(tr("scan.aim"), true);
+        if (s.state == scanner::State::Running) {
+            paragraph(tr("scan.aim"), true);
+            switch (s.pacer.hint(host::nowMs())) {
+            case ScanHint::HoldSteady:
+                statusText(tr("scan.hint_steady"));
+                break;
+            case ScanHint::TryOtherWays:
+                statusText(tr("scan.hint_other_ways"), color::kWarning);
+                break;
+            case ScanHint::None:
+                break;
+            }
+        }
         if (s.canTorch || s.canSwitch) {
             const float half =
                 (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;

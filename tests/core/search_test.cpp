@@ -174,7 +174,7 @@ TEST_CASE("English names are searched, and rank first in English", "[search]") {
     CHECK(first("birth", Language::Vi) == kBirth); // still found from the Vietnamese screen
 }
 
-TEST_CASE("name matches rank above document-only matches; codes are searchable", "[search]") {
+TEST_CASE("name matches rank above document-only matches, and codes are searchable", "[search]") {
     // "giấy chứng sinh" is a document of birth registration only; "chứng sinh" nowhere in names.
     CHECK(first("giay chung sinh") == kBirth);
     auto hits = index().search("to khai", Language::Vi, 30);
@@ -183,7 +183,7 @@ TEST_CASE("name matches rank above document-only matches; codes are searchable",
     CHECK(first("1.000894") == kMarriage);
 }
 
-TEST_CASE("filters by field and agency; browsing with an empty query", "[search]") {
+TEST_CASE("filters by field and agency, and browsing with an empty query", "[search]") {
     SearchFilter land{"Đất đai", ""};
     auto c = codes("", Language::Vi, 100, land);
     CHECK(c.size() == 5);

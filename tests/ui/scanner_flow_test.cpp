@@ -90,3 +90,39 @@ TEST_CASE("A USB scanner's receipt opens the dossier from any screen", "[ui][sca
     REQUIRE(h.http.pending().size() == 1);
     CHECK(h.http.pending().front().request.body.find("ABC234") != std::string::npos);
 }
+
+TEST_CASE("Camera frames are decoded one at a time, and a citizen who gets no reading is helped on",
+          "[ui][scan]") {
+    Harness h;
+    h.frames();
+    REQUIRE(h.activate("button", "Quét mã QR trên giấy hẹn"));
+    CHECK_FALSE(scanner::events().frameWanted()); // the camera is not running yet
+    report(scanner::State::Running);
+    h.frames();
+    REQUIRE(scanner::events().frameWanted());
+    CHECK_FALSE(scanner::events().frameWanted()); // one in flight
+    scanner::events().frameDone(20, false);
+    CHECK(scanner::events().frameWanted());
+    scanner::events().frameDone(20, false);
+    const char* steady = "Giữ yên điện thoại, để cả mã QR nằm trong khung, cách khoảng 15–20 cm. "
+                         "Nếu tối, hãy bật đèn.";
+    const char* otherWays = "Vẫn chưa đọc được mã? Hãy chụp ảnh giấy hẹn hoặc nhập mã hồ sơ bằng "
+                            "các nút bên dưới.";
+    CHECK_FALSE(h.find("status", steady));
+    host::nativeRecord().clockOffsetMs += ScanPacer::kHoldSteadyAfterMs;
+    h.frames();
+    CHECK(h.find("status", steady));
+    host::nativeRecord().clockOffsetMs += ScanPacer::kOtherWaysAfterMs;
+    h.frames();
+    CHECK_FALSE(h.find("status", steady));
+    CHECK(h.find("status", otherWays));
+    CHECK(h.find("button", "Chọn ảnh giấy hẹn"));
+    // A foreign code read: the aim is fine, the tips go; its message shows once and stays.
+    REQUIRE(scanner::events().frameWanted());
+    scanner::events().frameDone(20, true);
+    result("https://zalo.me/g/abc123");
+    result("https://zalo.me/g/abc123");
+    h.frames();
+    CHECK_FALSE(h.find("status", otherWays));
+    CHECK(h.find("status", "Mã QR này không phải giấy hẹn. Nội dung: https://zalo.me/g/abc123"));
+}

@@ -265,6 +265,17 @@ EMSCRIPTEN_KEEPALIVE void mc_scan_photo_failed() {
     motcua::host::requestFrame();
 }
 
+// A live camera frame is ready: 1 if the app wants it decoded (it is then in flight until
+// mc_scan_decoded), 0 to skip it (one already in flight, or the decoder is resting).
+EMSCRIPTEN_KEEPALIVE int mc_scan_frame_wanted() {
+    return motcua::scanner::events().frameWanted() ? 1 : 0;
+}
+
+// A frame handed out by mc_scan_frame_wanted is done: decodeMs in the worker, a code found or not.
+EMSCRIPTEN_KEEPALIVE void mc_scan_decoded(double decodeMs, int found) {
+    motcua::scanner::events().frameDone(decodeMs, found != 0);
+}
+
 // A new video frame was uploaded into the preview texture.
 EMSCRIPTEN_KEEPALIVE void mc_scan_frame() {
     motcua::host::requestFrame();
