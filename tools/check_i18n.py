@@ -1,16 +1,21 @@
 #!/usr/bin/env python3
-"""Checks that every UI string key used in src/ exists in the complete languages (vi, en), that
-those hold the same keys, and that the tourists' languages (ko, zh, ja: missing keys fall back to
-English at runtime) hold only keys English has; that every character is in a font subset (the
-Vietnamese one, or for ko/zh/ja the CJK one); prints the problems and exits 1 if there are any."""
+"""Checks that every UI string key used in src/ exists in every language (vi, en, and the tourists'
+ko, zh, ja), that they all hold the same keys (en.json is the reference), that every string keeps
+the printf format specifiers of its en.json string (the same %-conversions in the same order: the
+code passes the arguments in English order and printf cannot reorder them), and that every
+character is in a font subset (the Vietnamese one, or for ko/zh/ja the CJK one); prints the
+problems and exits 1 if there are any. (A key ko/zh/ja lack would still fall back to English at
+runtime; that stays a safety net, not a way to ship half a table.)"""
 import json
 import pathlib
 import re
 import sys
 
-COMPLETE = ("vi", "en")
-FALLBACK_TO_EN = ("ko", "zh", "ja")
+CJK = ("ko", "zh", "ja")
+COMPLETE = ("vi", "en") + CJK
 KEY_USE = re.compile(r'\btr\(\s*"([a-z0-9_.]+)"\s*\)|"((?:[a-z0-9_]+\.)+[a-z0-9_]+)"')
+# A printf conversion: flags, width, precision, length modifier (%lld), conversion; "%%" too.
+SPECIFIER = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|j|z|t|L)?[sdifuxXc%]")
 
 
 def parse_ranges(script, name):
@@ -34,19 +39,13 @@ def main() -> int:
             if m.group(1) or key.split(".")[0] in {k.split(".")[0] for k in known}:
                 used.add(key)
     problems = []
-    for lang in COMPLETE + FALLBACK_TO_EN:
+    for lang in COMPLETE:
         if lang not in langs:
             problems.append(f"{lang}.json: missing")
+    english = langs.get("en", {})
     for lang, table in langs.items():
         if lang not in COMPLETE:
-            if lang not in FALLBACK_TO_EN:
-                problems.append(f"{lang}.json: unknown language (not in {COMPLETE + FALLBACK_TO_EN})")
-            for key in sorted(set(table) - set(langs.get("en", {}))):
-                problems.append(f"{lang}.json: key {key} is not in en.json")
-            for key, value in table.items():
-                if not isinstance(value, str) or not value.strip():
-                    problems.append(f"{lang}.json: empty or non-string value for {key}")
-            continue
+            problems.append(f"{lang}.json: unknown language (not in {COMPLETE})")
         for key in sorted(used - set(table)):
             problems.append(f"{lang}.json: missing key used in code: {key}")
         for key in sorted(known - set(table)):
@@ -55,13 +54,19 @@ def main() -> int:
         for key, value in table.items():
             if not isinstance(value, str) or not value.strip():
                 problems.append(f"{lang}.json: empty or non-string value for {key}")
+            elif lang != "en" and isinstance(english.get(key), str):
+                # The code passes the arguments in English order; printf cannot reorder them.
+                want = SPECIFIER.findall(english[key])
+                got = SPECIFIER.findall(value)
+                if got != want:
+                    problems.append(f"{lang}.json: {key} has format specifiers {got}, en.json has {want}")
     # Every character of every string must be in the font subset, or it is drawn as "?".
     # The CJK subset (tools/make_cjk_font.py) takes every character of ko/zh/ja.json inside its
     # CJK_RANGES, and the build fails if the face lacks one; the rest must be Vietnamese-subset.
     ranges = parse_ranges(root / "tools/make_font.py", "UNICODES")
     cjk_ranges = parse_ranges(root / "tools/make_cjk_font.py", "CJK_RANGES")
     for lang, table in langs.items():
-        allowed = ranges + (cjk_ranges if lang in FALLBACK_TO_EN else [])
+        allowed = ranges + (cjk_ranges if lang in CJK else [])
         for key, value in table.items():
             for ch in str(value):
                 if ch != "\n" and not any(lo <= ord(ch) <= hi for lo, hi in allowed):

@@ -32,7 +32,8 @@ bool Strings::load(std::string_view jsonText) {
     if (doc.is_discarded() || !doc.is_object()) return false;
     std::unordered_map<std::string, std::string> map;
     for (auto it = doc.begin(); it != doc.end(); ++it) {
-        if (it.value().is_string()) map.emplace(it.key(), it.value().get<std::string>());
+        if (!it.value().is_string()) return false; // a broken file: keep the strings we have
+        map.emplace(it.key(), it.value().get<std::string>());
     }
     m_map = std::move(map);
     return true;

@@ -32,10 +32,10 @@ export const tests = {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path: '/tmp/motcua-korean-home.png' });
 
-      // A key Korean lacks is shown in English.
+      // Beyond the home screen too: the lookup form is Korean.
       await activate(page, 'button', '서류 번호 입력');
-      await waitForMirror(page, 'heading', 'Enter dossier code');
-      await waitForMirror(page, 'button', 'Look up');
+      await waitForMirror(page, 'heading', '서류 번호 입력');
+      await waitForMirror(page, 'button', '조회');
 
       // Remembered across a reload: Korean again once the (cached) font is back.
       await page.reload();
