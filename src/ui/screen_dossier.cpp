@@ -44,12 +44,12 @@ const std::string& localized(const LocalizedName& n, Language lang) {
 void fact(const char* label, const std::string& value, ImU32 valueColour = 0) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 2.0f));
-    ImGui::TextWrapped("%s", label);
+    wrappedText(label);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     if (valueColour) ImGui::PushStyleColor(ImGuiCol_Text, valueColour);
     ImGui::PushFont(fonts().bold, 0.0f);
-    ImGui::TextWrapped("%s", value.c_str());
+    wrappedText(value.c_str());
     ImGui::PopFont();
     if (valueColour) ImGui::PopStyleColor();
     const std::string both = std::string(label) + ": " + value;
@@ -118,30 +118,30 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
         ImGui::Indent(indent);
         ImGui::PushFont(fonts().bold, 0.0f);
         const std::string title = format(tr("dossier.step_title"), s.seq, s.action.c_str());
-        ImGui::TextWrapped("%s", title.c_str());
+        wrappedText(title.c_str());
         ImGui::PopFont();
         std::string who = s.unit;
         if (!s.role.empty()) who += who.empty() ? s.role : " · " + s.role;
-        ImGui::TextWrapped("%s", who.c_str());
+        wrappedText(who.c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
         const std::string started =
             format(tr("dossier.step_started"), dateTimeOf(s.startedAt).c_str());
         const std::string handled =
             st.open ? std::string(tr("dossier.step_in_progress"))
                     : format(tr("dossier.step_handled"), dateTimeOf(s.handledAt).c_str());
-        ImGui::TextWrapped("%s", started.c_str());
-        ImGui::TextWrapped("%s", handled.c_str());
+        wrappedText(started.c_str());
+        wrappedText(handled.c_str());
         std::string deadline;
         if (st.hasDeadline) {
             deadline = format(tr("dossier.step_deadline"), dateTimeOf(s.deadline).c_str());
-            ImGui::TextWrapped("%s", deadline.c_str());
+            wrappedText(deadline.c_str());
         }
         ImGui::PopStyleColor();
         std::string onTime;
         if (st.hasDeadline) {
             onTime = st.late ? tr("dossier.step_late") : tr("dossier.step_on_time");
             ImGui::PushStyleColor(ImGuiCol_Text, st.late ? color::kDanger : color::kSuccess);
-            ImGui::TextWrapped("%s", onTime.c_str());
+            wrappedText(onTime.c_str());
             ImGui::PopStyleColor();
         }
         ImGui::Unindent(indent);

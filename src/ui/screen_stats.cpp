@@ -20,7 +20,7 @@ void rateBar(const char* label, double rate, ImU32 colour) {
         std::snprintf(text, sizeof text, "%s: %s", label, tr("stats.no_data"));
     else
         std::snprintf(text, sizeof text, "%s: %.0f%%", label, rate);
-    ImGui::TextWrapped("%s", text);
+    wrappedText(text);
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = std::max(12.0f, ImGui::GetFontSize() * 0.7f);
     const ImVec2 p = ImGui::GetCursorScreenPos();

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "core/line_break.h"
 #include "ui/a11y.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/screens.h"
@@ -174,24 +175,42 @@ void endPage() {
     ImGui::End();
 }
 
+void wrappedText(const char* text) {
+    if (!hasCjkText(text)) {
+        ImGui::TextWrapped("%s", text);
+        return;
+    }
+    const float maxWidth = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    const std::vector<LineSpan> lines = wrapLines(text, maxWidth, [text](size_t b, size_t e) {
+        return ImGui::CalcTextSize(text + b, text + e).x;
+    });
+    // Lines as close as ImGui::TextWrapped sets them; the usual spacing after the whole group.
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+    for (const LineSpan& line : lines)
+        ImGui::TextUnformatted(text + line.begin, text + line.end);
+    ImGui::PopStyleVar();
+    ImGui::EndGroup();
+}
+
 void heading(const char* text, int level) {
     const float scale = level <= 1 ? 1.55f : (level == 2 ? 1.22f : 1.05f);
     ImGui::PushFont(fonts().bold, ImGui::GetStyle().FontSizeBase * scale);
-    ImGui::TextWrapped("%s", text);
+    wrappedText(text);
     ImGui::PopFont();
     mirrorLastItem("heading", text, nullptr, -1, level);
 }
 
 void paragraph(const char* text, bool muted) {
     if (muted) ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
-    ImGui::TextWrapped("%s", text);
+    wrappedText(text);
     if (muted) ImGui::PopStyleColor();
     mirrorLastItem("text", text);
 }
 
 void statusText(const char* text, ImU32 col) {
     if (col) ImGui::PushStyleColor(ImGuiCol_Text, col);
-    ImGui::TextWrapped("%s", text);
+    wrappedText(text);
     if (col) ImGui::PopStyleColor();
     mirrorLastItem("status", text);
 }
@@ -249,13 +268,23 @@ bool button(const char* label, ButtonKind kind, float width, const char* a11yNam
     if (wrap) {
         // Long labels (large text, narrow phones) wrap inside a taller button instead of clipping.
         const float innerW = w - 2 * ImGui::GetStyle().FramePadding.x;
-        const ImVec2 textSize = ImGui::CalcTextSize(label, nullptr, false, innerW);
-        const float h = std::max(touchHeight(), textSize.y + 2 * ImGui::GetStyle().FramePadding.y);
+        const std::vector<LineSpan> lines = wrapLines(label, innerW, [label](size_t b, size_t e) {
+            return ImGui::CalcTextSize(label + b, label + e).x;
+        });
+        const float lineH = ImGui::GetTextLineHeight();
+        const float textH = lineH * static_cast<float>(lines.size());
+        const float h = std::max(touchHeight(), textH + 2 * ImGui::GetStyle().FramePadding.y);
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         pressed = ImGui::Button(hidden.c_str(), ImVec2(w, h));
-        ImGui::GetWindowDrawList()->AddText(
-            nullptr, 0.0f, ImVec2(pos.x + (w - textSize.x) * 0.5f, pos.y + (h - textSize.y) * 0.5f),
-            ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, innerW);
+        // Each line centred, as a short label is.
+        float y = pos.y + (h - textH) * 0.5f;
+        for (const LineSpan& line : lines) {
+            const float lineW = ImGui::CalcTextSize(label + line.begin, label + line.end).x;
+            ImGui::GetWindowDrawList()->AddText(ImVec2(pos.x + (w - lineW) * 0.5f, y),
+                                                ImGui::GetColorU32(ImGuiCol_Text),
+                                                label + line.begin, label + line.end);
+            y += lineH;
+        }
     } else {
         const float h = std::max(touchHeight(), ImGui::CalcTextSize(label).y +
                                                     2 * ImGui::GetStyle().FramePadding.y);
@@ -333,7 +362,7 @@ int fieldCallback(ImGuiInputTextCallbackData* data) {
 
 bool textField(const char* label, std::string& value, const TextFieldOptions& options) {
     ImGui::PushID(label);
-    ImGui::TextWrapped("%s", label);
+    wrappedText(label);
     const ImGuiID id = ImGui::GetID("##field");
     TextAgent& agent = textAgent();
     if (a11y::takeActivation(id)) {

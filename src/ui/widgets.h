@@ -36,6 +36,9 @@ void setBannerSource(const AppState* state, std::vector<Intent>* out);
 void requestScrollTop();
 void endPage();
 
+// Text wrapped to the content width like ImGui::TextWrapped, with Chinese and Japanese broken
+// between characters and kinsoku kept (core/line_break.h); one item for the layout.
+void wrappedText(const char* text);
 void heading(const char* text, int level = 1);
 void paragraph(const char* text, bool muted = false);
 // A text that changes with the app's state (role=status: screen readers announce it).
