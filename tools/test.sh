@@ -52,7 +52,7 @@ fi
 
 if [ "$NATIVE_OK" -eq 1 ]; then
     section "Catch2, UI smoke test, fuzzers (ctest)"
-    ctest --test-dir build/native -j "$(nproc)" --output-on-failure >"$LOG_DIR/ctest.log" 2>&1
+    ctest --test-dir build/native -j "$(nproc)" --timeout 300 --output-on-failure >"$LOG_DIR/ctest.log" 2>&1
     grep -E "Failed|\*\*\*|tests passed" "$LOG_DIR/ctest.log" | tail -30
     summary="$(grep -E '[0-9]+% tests passed' "$LOG_DIR/ctest.log" | tail -1)"
     total="$(sed -E 's/.* out of ([0-9]+).*/\1/' <<<"$summary")"
