@@ -10,14 +10,14 @@ build="${2:-$root/build/native}"
 out="$root/bench/out/fuzz"
 mkdir -p "$out"
 
-if [ ! -x "$build/tests/fuzz/fuzz_dossier" ] || [ ! -x "$build/tests/fuzz/fuzz_receipt" ]; then
+if [ ! -x "$build/tests/fuzz/fuzz_dossier" ] || [ ! -x "$build/tests/fuzz/fuzz_receipt" ] || [ ! -x "$build/tests/fuzz/fuzz_line_break" ]; then
     CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    cmake --build "$build" --target fuzz_dossier fuzz_receipt
+    cmake --build "$build" --target fuzz_dossier fuzz_receipt fuzz_line_break
 fi
 
 jobs="$(nproc 2>/dev/null || echo 2)"
 status=0
-for name in dossier receipt; do
+for name in dossier receipt line_break; do
     corpus="$out/corpus_$name"
     mkdir -p "$corpus"
     echo "== fuzz_$name for ${seconds}s (corpus $corpus)"

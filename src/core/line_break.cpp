@@ -29,6 +29,12 @@ std::vector<Char> decode(std::string_view s) {
             }
             cp = (cp << 6) | (c & 0x3F);
         }
+        // Overlong forms (a space spelt in two bytes) and out-of-range values are not characters.
+        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+            (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+            n = 1;
+            cp = b;
+        }
         out.push_back({cp, i, i + n});
         i += n;
     }
