@@ -3,7 +3,7 @@
 // repeats, hidden tab, insecure context), then through the app: a receipt opens its timeline, a foreign QR code
 // gets a friendly message, a refused camera offers the fallbacks, and a photo decodes.
 import assert from 'node:assert/strict';
-import { activate, admin, kPhone, launchBrowser, openApp, waitForMirror } from './harness.mjs';
+import { activate, admin, kPhone, launchBrowser, mirror, openApp, waitForMirror } from './harness.mjs';
 import { cameraClip, fakeCameraArgs, mediaDir, photoJpeg } from './fake_camera.mjs';
 
 async function newDossier(server) {
@@ -28,8 +28,9 @@ async function withCamera(args, fn) {
   }
 }
 
-async function withApp(browser, server, fn, { permissions = ['camera'] } = {}) {
+async function withApp(browser, server, fn, { permissions = ['camera'], init = null } = {}) {
   const context = await browser.newContext({ ...kPhone, permissions });
+  if (init) await context.addInitScript(init);
   const requests = []; // the page's and its workers' requests
   context.on('request', (r) => requests.push(r.url()));
   try {
@@ -274,6 +275,48 @@ export const tests = {
         await waitForMirror(page, 'button', 'Chọn ảnh giấy hẹn');
         await waitForMirror(page, 'button', 'Nhập mã hồ sơ');
       }, { permissions: [] }));
+  },
+
+  async 'the torch and the camera switch work where the device has them'({ server }) {
+    // Two fake cameras (Chromium's test pattern). Fake cameras have no torch: the page's
+    // MediaStreamTrack says it has one and records what the app asks of it.
+    const torchOnFakeTracks = () => {
+      const caps = MediaStreamTrack.prototype.getCapabilities;
+      MediaStreamTrack.prototype.getCapabilities = function () { return { ...caps.call(this), torch: true }; };
+      window.torchAsked = [];
+      MediaStreamTrack.prototype.applyConstraints = function (c) {
+        window.torchAsked.push(c.advanced?.[0]?.torch);
+        return Promise.resolve();
+      };
+    };
+    const cameraId = (page) => page.evaluate(() =>
+      document.querySelector('video')?.srcObject?.getVideoTracks()[0]?.getSettings().deviceId ?? null);
+    await withCamera(['--use-fake-device-for-media-stream=device-count=2', '--use-fake-ui-for-media-stream'],
+      (browser) => withApp(browser, server, async (page) => {
+        await openScanner(page);
+        await waitForMirror(page, 'radio', 'Đèn', 15000);
+        await waitForMirror(page, 'button', 'Đổi camera');
+        const first = await cameraId(page);
+        assert.ok(first);
+        await activate(page, 'radio', 'Đèn');
+        await page.waitForFunction(() => window.torchAsked.at(-1) === true);
+        await page.getByRole('radio', { name: 'Đèn', exact: true, checked: true }).waitFor({ state: 'attached' });
+        await activate(page, 'radio', 'Đèn');
+        await page.waitForFunction(() => window.torchAsked.at(-1) === false);
+        await activate(page, 'radio', 'Đèn');
+        await page.waitForFunction(() => window.torchAsked.at(-1) === true);
+        // The other camera: a new stream from the other device, its light off again.
+        await activate(page, 'button', 'Đổi camera');
+        await page.waitForFunction((id) => {
+          const t = document.querySelector('video')?.srcObject?.getVideoTracks()[0];
+          return t && t.readyState === 'live' && t.getSettings().deviceId !== id;
+        }, first, { timeout: 15000 });
+        await waitForMirror(page, 'radio', 'Đèn', 15000);
+        assert.equal(await mirror(page, 'radio', 'Đèn').getAttribute('aria-checked'), 'false');
+        // Leaving the screen lets the camera go.
+        await activate(page, 'button', '‹ Quay lại');
+        await page.waitForFunction(() => !document.querySelector('video'));
+      }, { init: torchOnFakeTracks }));
   },
 
   async 'a photo of the receipt decodes and opens the timeline'({ server }) {
