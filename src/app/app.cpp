@@ -258,6 +258,13 @@ void App::apply(const Intent& intent) {
     case Intent::Kind::OpenRequestForm:
         openRequestForm(intent.text);
         break;
+    case Intent::Kind::SetRequestCategory:
+        if (intent.text == "question" || intent.text == "complaint")
+            m_state.request.draft.category = intent.text;
+        break;
+    case Intent::Kind::SetRequestAnonymous:
+        m_state.request.draft.anonymous = intent.number != 0;
+        break;
     case Intent::Kind::SendRequest:
         sendRequest();
         break;

@@ -193,7 +193,9 @@ struct Intent {
         SetField,      // text = field name; empty for all
         OpenProcedure, // number = index into the catalogue
         Ask,
-        OpenRequestForm, // text = question to start from
+        OpenRequestForm,     // text = question to start from
+        SetRequestCategory,  // text = question or complaint
+        SetRequestAnonymous, // number = 1 anonymous, 0 with contact
         SendRequest,
         FollowRequest, // number = request id
         OpenPlaces,    // text = kind

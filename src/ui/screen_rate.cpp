@@ -44,8 +44,8 @@ void levelQuestion(const char* field, const char* questionKey,
 
 } // namespace
 
-void drawRatingScreen(const AppState& state, Intents& out) {
-    const RatingView& r = state.rating;
+void drawRatingScreen(AppState& state, Intents& out) {
+    RatingView& r = state.rating;
     beginPage("##rate");
     if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Dossier});
     heading(tr("rating.title"), 1);
@@ -83,8 +83,9 @@ void drawRatingScreen(const AppState& state, Intents& out) {
     endCard();
 
     beginCard("##comment");
-    // The comment is edited in place: it belongs to the form state, kept across errors.
-    std::string& comment = const_cast<std::string&>(r.form.comment);
+    // Like every text field, the comment is edited in place: it belongs to the form state, kept
+    // across errors.
+    std::string& comment = r.form.comment;
     textField(tr("rating.comment"), comment,
               {.hint = tr("rating.comment_hint"), .maxLength = 4000});
     char count[64];

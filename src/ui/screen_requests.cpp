@@ -22,10 +22,10 @@ void drawRequestScreen(AppState& state, Intents& out) {
     heading(tr("request.category"), 2);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (choice(tr("request.question"), r.draft.category == "question", half))
-        r.draft.category = "question";
+        out.push_back({.kind = Intent::Kind::SetRequestCategory, .text = "question"});
     ImGui::SameLine();
     if (choice(tr("request.complaint"), r.draft.category == "complaint", half))
-        r.draft.category = "complaint";
+        out.push_back({.kind = Intent::Kind::SetRequestCategory, .text = "complaint"});
     textField(tr("request.description"), r.draft.description,
               {.hint = tr("request.description_hint"), .maxLength = 12000});
     textField(tr("request.dossier_code"), r.draft.dossierCode,
@@ -34,7 +34,8 @@ void drawRequestScreen(AppState& state, Intents& out) {
                .uppercase = true,
                .maxLength = 64});
     if (choice(tr("request.anonymous"), r.draft.anonymous, ImGui::GetContentRegionAvail().x))
-        r.draft.anonymous = !r.draft.anonymous;
+        out.push_back(
+            {.kind = Intent::Kind::SetRequestAnonymous, .number = r.draft.anonymous ? 0.0f : 1.0f});
     if (!r.draft.anonymous)
         textField(tr("request.contact"), r.draft.contact,
                   {.hint = tr("request.contact_hint"), .maxLength = 200});

@@ -8,7 +8,7 @@ namespace motcua::ui {
 void drawHomeScreen(const AppState& state, Intents& out);
 void drawLookupScreen(AppState& state, Intents& out);
 void drawDossierScreen(const AppState& state, Intents& out);
-void drawRatingScreen(const AppState& state, Intents& out);
+void drawRatingScreen(AppState& state, Intents& out);
 void drawStatsScreen(const AppState& state, Intents& out);
 void drawCounterScreen(const AppState& state, Intents& out);
 void drawProceduresScreen(AppState& state, Intents& out);

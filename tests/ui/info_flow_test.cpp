@@ -137,3 +137,26 @@ TEST_CASE("An active alert shows as a banner on every screen", "[ui][info]") {
     REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
     CHECK(h.find("button", banner));
 }
+
+TEST_CASE("A complaint sent anonymously carries no contact, and the choice is kept in the draft",
+          "[ui][info]") {
+    Harness h;
+    h.frames();
+    h.app->apply(
+        {.kind = Intent::Kind::OpenRequestForm, .text = "Cán bộ hẹn sai ngày trả kết quả"});
+    h.frames();
+    REQUIRE(h.find("textbox", "Số điện thoại hoặc email (không bắt buộc)"));
+    REQUIRE(h.activate("radio", "Phản ánh"));
+    CHECK(h.find("radio", "Phản ánh")->checked == 1);
+    CHECK(h.find("radio", "Hỏi đáp")->checked == 0);
+    REQUIRE(h.activate("radio", "Gửi ẩn danh"));
+    CHECK(h.find("radio", "Gửi ẩn danh")->checked == 1);
+    CHECK_FALSE(h.find("textbox", "Số điện thoại hoặc email (không bắt buộc)"));
+    CHECK(h.storage.values().at("motcua.request_draft").find("complaint") != std::string::npos);
+    REQUIRE(h.activate("button", "Gửi"));
+    REQUIRE(h.http.pending().size() == 1);
+    const auto body = nlohmann::json::parse(h.http.pending().front().request.body);
+    CHECK(body["category"] == "complaint");
+    CHECK(body["anonymous"] == true);
+    CHECK_FALSE(body.contains("contact"));
+}
