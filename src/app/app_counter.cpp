@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/fetch_json.h"
 #include "platform/host.h"
 
 namespace motcua {
@@ -31,33 +32,27 @@ void App::pollCounter() {
     if (c.status) request.url += "&since=" + std::to_string(c.status->version) + "&timeout=25";
     request.timeoutMs = 35000;
     if (!c.status) c.load = Io::Loading;
-    m_counterRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
-        m_counterRequest = 0;
-        CounterView& c = m_state.counter;
-        if (r.status != 200) {
-            c.load = Io::Failed;
-            c.message = r.status == 0 ? "error.offline" : "error.server";
+    m_counterRequest = fetchJson(
+        m_http, std::move(request), parseCounterStatus,
+        [this](CounterStatus&& status, const HttpResponse&) {
+            m_counterRequest = 0;
+            CounterView& c = m_state.counter;
+            const bool newDossier = !c.status || !status.dossier || !c.status->dossier ||
+                                    status.dossier->codeMasked != c.status->dossier->codeMasked;
+            c.status = std::move(status);
+            c.load = Io::Done;
+            c.message.clear();
+            if (newDossier && c.phase == CounterView::Phase::Failed)
+                c.phase = CounterView::Phase::Waiting;
+            pollCounter();
+        },
+        [this](const char* key, const HttpResponse&) {
+            m_counterRequest = 0;
+            m_state.counter.load = Io::Failed;
+            m_state.counter.message = key;
             m_counterRetryAtMs = host::nowMs() + kRetryMs;
             host::requestFrameAfter(kRetryMs);
-            return;
-        }
-        auto parsed = parseCounterStatus(r.body);
-        if (!parsed) {
-            c.load = Io::Failed;
-            c.message = parseErrorKey(parsed.code);
-            m_counterRetryAtMs = host::nowMs() + kRetryMs;
-            host::requestFrameAfter(kRetryMs);
-            return;
-        }
-        const bool newDossier = !c.status || !parsed.value->dossier || !c.status->dossier ||
-                                parsed.value->dossier->codeMasked != c.status->dossier->codeMasked;
-        c.status = std::move(*parsed.value);
-        c.load = Io::Done;
-        c.message.clear();
-        if (newDossier && c.phase == CounterView::Phase::Failed)
-            c.phase = CounterView::Phase::Waiting;
-        pollCounter();
-    });
+        });
 }
 
 void App::rateAtCounter(int level) {

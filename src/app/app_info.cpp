@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/fetch_json.h"
 #include "platform/host.h"
 #include "ui/widgets.h"
 
@@ -29,36 +30,32 @@ void App::openProcedures() {
     HttpRequest request;
     request.url =
         std::string("/api/v1/procedures?page_size=500&lang=") + languageCode(m_state.language);
-    m_http.send(std::move(request), [this](const HttpResponse& r) {
-        CatalogView& c = m_state.catalog;
-        if (r.status != 200) {
-            c.load = Io::Failed;
-            c.message = r.status == 0 ? "error.offline" : "error.server";
-            return;
-        }
-        auto parsed = parseProcedureList(r.body);
-        if (!parsed) {
-            c.load = Io::Failed;
-            c.message = parseErrorKey(parsed.code);
-            return;
-        }
-        c.procedures = std::move(parsed.value->items);
-        c.index = std::make_shared<SearchIndex>(c.procedures);
-        c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
-        c.load = Io::Done;
-        c.message.clear();
-        c.lastQuery = "\x01"; // search again with what was typed meanwhile
-    });
+    fetchJson(
+        m_http, std::move(request), parseProcedureList,
+        [this](ProcedureList&& list, const HttpResponse&) {
+            CatalogView& c = m_state.catalog;
+            c.procedures = std::move(list.items);
+            c.index = std::make_shared<SearchIndex>(c.procedures);
+            c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
+            c.load = Io::Done;
+            c.message.clear();
+            c.lastQuery = "\x01"; // search again with what was typed meanwhile
+        },
+        [this](const char* key, const HttpResponse&) {
+            m_state.catalog.load = Io::Failed;
+            m_state.catalog.message = key;
+        });
     HttpRequest faqs;
     faqs.url = std::string("/api/v1/faqs?lang=") + languageCode(m_state.language);
-    m_http.send(std::move(faqs), [this](const HttpResponse& r) {
-        if (r.status != 200) return;
-        auto parsed = parseFaqList(r.body);
-        if (!parsed) return;
-        CatalogView& c = m_state.catalog;
-        c.faqs = std::move(*parsed.value);
-        if (!c.procedures.empty()) c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
-    });
+    // Frequent questions only add to the ask box's answers: without them it still works.
+    fetchJson(
+        m_http, std::move(faqs), parseFaqList,
+        [this](std::vector<Faq>&& list, const HttpResponse&) {
+            CatalogView& c = m_state.catalog;
+            c.faqs = std::move(list);
+            if (!c.procedures.empty()) c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
+        },
+        [](const char*, const HttpResponse&) {});
 }
 
 // Runs the search when the query or filter changed since the last frame.
@@ -187,21 +184,17 @@ void App::followRequest(int64_t id) {
     request.url =
         "/api/v1/requests/" + std::to_string(id) + "?lang=" + languageCode(m_state.language);
     request.headers = {{"Authorization", "Bearer " + it->secret}};
-    m_http.send(std::move(request), [this, id](const HttpResponse& reply) {
-        RequestView& r = m_state.request;
-        if (r.following != id) return;
-        if (reply.status != 200) {
-            r.follow = Io::Failed;
-            return;
-        }
-        auto status = parseRequestStatus(reply.body);
-        if (!status) {
-            r.follow = Io::Failed;
-            return;
-        }
-        r.status = std::move(*status.value);
-        r.follow = Io::Done;
-    });
+    fetchJson(
+        m_http, std::move(request), parseRequestStatus,
+        [this, id](RequestStatus&& status, const HttpResponse&) {
+            RequestView& r = m_state.request;
+            if (r.following != id) return;
+            r.status = std::move(status);
+            r.follow = Io::Done;
+        },
+        [this, id](const char*, const HttpResponse&) {
+            if (m_state.request.following == id) m_state.request.follow = Io::Failed;
+        });
 }
 
 // ---- Local information and alerts ------------------------------------------------------------
@@ -214,24 +207,21 @@ void App::openPlaces(const std::string& kind) {
     HttpRequest request;
     request.url = "/api/v1/places?kind=" + p.kind + "&lang=" + languageCode(shownLanguage());
     const std::string wanted = p.kind;
-    m_http.send(std::move(request), [this, wanted](const HttpResponse& r) {
-        PlacesView& p = m_state.places;
-        if (p.kind != wanted) return;
-        if (r.status != 200) {
+    fetchJson(
+        m_http, std::move(request), parsePlaces,
+        [this, wanted](std::vector<Place>&& items, const HttpResponse&) {
+            PlacesView& p = m_state.places;
+            if (p.kind != wanted) return;
+            p.items = std::move(items);
+            p.load = Io::Done;
+            p.message.clear();
+        },
+        [this, wanted](const char* key, const HttpResponse&) {
+            PlacesView& p = m_state.places;
+            if (p.kind != wanted) return;
             p.load = Io::Failed;
-            p.message = r.status == 0 ? "error.offline" : "error.server";
-            return;
-        }
-        auto parsed = parsePlaces(r.body);
-        if (!parsed) {
-            p.load = Io::Failed;
-            p.message = parseErrorKey(parsed.code);
-            return;
-        }
-        p.items = std::move(*parsed.value);
-        p.load = Io::Done;
-        p.message.clear();
-    });
+            p.message = key;
+        });
 }
 
 void App::wake() {
@@ -246,18 +236,21 @@ void App::pollAlerts() {
     HttpRequest request;
     request.url = std::string("/api/v1/alerts?lang=") + languageCode(m_state.language);
     request.redraw = false;
-    m_alertsRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
-        m_alertsRequest = 0;
-        host::wakeAfter(kAlertPollMs + 10);
-        if (r.status != 200) return; // keep the cached alerts while offline
-        auto parsed = parseAlerts(r.body);
-        if (!parsed) return;
-        if (r.body == m_lastAlertsBody) return;
-        m_lastAlertsBody = r.body;
-        m_state.alerts.items = std::move(*parsed.value);
-        if (!m_state.kiosk) m_storage.save(kAlertsKey, r.body);
-        host::requestFrame();
-    });
+    m_alertsRequest = fetchJson(
+        m_http, std::move(request), parseAlerts,
+        [this](std::vector<Alert>&& items, const HttpResponse& r) {
+            m_alertsRequest = 0;
+            host::wakeAfter(kAlertPollMs + 10);
+            if (r.body == m_lastAlertsBody) return;
+            m_lastAlertsBody = r.body;
+            m_state.alerts.items = std::move(items);
+            if (!m_state.kiosk) m_storage.save(kAlertsKey, r.body);
+            host::requestFrame();
+        },
+        [this](const char*, const HttpResponse&) {
+            m_alertsRequest = 0;
+            host::wakeAfter(kAlertPollMs + 10); // the cached alerts stay while offline
+        });
 }
 
 } // namespace motcua

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "app/fetch_json.h"
 #include "platform/host.h"
 #include "ui/widgets.h"
 
@@ -187,23 +188,18 @@ void App::openStats() {
     m_state.stats.load = Io::Loading;
     HttpRequest request;
     request.url = std::string("/api/v1/stats?lang=") + languageCode(m_state.language);
-    m_http.send(std::move(request), [this](const HttpResponse& r) {
-        StatsView& s = m_state.stats;
-        if (r.status != 200) {
-            s.load = Io::Failed;
-            s.message = r.status == 0 ? "error.offline" : "error.server";
-            return;
-        }
-        auto parsed = parsePublicFigures(r.body);
-        if (!parsed) {
-            s.load = Io::Failed;
-            s.message = parseErrorKey(parsed.code);
-            return;
-        }
-        s.items = std::move(*parsed.value);
-        s.load = Io::Done;
-        s.message.clear();
-    });
+    fetchJson(
+        m_http, std::move(request), parsePublicFigures,
+        [this](std::vector<AgencyFigures>&& items, const HttpResponse&) {
+            StatsView& s = m_state.stats;
+            s.items = std::move(items);
+            s.load = Io::Done;
+            s.message.clear();
+        },
+        [this](const char* key, const HttpResponse&) {
+            m_state.stats.load = Io::Failed;
+            m_state.stats.message = key;
+        });
 }
 
 } // namespace motcua
