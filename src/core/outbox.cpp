@@ -8,6 +8,7 @@
 
 #include "core/dossier_code.h"
 #include "core/json_guard.h"
+#include "core/stored_list.h"
 
 namespace motcua {
 
@@ -15,7 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr int kFormatVersion = 1;
 constexpr size_t kMaxBodyBytes = 64 * 1024; // the server's body limit
 constexpr size_t kMaxErrorCodeLength = 64;
 
@@ -45,19 +45,6 @@ std::optional<OutboxKind> kindFromKey(std::string_view key) {
     if (key == "rating") return OutboxKind::Rating;
     if (key == "request") return OutboxKind::Request;
     return std::nullopt; // written by a newer app: skipped rather than sent blindly
-}
-
-std::string stringField(const json& item, const char* key) {
-    auto it = item.find(key);
-    return it != item.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
-
-int64_t intField(const json& item, const char* key) {
-    auto it = item.find(key);
-    if (it == item.end() || !it->is_number_integer()) return 0;
-    if (it->is_number_unsigned() && it->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
-        return 0;
-    return it->get<int64_t>();
 }
 
 bool isJsonObjectText(std::string_view text) {
@@ -115,17 +102,12 @@ DeliveryOutcome classifyHttpResult(int httpStatus) {
 Outbox Outbox::fromJson(std::string_view text) {
     Outbox box;
     try {
-        json root;
-        if (parseJsonText(text, kMaxStoredBytes, root) != ParseError::None) return box;
-        if (!root.is_object()) return box;
-        auto items = root.find("items");
-        if (items == root.end() || !items->is_array()) return box;
-        for (const json& raw : *items) {
-            if (box.m_items.size() >= kMaxItems) break;
-            if (!raw.is_object()) continue;
+        stored::readItems(text, kMaxStoredBytes, kMaxItems, [&box](const json& raw) {
+            using stored::intField;
+            using stored::stringField;
             auto kind = kindFromKey(stringField(raw, "kind"));
             auto state = stateFromKey(stringField(raw, "state"));
-            if (!kind || !state) continue;
+            if (!kind || !state) return false;
             OutboxItem item;
             item.key = stringField(raw, "key");
             item.kind = *kind;
@@ -139,7 +121,7 @@ Outbox Outbox::fromJson(std::string_view text) {
             item.nextAttemptAt = std::max<int64_t>(0, intField(raw, "next_at"));
             item.state = *state;
             item.errorCode = stringField(raw, "error").substr(0, kMaxErrorCodeLength);
-            if (!validItem(item) || box.find(item.key)) continue;
+            if (!validItem(item) || box.find(item.key)) return false;
             if (item.state == OutboxState::Sending) {
                 // The tab closed while the request was in flight: it may or may not have
                 // arrived. Send again now; the server answers 200 if it had arrived.
@@ -147,7 +129,8 @@ Outbox Outbox::fromJson(std::string_view text) {
                 item.nextAttemptAt = 0;
             }
             box.m_items.push_back(std::move(item));
-        }
+            return true;
+        });
     } catch (...) {
         box.m_items.clear();
     }
@@ -168,8 +151,7 @@ std::string Outbox::toJson() const {
                          {"state", stateKey(item.state)},
                          {"error", item.errorCode}});
     }
-    json root = {{"v", kFormatVersion}, {"items", std::move(items)}};
-    return root.dump(-1, ' ', false, json::error_handler_t::replace);
+    return stored::writeItems(std::move(items));
 }
 
 bool Outbox::add(OutboxItem item) {

@@ -7,53 +7,28 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dossier_code.h"
-#include "core/json_guard.h"
+#include "core/stored_list.h"
 
 namespace motcua {
 
 using nlohmann::json;
 
-namespace {
-
-constexpr int kFormatVersion = 1;
-
-std::string stringField(const json& item, const char* key) {
-    auto it = item.find(key);
-    return it != item.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
-
-int64_t intField(const json& item, const char* key) {
-    auto it = item.find(key);
-    if (it == item.end() || !it->is_number_integer()) return 0;
-    if (it->is_number_unsigned() && it->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
-        return 0;
-    return it->get<int64_t>();
-}
-
-} // namespace
-
 RecentDossiers RecentDossiers::fromJson(std::string_view text) {
     RecentDossiers list;
     try {
-        json root;
-        if (parseJsonText(text, kMaxStoredBytes, root) != ParseError::None) return list;
-        if (!root.is_object()) return list;
-        auto items = root.find("items");
-        if (items == root.end() || !items->is_array()) return list;
-        for (const json& item : *items) {
-            if (list.m_entries.size() >= kMaxEntries) break;
-            if (!item.is_object()) continue;
+        stored::readItems(text, kMaxStoredBytes, kMaxEntries, [&list](const json& item) {
             RecentDossier e;
-            e.code = normalizeCode(stringField(item, "code"));
-            if (!isValidCode(e.code) || list.find(e.code)) continue;
-            e.secret = stringField(item, "secret");
+            e.code = normalizeCode(stored::stringField(item, "code"));
+            if (!isValidCode(e.code) || list.find(e.code)) return false;
+            e.secret = stored::stringField(item, "secret");
             if (!e.secret.empty() && !isValidSecret(e.secret)) e.secret.clear();
-            int64_t status = intField(item, "status");
+            int64_t status = stored::intField(item, "status");
             e.lastStatus = status >= 0 && status <= 1000 ? static_cast<int>(status) : 0;
-            e.updatedAt = intField(item, "updated_at");
-            e.cachedJson = stringField(item, "cache");
+            e.updatedAt = stored::intField(item, "updated_at");
+            e.cachedJson = stored::stringField(item, "cache");
             list.m_entries.push_back(std::move(e));
-        }
+            return true;
+        });
     } catch (...) {
         list.m_entries.clear();
     }
@@ -69,8 +44,7 @@ std::string RecentDossiers::toJson() const {
                          {"updated_at", e.updatedAt},
                          {"cache", e.cachedJson}});
     }
-    json root = {{"v", kFormatVersion}, {"items", std::move(items)}};
-    return root.dump(-1, ' ', false, json::error_handler_t::replace);
+    return stored::writeItems(std::move(items));
 }
 
 bool RecentDossiers::add(RecentDossier entry) {

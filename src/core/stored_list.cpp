@@ -1,0 +1,45 @@
+// Reading and writing the app's stored lists (see stored_list.h).
+#include "core/stored_list.h"
+
+#include <utility>
+
+#include "core/json_guard.h"
+
+namespace motcua::stored {
+
+using nlohmann::json;
+
+std::string stringField(const json& item, const char* key) {
+    auto it = item.find(key);
+    return it != item.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+int64_t intField(const json& item, const char* key) {
+    auto it = item.find(key);
+    if (it == item.end() || !it->is_number_integer()) return 0;
+    if (it->is_number_unsigned() && it->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
+        return 0;
+    return it->get<int64_t>();
+}
+
+bool readItems(std::string_view text, size_t maxBytes, size_t maxItems,
+               const std::function<bool(const json& item)>& keep) {
+    json root;
+    if (parseJsonText(text, maxBytes, root) != ParseError::None || !root.is_object()) return false;
+    auto items = root.find("items");
+    if (items == root.end() || !items->is_array()) return false;
+    size_t kept = 0;
+    for (const json& item : *items) {
+        if (kept >= maxItems) break;
+        if (item.is_object() && keep(item)) ++kept;
+    }
+    return true;
+}
+
+std::string writeItems(json items) {
+    json root = {{"v", kFormatVersion}, {"items", std::move(items)}};
+    // Invalid UTF-8 in a stored string is replaced rather than thrown on.
+    return root.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace motcua::stored
