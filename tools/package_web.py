@@ -33,7 +33,7 @@ def compress(path: pathlib.Path) -> None:
 
 # Loaded when the QR scanner first opens: the service worker caches them on first use instead.
 # So is the Korean/Chinese/Japanese font, fetched only when one of those languages is chosen.
-RUNTIME_CACHED = ("zxing_", "scanner_worker.", "qr_decode.", "cjk.")
+RUNTIME_CACHED = ("zxing_", "scanner_worker.", "qr_decode.", "cjk.", "cjk_bold.")
 
 
 def write_service_worker(web: pathlib.Path, dist: pathlib.Path) -> None:
@@ -64,6 +64,7 @@ def main() -> int:
     parser.add_argument("--web", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--cjk-font", help="the Korean/Chinese/Japanese font subset (build/generated)")
+    parser.add_argument("--cjk-bold-font", help="its bold face, fetched after it")
     parser.add_argument("--node-modules", help="where zxing-wasm is installed (default: beside web/)")
     args = parser.parse_args()
     build, web, out = pathlib.Path(args.build), pathlib.Path(args.web), pathlib.Path(args.out)
@@ -110,9 +111,14 @@ def main() -> int:
     if args.cjk_font:
         cjk = pathlib.Path(args.cjk_font)
         add("__CJK_FONT__", "cjk", cjk.suffix.lstrip("."), cjk.read_bytes(), text=False)
+    if args.cjk_font and args.cjk_bold_font:
+        bold = pathlib.Path(args.cjk_bold_font)
+        add("__CJK_BOLD_FONT__", "cjk_bold", bold.suffix.lstrip("."), bold.read_bytes(), text=False)
     cjk_url = "/" + names["__CJK_FONT__"] if "__CJK_FONT__" in names else ""
+    cjk_bold_url = "/" + names["__CJK_BOLD_FONT__"] if "__CJK_BOLD_FONT__" in names else ""
 
     shell = (web / "shell.js").read_text(encoding="utf-8").replace("__CJK_FONT_URL__", cjk_url)
+    shell = shell.replace("__CJK_BOLD_FONT_URL__", cjk_bold_url)
     for key, value in names.items():
         shell = shell.replace(key, value)
     names["__SHELL_JS__"] = hashed_name("shell", "js", shell.encode())

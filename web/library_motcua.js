@@ -29,8 +29,8 @@ mergeInto(LibraryManager.library, {
   },
   // The CJK font's hashed URL, written into web/shell.js by tools/package_web.py.
   mc_js_cjk_font_url__deps: ['$mcString'],
-  mc_js_cjk_font_url: function () {
-    return mcString(Module.motcuaShell.cjkFontUrl || '');
+  mc_js_cjk_font_url: function (bold) {
+    return mcString((bold ? Module.motcuaShell.cjkBoldFontUrl : Module.motcuaShell.cjkFontUrl) || '');
   },
   mc_js_set_url: function (url) {
     Module.motcuaShell.setUrl(UTF8ToString(url));

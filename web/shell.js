@@ -396,6 +396,7 @@ const shell = {
   setKiosk, wipeStorage,
   // Korean/Chinese/Japanese glyphs: fetched by the app only when one of those languages is chosen.
   cjkFontUrl: '__CJK_FONT_URL__',
+  cjkBoldFontUrl: '__CJK_BOLD_FONT_URL__',
   scanner: createScanner(() => state.module),
   pwa: createPwa(() => state.module),
 };

@@ -112,7 +112,7 @@ Language App::shownLanguage() const {
 
 void App::setLanguage(Language language) {
     m_state.language = language;
-    if (needsCjkFont(language) && !m_cjkFontReady) fetchCjkFont();
+    if (needsCjkFont(language)) fetchCjkFont(); // or its bold face, if that failed before
     const Language shown = shownLanguage();
     // Korean, Chinese and Japanese translate what tourists read; the rest is shown in English.
     if (needsCjkFont(shown) && m_englishFallback.size() == 0)
@@ -127,6 +127,7 @@ void App::setLanguage(Language language) {
 // The CJK font is not in the wasm: fetch it once, when a Korean, Chinese or Japanese choice
 // first needs it, then merge it into the fonts and show that language's strings.
 void App::fetchCjkFont() {
+    if (m_cjkFontReady) fetchCjkBoldFont(); // if it failed before
     if (m_cjkFontRequest != 0 || m_cjkFontReady) return;
     const std::string url = host::cjkFontUrl();
     if (url.empty()) return; // no font packaged: those languages stay in English
@@ -140,11 +141,31 @@ void App::fetchCjkFont() {
         if (!ui::mergeCjkFont(reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size()))
             return;
         m_cjkFontReady = true;
+        fetchCjkBoldFont();
         if (!needsCjkFont(m_state.language)) return;
         setLanguage(m_state.language);
         // Places are served in the tourist's language: ask again now that it can be drawn.
         if (m_state.screen == Screen::Places) openPlaces("");
         m_settleFrames = 2;
+        host::requestFrame();
+    });
+}
+
+// Headings and bold labels in CJK: until this arrives they use the regular CJK glyphs.
+void App::fetchCjkBoldFont() {
+    if (m_cjkBoldRequest != 0 || m_cjkBoldReady) return;
+    const std::string url = host::cjkBoldFontUrl();
+    if (url.empty()) return;
+    HttpRequest request;
+    request.url = url;
+    request.timeoutMs = 120000;
+    m_cjkBoldRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
+        m_cjkBoldRequest = 0;
+        if (r.status != 200 || r.body.empty()) return;
+        if (!ui::useCjkBoldFont(reinterpret_cast<const unsigned char*>(r.body.data()),
+                                r.body.size()))
+            return;
+        m_cjkBoldReady = true;
         host::requestFrame();
     });
 }

@@ -43,6 +43,7 @@ class App {
     // or Japanese choice waits for its font (so no glyph is drawn as a box).
     Language shownLanguage() const;
     void fetchCjkFont();
+    void fetchCjkBoldFont();
     // Dossier lookup and live updates (app_dossier.cpp).
     void openDossier(const std::string& code, const std::string& secret, bool fromForm);
     void submitLookup();
@@ -105,6 +106,8 @@ class App {
     Strings m_englishFallback; // under Korean, Chinese and Japanese, for the keys they lack
     bool m_cjkFontReady = false;
     int m_cjkFontRequest = 0;
+    bool m_cjkBoldReady = false;
+    int m_cjkBoldRequest = 0;
     bool m_styleDirty = true;
     int m_settleFrames = 2;
     // Dossier session: the lookup token, the request in flight, and when to try again.

@@ -46,6 +46,8 @@ void setDocumentLanguage(const char* code);
 // Where the Korean/Chinese/Japanese font is served (a content-hashed name learned from the page),
 // or "" when there is none; the app fetches it only when one of those languages is chosen.
 std::string cjkFontUrl();
+// Its bold face (same characters), fetched after it; "" when none is packaged.
+std::string cjkBoldFontUrl();
 // Milliseconds since an arbitrary epoch, and wall clock seconds since 1970.
 double nowMs();
 double wallClockSeconds();

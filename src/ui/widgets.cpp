@@ -104,6 +104,26 @@ bool mergeCjkFont(const unsigned char* data, std::size_t size) {
            mergeFontInto(fonts().bold, data, size, "Noto Sans CJK Bold");
 }
 
+bool useCjkBoldFont(const unsigned char* data, std::size_t size) {
+    if (!looksLikeFont(data, size)) return false;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    std::strncpy(cfg.Name, "Noto Sans Bold", sizeof(cfg.Name) - 1);
+    ImFont* bold =
+        atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(assets::k_font_bold),
+                                    static_cast<int>(assets::k_font_bold_size), 18.0f, &cfg);
+    if (!bold) return false;
+    if (!mergeFontInto(bold, data, size, "Noto Sans CJK Bold")) {
+        atlas->RemoveFont(bold);
+        return false;
+    }
+    ImFont* old = fonts().bold;
+    fonts().bold = bold;
+    atlas->RemoveFont(old);
+    return true;
+}
+
 void mirrorLastItem(const char* role, const char* name, const char* value, int checked, int level,
                     const char* group, ImGuiID id) {
     a11y::Item item;

@@ -28,6 +28,9 @@ export const tests = {
       assert.equal(await mirror(page, 'radio', '한국어').getAttribute('aria-checked'), 'true');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
       assert.equal(fetched.filter(isCjkFont).length, 1, 'the CJK font fetched once, after the switch');
+      // Its bold face follows, for headings.
+      await page.waitForFunction(() => performance.getEntriesByType('resource')
+        .some((e) => /\/cjk_bold\.[0-9a-f]+\.otf$/.test(new URL(e.name).pathname) && e.responseEnd > 0));
       // Let the frame settle, then keep a screenshot for a person to look at (not in the repo).
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path: '/tmp/motcua-korean-home.png' });

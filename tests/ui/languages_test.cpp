@@ -13,16 +13,21 @@ using namespace motcua::test;
 
 namespace {
 
-std::string cjkFontBytes() {
-    std::ifstream in(MOTCUA_CJK_FONT, std::ios::binary);
+std::string fileBytes(const char* path) {
+    std::ifstream in(path, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+std::string cjkFontBytes() {
+    return fileBytes(MOTCUA_CJK_FONT);
 }
 
 // Answers the pending request for the CJK font (others stay queued); false if none is waiting.
-bool answerFontRequest(Harness& h, int status, std::string body) {
+bool answerFontRequest(Harness& h, int status, std::string body, bool bold = false) {
+    const std::string& url =
+        bold ? host::nativeRecord().cjkBoldFontUrl : host::nativeRecord().cjkFontUrl;
     auto& pending = h.http.pending();
     for (auto it = pending.begin(); it != pending.end(); ++it) {
-        if (it->cancelled || it->request.url != host::nativeRecord().cjkFontUrl) continue;
+        if (it->cancelled || it->request.url != url) continue;
         FakeHttpClient::Pending p = std::move(*it);
         pending.erase(it);
         HttpResponse r;
@@ -43,8 +48,7 @@ int fontRequests(Harness& h) {
 
 } // namespace
 
-TEST_CASE("Korean: English until the font arrives, then Korean on every screen",
-          "[ui][i18n]") {
+TEST_CASE("Korean: English until the font arrives, then Korean on every screen", "[ui][i18n]") {
     const std::string font = cjkFontBytes();
     REQUIRE(font.size() > 10000);
     MemoryStorage kept;
@@ -74,6 +78,27 @@ TEST_CASE("Korean: English until the font arrives, then Korean on every screen",
         CHECK(h.find("button", "서류 번호 입력"));
         CHECK(h.find("button", "접수증의 QR 코드 스캔"));
         CHECK(host::nativeRecord().language == "ko");
+        // Then the bold face: until it comes, bold text has the regular CJK glyphs; a broken
+        // download changes nothing; the real one makes headings bold in Korean too.
+        auto boldHasCjkBold = [] {
+            for (const ImFontConfig* src : ui::fonts().bold->Sources)
+                if (std::string(src->Name) == "Noto Sans CJK Bold" &&
+                    std::string(ui::fonts().bold->Sources[0]->Name) == "Noto Sans Bold")
+                    return src->FontData != nullptr;
+            return false;
+        };
+        const bool mergedRegular = ui::fonts().bold->Sources.Size == 2;
+        CHECK(mergedRegular);
+        REQUIRE(answerFontRequest(h, 200, "<html>not a font</html>", true));
+        h.frames();
+        CHECK(ui::fonts().bold->IsGlyphInFont(0xC11C));
+        h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ko});
+        REQUIRE(answerFontRequest(h, 200, fileBytes(MOTCUA_CJK_BOLD_FONT), true));
+        h.frames();
+        CHECK(ui::fonts().bold->IsGlyphInFont(0xC11C));
+        CHECK(ui::fonts().bold->Sources.Size == 2);
+        CHECK(boldHasCjkBold());
+        CHECK(h.find("heading", "서류 찾기"));
         // Beyond the home screen too: the lookup form is Korean.
         REQUIRE(h.activate("button", "서류 번호 입력"));
         CHECK(h.find("heading", "서류 번호 입력"));

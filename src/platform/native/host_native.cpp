@@ -77,6 +77,9 @@ void setDocumentLanguage(const char* code) {
 std::string cjkFontUrl() {
     return g_record.cjkFontUrl;
 }
+std::string cjkBoldFontUrl() {
+    return g_record.cjkBoldFontUrl;
+}
 double nowMs() {
     using namespace std::chrono;
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count() +

@@ -19,6 +19,7 @@ struct NativeHostRecord {
     std::string sharedUrl;
     std::string language;
     std::string cjkFontUrl = "/cjk.test.otf";
+    std::string cjkBoldFontUrl = "/cjk_bold.test.otf";
     double fixedWallClock = 0; // seconds since 1970; 0 = the real clock
     double clockOffsetMs = 0;  // added to nowMs(): lets a test move time forward
     bool scannerOpen = false;

@@ -25,7 +25,7 @@ void mc_js_publish_a11y(const char* json);
 void mc_js_sync_text_agent(int active, const char* text, int selStart, int selEnd,
                            const char* inputMode, float x, float y, float w, float h);
 char* mc_js_start_url();
-char* mc_js_cjk_font_url();
+char* mc_js_cjk_font_url(int bold);
 void mc_js_set_url(const char* url);
 void mc_js_share(const char* title, const char* url);
 void mc_js_set_lang(const char* code);
@@ -85,11 +85,21 @@ std::string startUrl() {
     return url;
 }
 
-std::string cjkFontUrl() {
-    char* raw = mc_js_cjk_font_url();
+namespace {
+std::string fontUrl(bool bold) {
+    char* raw = mc_js_cjk_font_url(bold ? 1 : 0);
     std::string url = raw ? raw : "";
     std::free(raw);
     return url;
+}
+} // namespace
+
+std::string cjkFontUrl() {
+    return fontUrl(false);
+}
+
+std::string cjkBoldFontUrl() {
+    return fontUrl(true);
 }
 
 void setUrl(const std::string& pathAndFragment) {
