@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // One-command browser QR decoder benchmark.
 //   node run.mjs [--reps 3] [--cold 5] [--decoders a,b | --all] [--frames REGEX] [--regen] [--out results.json]
-// 1. (re)generates corpus/ if missing or outdated (gen_corpus.mjs, fixed seeds)
+//                [--corpus main|heldout]
+// 1. (re)generates corpus/ if missing or outdated (gen_corpus.mjs, fixed seeds); --corpus heldout:
+//    corpus-heldout/, frames no pipeline was tuned on (default output then results-heldout.json)
 // 2. bundles each decoder adapter with esbuild (build.mjs) and measures its size (raw / gzip)
 // 3. serves this folder with `python3 -m http.server` on 127.0.0.1 (random free port)
 // 4. drives system Chromium (headless) with playwright-core:
@@ -35,7 +37,8 @@ const flag = (name) => argv.includes(`--${name}`);
 const REPS = Math.max(1, parseInt(arg('reps', '3'), 10));
 const COLD = Math.max(1, parseInt(arg('cold', '5'), 10));
 const FRAME_RE = arg('frames', null) ? new RegExp(arg('frames')) : null;
-const OUT = path.resolve(arg('out', path.join(ROOT, 'results.json')));
+const CORPUS = arg('corpus', 'main');
+const OUT = path.resolve(arg('out', path.join(ROOT, CORPUS === 'main' ? 'results.json' : `results-${CORPUS}.json`)));
 const DECODE_TIMEOUT_MS = 30000;
 
 const DECODERS = [
@@ -51,6 +54,16 @@ const DECODERS = [
   { id: 'motcua-worker', bundle: 'motcua-worker', opts: {}, thread: 'worker', note: 'Một Cửa scanner path: ImageBitmap transferred to a module Worker running web/qr_decode.js (whole ladder per frame); time = round trip' },
   { id: 'motcua-live', bundle: 'motcua', opts: { live: true }, thread: 'main', extra: true, note: 'Một Cửa camera mode: fast rung + one unsharp rung in turn per frame (cost per frame; success is per single frame)' },
   { id: 'motcua-fast', bundle: 'motcua', opts: { ladder: [{ name: 'fast', options: { tryHarder: false, tryRotate: false, tryInvert: false } }] }, thread: 'main', extra: true, note: 'Một Cửa ladder, first rung only' },
+  { id: 'motcua-worker-live', bundle: 'motcua-worker', opts: { live: true }, thread: 'worker', extra: true, note: 'Một Cửa camera mode through the Worker (live: true in the message), CPU filters' },
+  // GPU pre-processing experiment (adapters/qr_gpu.js: WebGL2 luma + unsharp shaders, readPixels -> zxing-wasm)
+  { id: 'motcua-gpu', bundle: 'motcua-gpu', opts: {}, thread: 'main', extra: true, note: 'Một Cửa ladder, filtered rungs on WebGL2 (separable box sums, RGBA readback), main thread' },
+  { id: 'motcua-gpu-1pass', bundle: 'motcua-gpu', opts: { separable: false }, thread: 'main', extra: true, note: 'as motcua-gpu, one-pass (2r+1)^2 unsharp shader' },
+  { id: 'motcua-gpu-pack', bundle: 'motcua-gpu', opts: { pack: true }, thread: 'main', extra: true, note: 'as motcua-gpu, 1 byte/pixel readback (4 pixels per RGBA texel), spread to RGBA on the CPU' },
+  { id: 'motcua-gpu-live', bundle: 'motcua-gpu', opts: { live: true }, thread: 'main', extra: true, note: 'motcua-gpu in camera mode (fast rung + one filtered rung in turn)' },
+  { id: 'motcua-cpuloop', bundle: 'motcua-gpu', opts: { cpu: true }, thread: 'main', extra: true, note: 'control: the GPU adapter\'s ladder loop with the CPU filters (should equal motcua)' },
+  { id: 'motcua-gpu-worker', bundle: 'motcua-gpu-worker', opts: { source: 'canvas' }, thread: 'worker', extra: true, note: 'Worker path, 2D canvas for the fast rung, bitmap uploaded to WebGL2 for the filtered rungs' },
+  { id: 'motcua-gpu-worker-bm', bundle: 'motcua-gpu-worker', opts: { source: 'bitmap' }, thread: 'worker', extra: true, note: 'Worker path, bitmap uploaded to WebGL2 first, fast rung on the GPU luma readback (no 2D canvas)' },
+  { id: 'motcua-gpu-worker-live', bundle: 'motcua-gpu-worker', opts: { source: 'canvas', live: true }, thread: 'worker', extra: true, note: 'motcua-gpu-worker in camera mode' },
   { id: 'zbar-wasm', bundle: 'zbar-wasm', opts: {}, thread: 'main', note: '@undecaf/zbar-wasm, QR only' },
   { id: 'qr-scanner', bundle: 'qr-scanner', opts: {}, thread: 'worker', note: 'qr-scanner scanImage, full frame, its own worker (jsQR fork), inversion=original' },
   { id: 'qr-scanner-roi', bundle: 'qr-scanner', opts: { roi: true }, thread: 'worker', note: 'qr-scanner with its live-video default region: centre 2/3 square -> 400x400' },
@@ -69,6 +82,9 @@ for (const [id, v] of Object.entries(JSON.parse(process.env.QRBENCH_VARIANTS || 
 const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // WebGL2 (the motcua-gpu* variants) through ANGLE on SwiftShader, a CPU renderer, as in
+  // tests/browser/harness.mjs; without a GPU this is what headless Chromium has (also without these).
+  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   // everything but the local server is unresolvable: a decoder that tries a CDN fails loudly
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
@@ -117,7 +133,8 @@ async function newBenchPage(browser, base, external) {
 async function main() {
   const t00 = Date.now();
   const loadBefore = os.loadavg();
-  const manifest = generateCorpus({ force: flag('regen'), log });
+  const manifest = generateCorpus({ force: flag('regen'), log, corpus: CORPUS });
+  const corpusUrl = (f) => `${base}/${manifest.dir}/${f.file}`;
   let frames = manifest.frames;
   if (FRAME_RE) frames = frames.filter((f) => FRAME_RE.test(f.id));
   const sizes = await buildBundles({ log });
@@ -129,7 +146,7 @@ async function main() {
     meta: {
       date: new Date().toISOString(), chromium: browser.version(), node: process.version, cpus: os.cpus().length,
       cpuModel: os.cpus()[0] && os.cpus()[0].model, reps: REPS, coldRuns: COLD, frames: frames.length,
-      corpusVersion: manifest.version, loadavgBefore: loadBefore.map(r1),
+      corpus: CORPUS, corpusVersion: manifest.version, loadavgBefore: loadBefore.map(r1),
     },
     decoders: {}, sizes, perFrame: {},
   };
@@ -154,7 +171,7 @@ async function main() {
       for (let k = 0; k < COLD; k++) {
         const { context, page } = await newBenchPage(browser, base, external);
         try {
-          const r = await withTimeout(page.evaluate(([dec, url]) => window.bench.coldStart(dec, url), [d, `${base}/corpus/${refFrame.file}`]), 60000, `cold ${d.id}`);
+          const r = await withTimeout(page.evaluate(([dec, url]) => window.bench.coldStart(dec, url), [d, corpusUrl(refFrame)]), 60000, `cold ${d.id}`);
           r.ok = r.text === refFrame.expected;
           runs.push(r);
         } catch (e) { runs.push({ error: String(e).slice(0, 300) }); }
@@ -176,14 +193,14 @@ async function main() {
     await setupAll();
     // pixel identity check + warm-up (excluded)
     const warm = ['640x480_clean_00', '640x480_nocode_00', '1280x720_clean_00', '1280x720_nocode_00'].map((id) => manifest.frames.find((f) => f.id === id));
-    for (const f of warm) for (const d of active) await page.evaluate(([id, url]) => window.bench.run(id, url, 2), [d.id, `${base}/corpus/${f.file}`]);
+    for (const f of warm) for (const d of active) await page.evaluate(([id, url]) => window.bench.run(id, url, 2), [d.id, corpusUrl(f)]);
     log(`warm-up done; decoding ${frames.length} frames x ${active.length} decoders x ${REPS} reps`);
     const per = {};
     for (const d of active) per[d.id] = [];
     let pixelMismatch = 0;
     for (let fi = 0; fi < frames.length; fi++) {
       const f = frames[fi];
-      const url = `${base}/corpus/${f.file}`;
+      const url = corpusUrl(f);
       const info = await page.evaluate((u) => window.bench.frameInfo(u), url);
       if (info.fnv !== f.grayFnv1a || info.width !== f.width) { pixelMismatch++; log(`pixel mismatch ${f.id}: ${info.fnv} != ${f.grayFnv1a}`); }
       const order = active.map((_, i) => active[(i + fi) % active.length]);
@@ -248,7 +265,7 @@ function printTables(results) {
   const ids = Object.keys(results.decoders).filter((id) => results.decoders[id].available && results.decoders[id].byCategory);
   const cats = Object.keys(CATEGORIES);
   const m = results.meta;
-  console.log(`\nQR decoder benchmark — Chromium ${m.chromium}, ${m.cpus} CPU (${m.cpuModel}), ${m.frames} frames, ${m.reps} reps/frame (median), cold runs ${m.coldRuns}`);
+  console.log(`\nQR decoder benchmark — corpus ${m.corpus}, Chromium ${m.chromium}, ${m.cpus} CPU (${m.cpuModel}), ${m.frames} frames, ${m.reps} reps/frame (median), cold runs ${m.coldRuns}`);
   console.log('\nSuccess (correct text) per category; nocode = no false positive');
   const short = { clean: 'clean', small: 'small', large: 'large', rotation: 'rot', perspective: 'persp', blur: 'blur', noise: 'noise', lowcontrast: 'lowc', lighting: 'light', combo: 'combo', nocode: 'nocode' };
   let hdr = pad('decoder', 18);

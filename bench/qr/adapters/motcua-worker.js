@@ -3,6 +3,7 @@
 // module Worker that runs web/qr_decode.js's frame handler; time = the full round trip.
 // Every frame gets the whole ladder (as a photo does): the app's live mode spreads the harder
 // rungs over consecutive camera frames instead, which a single-frame benchmark cannot show.
+// opts.live: send live: true (the camera mode: its cost per frame; motcua-worker-live).
 export async function create(opts = {}) {
   const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   let seq = 0;
@@ -23,7 +24,7 @@ export async function create(opts = {}) {
     decode: (bitmap) => new Promise((resolve, reject) => {
       const id = ++seq;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, bitmap, maxSide: 1920 }, [bitmap]);
+      worker.postMessage({ id, bitmap, maxSide: 1920, live: !!opts.live }, [bitmap]);
     }),
   };
 }
