@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs the benchmarks in bench/.
 #
-#   bash bench/run_all.sh          # the web bench only (bench/web_bench.mjs)
+#   bash bench/run_all.sh          # the browser benches: bench/web_bench.mjs, bench/scan_bench.mjs
 #   bash bench/run_all.sh --all    # plus bench/api_bench.sh and bench/fuzz_long.sh, when present
 #
-# Each bench starts its own server on a free port and cleans up after itself. Stops at the first
-# bench that fails (non-zero exit).
+# Each bench starts its own server on a free port and cleans up after itself, one at a time. Stops
+# at the first bench that fails (non-zero exit; a missed target is reported, not a failure).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ALL=0
@@ -19,6 +19,9 @@ done
 
 echo "=== web: node bench/web_bench.mjs ==="
 node "$HERE/web_bench.mjs"
+
+echo; echo "=== scan: node bench/scan_bench.mjs ==="
+node "$HERE/scan_bench.mjs"
 
 if [ "$ALL" = 1 ]; then
   if [ -f "$HERE/api_bench.sh" ]; then
