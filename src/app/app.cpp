@@ -390,8 +390,9 @@ bool App::frame() {
 
     if (m_settleFrames > 0) --m_settleFrames;
     const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    const bool followUp = a11y::takeFollowUpFrame();
     return m_settleFrames > 0 || queued || changed || typed || !intents.empty() ||
-           a11y::hasPendingActivation();
+           a11y::hasPendingActivation() || followUp;
 }
 
 } // namespace motcua

@@ -68,4 +68,18 @@ bool hasPendingActivation() {
     return !g_pending.empty();
 }
 
+namespace {
+bool g_followUp = false;
+}
+
+void requestFollowUpFrame() {
+    g_followUp = true;
+}
+
+bool takeFollowUpFrame() {
+    const bool wanted = g_followUp;
+    g_followUp = false;
+    return wanted;
+}
+
 } // namespace motcua::a11y

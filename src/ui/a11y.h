@@ -33,5 +33,9 @@ void requestActivation(uint32_t id);
 bool takeActivation(uint32_t id);
 // Activations still waiting: the app keeps drawing frames until they are handled.
 bool hasPendingActivation();
+// An activation whose effect shows only on the next frame (keyboard focus moves a frame later in
+// ImGui) asks for that frame here; the app draws it even if nothing else changed.
+void requestFollowUpFrame();
+bool takeFollowUpFrame();
 
 } // namespace motcua::a11y

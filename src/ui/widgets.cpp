@@ -387,6 +387,7 @@ bool textField(const char* label, std::string& value, const TextFieldOptions& op
     TextAgent& agent = textAgent();
     if (a11y::takeActivation(id)) {
         ImGui::SetKeyboardFocusHere();
+        a11y::requestFollowUpFrame(); // the focus lands on the next frame: make sure there is one
     }
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,

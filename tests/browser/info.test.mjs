@@ -66,6 +66,27 @@ export const tests = {
     }
   },
 
+  async 'a screen reader focuses a text field and types into it, with alert banners shown'({ browser, server }) {
+    const r = await admin(server, 'POST', '/api/v1/admin/alerts',
+      { title_vi: 'Cắt điện khu phố 3', body_vi: 'Từ 7 giờ đến 11 giờ.', severity: 'warning', area: 'Trần Phú' });
+    assert.equal(r.status, 201, r.text);
+    const context = await browser.newContext(kPhone);
+    try {
+      const page = await openApp(context, server.base);
+      await waitForMirror(page, 'button', 'Cảnh báo: Cắt điện khu phố 3 — Trần Phú', 15000);
+      await activate(page, 'button', 'Thủ tục, hỏi đáp');
+      await waitForMirror(page, 'radio', 'Tất cả lĩnh vực', 15000);
+      // Activation through the mirror, as assistive technology does it (no pointer): the field
+      // takes the keyboard focus by itself, with nothing else happening on the page.
+      await activate(page, 'textbox', 'Tìm thủ tục');
+      await page.waitForFunction(() => document.activeElement.id === 'text-agent', null, { timeout: 5000 });
+      await page.keyboard.insertText('khai sinh');
+      await waitForMirror(page, 'button', 'Đăng ký khai sinh');
+    } finally {
+      await context.close();
+    }
+  },
+
   async 'a published alert appears as a banner'({ browser, server }) {
     const r = await admin(server, 'POST', '/api/v1/admin/alerts',
       { title_vi: 'Lũ trên sông Trà Khúc', body_vi: 'Không đi qua ngầm tràn.', severity: 'danger', area: 'Sơn Hà' });
