@@ -70,6 +70,7 @@ class App {
     void openStats();
     // Procedures, questions, places, alerts (app_info.cpp).
     void openProcedures();
+    void fetchProcedurePage(int page, std::shared_ptr<std::vector<ProcedureInfo>> collected);
     void updateSearch();
     void ask();
     void loadRequests();

@@ -27,24 +27,7 @@ void App::openProcedures() {
     CatalogView& c = m_state.catalog;
     if (c.load == Io::Loading || (c.load == Io::Done && c.index)) return;
     c.load = Io::Loading;
-    HttpRequest request;
-    request.url =
-        std::string("/api/v1/procedures?page_size=500&lang=") + languageCode(m_state.language);
-    fetchJson(
-        m_http, std::move(request), parseProcedureList,
-        [this](ProcedureList&& list, const HttpResponse&) {
-            CatalogView& c = m_state.catalog;
-            c.procedures = std::move(list.items);
-            c.index = std::make_shared<SearchIndex>(c.procedures);
-            c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
-            c.load = Io::Done;
-            c.message.clear();
-            c.lastQuery = "\x01"; // search again with what was typed meanwhile
-        },
-        [this](const char* key, const HttpResponse&) {
-            m_state.catalog.load = Io::Failed;
-            m_state.catalog.message = key;
-        });
+    fetchProcedurePage(1, std::make_shared<std::vector<ProcedureInfo>>());
     HttpRequest faqs;
     faqs.url = std::string("/api/v1/faqs?lang=") + languageCode(m_state.language);
     // Frequent questions only add to the ask box's answers: without them it still works.
@@ -56,6 +39,43 @@ void App::openProcedures() {
             if (!c.procedures.empty()) c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
         },
         [](const char*, const HttpResponse&) {});
+}
+
+// The whole catalogue, page after page (the server pages at 500), searched on the device once it
+// is all in. A province's catalogue is about 2,000 procedures; kMaxPages bounds a broken server.
+void App::fetchProcedurePage(int page, std::shared_ptr<std::vector<ProcedureInfo>> collected) {
+    constexpr int kPageSize = 500;
+    constexpr int kMaxPages = 20;
+    HttpRequest request;
+    request.url = "/api/v1/procedures?page_size=" + std::to_string(kPageSize) +
+                  "&page=" + std::to_string(page) + "&lang=" + languageCode(m_state.language);
+    fetchJson(
+        m_http, std::move(request), parseProcedureList,
+        [this, page, collected](ProcedureList&& list, const HttpResponse&) {
+            const bool more =
+                !list.items.empty() && page < kMaxPages &&
+                static_cast<int64_t>(collected->size() + list.items.size()) < list.total;
+            collected->insert(collected->end(), std::make_move_iterator(list.items.begin()),
+                              std::make_move_iterator(list.items.end()));
+            if (more) {
+                fetchProcedurePage(page + 1, collected);
+                return;
+            }
+            CatalogView& c = m_state.catalog;
+            c.procedures = std::move(*collected);
+            c.index = std::make_shared<SearchIndex>(c.procedures);
+            c.asker = std::make_shared<AskMatcher>(c.procedures, c.faqs);
+            // One search now (prefix, whole words and a typo), so the first keystroke does not
+            // pay for the first run of this code and the first growth of its buffers.
+            (void)c.index->search("dang ki khai s", Language::Vi, 30);
+            c.load = Io::Done;
+            c.message.clear();
+            c.lastQuery = "\x01"; // search again with what was typed meanwhile
+        },
+        [this](const char* key, const HttpResponse&) {
+            m_state.catalog.load = Io::Failed;
+            m_state.catalog.message = key;
+        });
 }
 
 // Runs the search when the query or filter changed since the last frame.

@@ -160,3 +160,38 @@ TEST_CASE("A complaint sent anonymously carries no contact, and the choice is ke
     CHECK(body["anonymous"] == true);
     CHECK_FALSE(body.contains("contact"));
 }
+
+TEST_CASE("A catalogue larger than one page is fetched page by page before searching",
+          "[ui][info]") {
+    Harness h;
+    h.frames();
+    const auto all = nlohmann::json::parse(fixture("procedures.json"));
+    const auto& items = all["items"];
+    REQUIRE(items.size() >= 2);
+    const size_t half = items.size() / 2;
+    auto page = [&](size_t from, size_t to) {
+        nlohmann::json p = {{"items", nlohmann::json::array()}, {"total", items.size()}};
+        for (size_t i = from; i < to; ++i)
+            p["items"].push_back(items[i]);
+        return p.dump();
+    };
+    REQUIRE(h.activate("button", "Thủ tục, hỏi đáp"));
+    REQUIRE(h.http.pending().size() == 2);
+    CHECK(h.http.pending().front().request.url.find("page=1&") != std::string::npos);
+    h.http.respond(200, page(0, half));
+    h.frames();
+    REQUIRE(h.http.pending().size() == 2); // the FAQs, and the second page
+    CHECK(h.http.pending().back().request.url.find("page=2&") != std::string::npos);
+    // Answer the second page (the FAQs stay pending: they only add to the ask box).
+    auto second = std::move(h.http.pending().back());
+    h.http.pending().pop_back();
+    HttpResponse reply;
+    reply.status = 200;
+    reply.body = page(half, items.size());
+    second.done(reply);
+    h.frames();
+    CHECK(h.app->state().catalog.procedures.size() == items.size());
+    CHECK(h.app->state().catalog.load == Io::Done);
+    typeInto(h, "Tìm thủ tục", items.back()["name"].get<std::string>());
+    CHECK(h.find("button", items.back()["name"].get<std::string>()));
+}
