@@ -93,6 +93,38 @@ function grayImage(y, w, h) {
   return new ImageData(data, w, h);
 }
 
+// A small real QR code (version 1, "MOTCUA", one bit per module, rows top to bottom) for warming
+// the decoder up: the first decode in a fresh Worker costs tens of times a warm one (code compiled
+// on first use, buffers grown), so the Worker pays that while the camera is still starting.
+const kWarmUpModules = [
+  '111111100101101111111', '100000100111001000001', '101110101101101011101', '101110100101001011101',
+  '101110100010101011101', '100000100000101000001', '111111101010101111111', '000000001101100000000',
+  '111011111111011000100', '000101000010001001111', '001001100000100010011', '101011011100001000001',
+  '011010101010101010110', '000000001001010101101', '111111101101011101001', '100000101001110110001',
+  '101110101011011101101', '101110100110001100010', '101110101110100010101', '100000101100001101011',
+  '111111101000101010101',
+];
+export const kWarmUpText = 'MOTCUA';
+
+// The warm-up code drawn black on white, 8 pixels per module, in the middle of a w×h frame.
+export function warmUpImage(w = 640, h = 480) {
+  const data = new Uint8ClampedArray(w * h * 4).fill(255);
+  const n = kWarmUpModules.length, scale = 8;
+  const x0 = Math.floor((w - n * scale) / 2), y0 = Math.floor((h - n * scale) / 2);
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (kWarmUpModules[r][c] !== '1') continue;
+      for (let y = y0 + r * scale; y < y0 + (r + 1) * scale; y++) {
+        for (let x = x0 + c * scale; x < x0 + (c + 1) * scale; x++) {
+          const i = (y * w + x) * 4;
+          data[i] = data[i + 1] = data[i + 2] = 0;
+        }
+      }
+    }
+  }
+  return new ImageData(data, w, h);
+}
+
 // Returns { async decode(imageData, { live }) -> { text, corners, pass } | null }.
 // corners: Float32Array x0,y0..x3,y3 (top-left, top-right, bottom-right, bottom-left) in the
 // image's pixels. Each rung runs only when the ones before it found nothing. live: for camera

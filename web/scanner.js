@@ -37,6 +37,8 @@ export function createScanner(getModule) {
       const msg = ev.data;
       if (msg.type === 'ready') {
         workerState = 'ready';
+        // The camera may be running already: decode the frame on screen now, not at the next one.
+        if (video && video.videoWidth > 0 && !inFlight && frameWanted()) sendFrame(generation);
         return;
       }
       if (msg.type === 'failed') {
@@ -293,7 +295,8 @@ export function createScanner(getModule) {
     const m = getModule();
     m?._mc_scan_caps(caps.torch ? 1 : 0, inputs.length > 1 ? 1 : 0, v.videoWidth, v.videoHeight);
     reportState(State.Running);
-    scheduleFrame(gen);
+    // The first picture is there already: show it and decode it without waiting for the next.
+    onFrame(gen);
   }
 
   document.addEventListener('visibilitychange', () => {

@@ -6,17 +6,24 @@
 //        { id, text, corners: Float32Array(8) | null, pass, ms } (text null: no code) or { id, error }.
 // bench/qr/adapters/motcua-worker.worker.js is this file with the bench's imports.
 import { prepareZXingModule, readBarcodes } from '/__ZXING_READER_JS__';
-import { createDecoder, createFrameHandler } from '/__QR_DECODE_JS__';
+import { createDecoder, createFrameHandler, warmUpImage } from '/__QR_DECODE_JS__';
 
 const wasmUrl = new URL('/__ZXING_WASM__', self.location.href).href;
+const handle = createFrameHandler(createDecoder(readBarcodes));
+// Ready once zxing is loaded and one frame went through the whole path (canvas, decoder): the
+// camera takes longer to start than that, so the citizen's first frame meets a warm decoder.
 const ready = prepareZXingModule({
   overrides: { locateFile: (path, prefix) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
   fireImmediately: true,
+}).then(async () => {
+  try {
+    await handle({ bitmap: await createImageBitmap(warmUpImage()), maxSide: 4096, live: true });
+  } catch (e) {
+    // A warm-up that fails costs nothing but the warmth.
+  }
 });
 ready.then(() => self.postMessage({ type: 'ready' }),
   (e) => self.postMessage({ type: 'failed', error: String(e && e.message || e) }));
-
-const handle = createFrameHandler(createDecoder(readBarcodes));
 
 self.onmessage = async (ev) => {
   const { id } = ev.data;
