@@ -114,7 +114,7 @@ void App::setLanguage(Language language) {
     m_state.language = language;
     if (needsCjkFont(language)) fetchCjkFont(); // or its bold face, if that failed before
     const Language shown = shownLanguage();
-    // Korean, Chinese and Japanese translate what tourists read; the rest is shown in English.
+    // Every table is complete (tools/check_i18n.py); English stands in for a key one might lack.
     if (needsCjkFont(shown) && m_englishFallback.size() == 0)
         m_englishFallback.load(stringsFor(Language::En));
     m_strings.setFallback(needsCjkFont(shown) ? &m_englishFallback : nullptr);
@@ -122,6 +122,8 @@ void App::setLanguage(Language language) {
     (void)ok;
     ui::setStrings(&m_strings);
     host::setDocumentLanguage(languageCode(shown));
+    // Alerts in the new language at the next tick (not before the first poll is due).
+    if (m_alertsLanguage && *m_alertsLanguage != shown && m_alertsRequest == 0) m_nextAlertsMs = 0;
 }
 
 // The CJK font is not in the wasm: fetch it once, when a Korean, Chinese or Japanese choice

@@ -2,12 +2,12 @@
 // frame with the screen that is open. Platform code feeds it input and calls frame().
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 
 #include "app/app_state.h"
 #include "core/i18n.h"
-#include <array>
-
 #include "platform/http_client.h"
 #include "platform/scanner.h"
 #include "platform/storage.h"
@@ -122,6 +122,8 @@ class App {
     int m_outboxRequest = 0;
     int m_alertsRequest = 0;
     double m_nextAlertsMs = 0;
+    std::optional<Language> m_alertsLanguage; // of the last poll
+
     std::string m_savedDraft;
     std::string m_lastAlertsBody;
     int m_counterRequest = 0;

@@ -254,13 +254,20 @@ void App::pollAlerts() {
     if (m_alertsRequest != 0 || now < m_nextAlertsMs || m_state.screen == Screen::Counter) return;
     m_nextAlertsMs = now + kAlertPollMs;
     HttpRequest request;
-    request.url = std::string("/api/v1/alerts?lang=") + languageCode(m_state.language);
+    // The language on screen: Korean text waits for its font like the rest of the screen.
+    m_alertsLanguage = shownLanguage();
+    request.url = std::string("/api/v1/alerts?lang=") + languageCode(*m_alertsLanguage);
     request.redraw = false;
     m_alertsRequest = fetchJson(
         m_http, std::move(request), parseAlerts,
         [this](std::vector<Alert>&& items, const HttpResponse& r) {
             m_alertsRequest = 0;
             host::wakeAfter(kAlertPollMs + 10);
+            if (m_alertsLanguage != shownLanguage()) {
+                // The language changed while this was on its way: ask again in the new one.
+                m_nextAlertsMs = 0;
+                host::wakeAfter(10);
+            }
             if (r.body == m_lastAlertsBody) return;
             m_lastAlertsBody = r.body;
             m_state.alerts.items = std::move(items);

@@ -90,19 +90,27 @@ def publish_alert(app, req):
     body = v.fields(req.json(), {"title_vi": v.text(300), "body_vi": v.text(4000)},
                     {"severity": v.enum("info", "warning", "danger"), "title_en": v.text(300),
                      "body_en": v.text(4000), "area": v.text(200, nullable=True),
-                     "starts_at": v.time_value(nullable=True), "ends_at": v.time_value(nullable=True)})
+                     "starts_at": v.time_value(nullable=True), "ends_at": v.time_value(nullable=True),
+                     **{f"{k}_{lang}": v.text(4000 if k == "body" else 300, nullable=True)
+                        for lang in ("ko", "zh", "ja") for k in ("title", "body")}})
     now = app.now()
     starts = body.get("starts_at") or now
     ends = body.get("ends_at")
     if ends is not None and ends <= starts:
         raise ApiError(422, "invalid_field", "'ends_at' must be after 'starts_at'")
+    # Optional texts for tourists: title_ko, body_ko, title_zh, … (missing ones fall back to English).
+    i18n = {}
+    for lang in ("ko", "zh", "ja"):
+        t = {k: body[f"{k}_{lang}"] for k in ("title", "body") if body.get(f"{k}_{lang}")}
+        if t:
+            i18n[lang] = t
     aid = app.store.add_alert(body.get("severity") or "info", body["title_vi"], body.get("title_en") or body["title_vi"],
                               body["body_vi"], body.get("body_en") or body["body_vi"], body.get("area"),
-                              starts, ends, now)
+                              starts, ends, now, i18n)
     a = {"id": aid, "severity": body.get("severity") or "info", "title_vi": body["title_vi"],
          "title_en": body.get("title_en") or body["title_vi"], "body_vi": body["body_vi"],
          "body_en": body.get("body_en") or body["body_vi"], "area": body.get("area"),
-         "starts_at": iso(starts), "ends_at": iso(ends)}
+         "starts_at": iso(starts), "ends_at": iso(ends), "i18n": i18n}
     return 201, alert_item(a, "vi")
 
 

@@ -150,15 +150,22 @@ def faqs(app, req):
 
 
 def alert_item(a, lang):
-    en = lang == "en"
-    return {"id": a["id"], "severity": a["severity"], "title": a["title_en"] if en else a["title_vi"],
-            "titles": {"vi": a["title_vi"], "en": a["title_en"]},
-            "body": a["body_en"] if en else a["body_vi"], "area": a["area"],
-            "starts_at": a["starts_at"], "ends_at": a["ends_at"]}
+    extra = a.get("i18n") or {}  # {"ko": {"title", "body"}, ...}
+    if lang in ("vi", "en"):
+        title, body = a["title_" + lang], a["body_" + lang]
+    else:  # ko, zh, ja: each missing text falls back to English
+        t = extra.get(lang) or {}
+        title, body = t.get("title") or a["title_en"], t.get("body") or a["body_en"]
+    titles = {"vi": a["title_vi"], "en": a["title_en"]}
+    titles.update({code: t["title"] for code, t in sorted(extra.items()) if t.get("title")})
+    return {"id": a["id"], "severity": a["severity"], "title": title, "titles": titles, "body": body,
+            "area": a["area"], "starts_at": a["starts_at"], "ends_at": a["ends_at"]}
 
 
 def alerts(app, req):
-    lang = v.query_lang(req.query)
+    lang = req.query.get("lang") or "vi"
+    if lang not in PLACE_LANGS:
+        raise ApiError(400, "invalid_parameter", "'lang' must be one of " + ", ".join(PLACE_LANGS))
     items = [alert_item(a, lang) for a in app.store.list_active_alerts(app.now())]
     return 200, {"items": items, "total": len(items)}
 

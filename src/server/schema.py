@@ -184,6 +184,10 @@ MIGRATIONS = [
     ALTER TABLE requests ADD COLUMN idempotency_key TEXT;
     CREATE UNIQUE INDEX requests_idempotency ON requests(idempotency_key) WHERE idempotency_key IS NOT NULL;
     """,
+    # 6: alerts in the tourists' languages too, as places have them: {"ko": {"title", "body"}, ...}.
+    """
+    ALTER TABLE alerts ADD COLUMN i18n_json TEXT NOT NULL DEFAULT '{}';
+    """,
 ]
 
 

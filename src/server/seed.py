@@ -400,12 +400,23 @@ def _seed_alerts(store, today):
                     "Từ chiều nay đến hết ngày mai có mưa to ở vùng trũng ven sông Trà Khúc. Hạn chế đi lại "
                     "qua các tuyến đường ngập.", "Heavy rain is expected along the Tra Khuc river until the end "
                     "of tomorrow. Avoid flooded roads.", "TP. Quảng Ngãi", start, _at(today + dt.timedelta(days=3), 18),
-                    start)
+                    start, {"ko": {"title": "폭우 및 국지적 침수 경보",
+                                   "body": "내일 하루가 끝날 때까지 짜꾹강 유역에 폭우가 예상됩니다. 침수된 도로는 피하세요."},
+                            "zh": {"title": "暴雨及局部内涝预警",
+                                   "body": "预计茶曲江沿岸暴雨将持续到明天结束。请避开积水路段。"},
+                            "ja": {"title": "大雨・局地的浸水警報",
+                                   "body": "明日いっぱいチャークック川沿いで大雨が予想されます。冠水した道路は避けてください。"}})
     store.add_alert("info", "Trung tâm Phục vụ hành chính công làm việc sáng thứ Bảy",
                     "Service centre open on Saturday mornings",
                     "Tiếp nhận và trả kết quả hồ sơ vào sáng thứ Bảy từ 7:30 đến 11:30.",
                     "Dossiers are received and results returned on Saturday mornings, 7:30-11:30.",
-                    None, start, None, start)
+                    None, start, None, start,
+                    {"ko": {"title": "행정서비스센터 토요일 오전 근무",
+                            "body": "토요일 오전 7:30-11:30에 서류 접수와 결과 교부를 합니다."},
+                     "zh": {"title": "行政服务中心周六上午办公",
+                            "body": "周六上午7:30-11:30受理办件并发放结果。"},
+                     "ja": {"title": "行政サービスセンターは土曜日の午前も業務",
+                            "body": "土曜日の午前7:30〜11:30に書類の受付と結果の交付を行います。"}})
     old = _at(today - dt.timedelta(days=30), 6)
     store.add_alert("danger", "Bão số 5 (đã kết thúc)", "Typhoon No. 5 (over)", "Cảnh báo đã hết hiệu lực.",
                     "This warning has ended.", "Toàn tỉnh", old, old + dt.timedelta(days=2), old)

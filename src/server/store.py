@@ -183,11 +183,13 @@ class Store:
         return rows
 
     # ------------------------------------------------------------------ alerts
-    def add_alert(self, severity, title_vi, title_en, body_vi, body_en, area, starts_at, ends_at, now):
+    def add_alert(self, severity, title_vi, title_en, body_vi, body_en, area, starts_at, ends_at, now, i18n=None):
+        """i18n: {"ko": {"title", "body"}, ...} for the tourists' languages (each may be missing)."""
         with self._tx() as c:
-            cur = c.execute("INSERT INTO alerts(severity,title_vi,title_en,body_vi,body_en,area,starts_at,ends_at,created_at)"
-                            " VALUES(?,?,?,?,?,?,?,?,?)",
-                            (severity, title_vi, title_en, body_vi, body_en, area, iso(starts_at), iso(ends_at), iso(now)))
+            cur = c.execute("INSERT INTO alerts(severity,title_vi,title_en,body_vi,body_en,area,starts_at,ends_at,created_at,"
+                            "i18n_json) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                            (severity, title_vi, title_en, body_vi, body_en, area, iso(starts_at), iso(ends_at), iso(now),
+                             json.dumps(i18n or {}, ensure_ascii=False)))
             return cur.lastrowid
 
     def end_alert(self, alert_id, now):
@@ -196,9 +198,12 @@ class Store:
 
     def list_active_alerts(self, now):
         t = iso(now)
-        return self._all("SELECT * FROM alerts WHERE starts_at<=? AND (ends_at IS NULL OR ends_at>?)"
+        rows = self._all("SELECT * FROM alerts WHERE starts_at<=? AND (ends_at IS NULL OR ends_at>?)"
                          " ORDER BY CASE severity WHEN 'danger' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, starts_at DESC",
                          (t, t))
+        for r in rows:
+            r["i18n"] = json.loads(r.pop("i18n_json") or "{}")
+        return rows
 
     # ---------------------------------------------------------------- dossiers
     def dossier_version(self, code):

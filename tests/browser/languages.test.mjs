@@ -28,6 +28,8 @@ export const tests = {
       assert.equal(await mirror(page, 'radio', '한국어').getAttribute('aria-checked'), 'true');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
       assert.equal(fetched.filter(isCjkFont).length, 1, 'the CJK font fetched once, after the switch');
+      // The alerts come again in Korean (the area is a Vietnamese place name).
+      await waitForMirror(page, 'button', '경고: 폭우 및 국지적 침수 경보 — TP. Quảng Ngãi', 15000);
       // Its bold face follows, for headings.
       await page.waitForFunction(() => performance.getEntriesByType('resource')
         .some((e) => /\/cjk_bold\.[0-9a-f]+\.otf$/.test(new URL(e.name).pathname) && e.responseEnd > 0));

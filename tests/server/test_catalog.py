@@ -154,10 +154,10 @@ class PlaceTests(ServerCase):
 
 class TouristLanguageTests(ServerCase):
     def test_korean_chinese_japanese_fall_back_to_english_everywhere(self):
-        # the app passes its language to every endpoint: only places are translated, the rest
-        # answers in English instead of refusing (issue 8)
+        # the app passes its language to every endpoint: places and alerts are translated, the
+        # rest answers in English instead of refusing (issue 8)
         for path in ("/api/v1/procedures?page_size=5", "/api/v1/procedures/fields", "/api/v1/procedures/1.000894",
-                     "/api/v1/faqs", "/api/v1/alerts", "/api/v1/stats", "/api/v1/counters/1"):
+                     "/api/v1/faqs", "/api/v1/stats", "/api/v1/counters/1"):
             sep = "&" if "?" in path else "?"
             status, en, _ = self.client.json("GET", path + sep + "lang=en")
             for lang in ("ko", "zh", "ja"):
@@ -184,6 +184,33 @@ class AlertTests(ServerCase):
         rain = vi["items"][0]
         self.assertEqual((rain["severity"], rain["area"]), ("warning", "TP. Quảng Ngãi"))
         self.assertIsNotNone(rain["ends_at"])
+
+    def test_alerts_in_the_tourists_languages(self):
+        _, en, _ = self.client.json("GET", "/api/v1/alerts?lang=en")
+        for lang, title in (("ko", "폭우 및 국지적 침수 경보"), ("zh", "暴雨及局部内涝预警"), ("ja", "大雨・局地的浸水警報")):
+            status, obj, _ = self.client.json("GET", "/api/v1/alerts?lang=" + lang)
+            self.assertEqual(status, 200, obj)
+            self.assertEqual([a["id"] for a in obj["items"]], [a["id"] for a in en["items"]])
+            rain = obj["items"][0]
+            self.assertEqual(rain["title"], title)
+            self.assertEqual(rain["titles"][lang], title)
+            self.assertNotEqual(rain["body"], en["items"][0]["body"])
+        # Published with Korean only: Chinese and Japanese read the English text.
+        status, a, _ = self.client.admin("POST", "/api/v1/admin/alerts",
+                                         {"severity": "danger", "title_vi": "Lũ quét", "title_en": "Flash flood",
+                                          "body_vi": "Sơ tán ngay", "body_en": "Evacuate now",
+                                          "title_ko": "돌발 홍수", "body_ko": "즉시 대피하세요"})
+        self.assertEqual(status, 201, a)
+        self.assertEqual(a["titles"]["ko"], "돌발 홍수")
+        for lang, title, body in (("ko", "돌발 홍수", "즉시 대피하세요"), ("zh", "Flash flood", "Evacuate now"),
+                                  ("ja", "Flash flood", "Evacuate now")):
+            _, obj, _ = self.client.json("GET", "/api/v1/alerts?lang=" + lang)
+            self.assertEqual((obj["items"][0]["title"], obj["items"][0]["body"]), (title, body))
+        status, obj, _ = self.client.admin("POST", "/api/v1/admin/alerts",
+                                           {"title_vi": "x", "body_vi": "y", "title_ko": 5})
+        self.assertError(status, obj, 422, "invalid_field")
+        status, obj, _ = self.client.json("GET", "/api/v1/alerts?lang=fr")
+        self.assertError(status, obj, 400, "invalid_parameter")
 
 
 if __name__ == "__main__":

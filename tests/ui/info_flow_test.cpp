@@ -195,3 +195,33 @@ TEST_CASE("A catalogue larger than one page is fetched page by page before searc
     typeInto(h, "Tìm thủ tục", items.back()["name"].get<std::string>());
     CHECK(h.find("button", items.back()["name"].get<std::string>()));
 }
+
+TEST_CASE("Alerts come again in the language chosen, once it can be drawn", "[ui][info]") {
+    Harness h;
+    h.frames();
+    host::nativeRecord().clockOffsetMs += 2500;
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url == "/api/v1/alerts?lang=vi");
+    h.http.respond(200, R"({"items":[]})");
+    h.frames();
+    // English: asked again at once.
+    h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::En});
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url == "/api/v1/alerts?lang=en");
+    h.http.respond(200, R"({"items":[]})");
+    h.frames();
+    // Japanese: the font first (English meanwhile, nothing asked), then the alerts in Japanese.
+    h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ja});
+    h.frames();
+    REQUIRE(h.http.pending().size() == 1);
+    CHECK(h.http.pending().front().request.url == host::nativeRecord().cjkFontUrl);
+    std::ifstream in(MOTCUA_CJK_FONT, std::ios::binary);
+    h.http.respond(200, std::string(std::istreambuf_iterator<char>(in), {}));
+    h.frames();
+    bool askedInJapanese = false;
+    for (const auto& p : h.http.pending())
+        askedInJapanese |= p.request.url == "/api/v1/alerts?lang=ja";
+    CHECK(askedInJapanese);
+}
