@@ -113,15 +113,25 @@ PLACE_LANGS = ("vi", "en", "ko", "zh", "ja")
 PLACE_DETAILS = {"specialty": ("shop",), "bus": ("route", "timetable"), "power_cut": ("area", "from", "to")}
 
 
-def place_item(p, lang):
-    extra = p["i18n"]  # {"ko": {"name", "description"}, ...}
+def translated(row, lang, fields):
+    """A row's texts in `lang`: its <field>_vi / <field>_en columns, or for ko, zh and ja its
+    "i18n" entry ({"ko": {field: text}, ...}) with English for each text that is missing."""
     if lang in ("vi", "en"):
-        name, description = p["name_" + lang], p["description_" + lang]
-    else:  # ko, zh, ja: each missing text falls back to English
-        t = extra.get(lang) or {}
-        name, description = t.get("name") or p["name_en"], t.get("description") or p["description_en"]
-    names = {"vi": p["name_vi"], "en": p["name_en"]}
-    names.update({code: t["name"] for code, t in sorted(extra.items()) if t.get("name")})
+        return [row[f + "_" + lang] for f in fields]
+    t = (row.get("i18n") or {}).get(lang) or {}
+    return [t.get(f) or row[f + "_en"] for f in fields]
+
+
+def every_language(row, field):
+    """{"vi": ..., "en": ..., and each tourist language the field exists in}."""
+    out = {"vi": row[field + "_vi"], "en": row[field + "_en"]}
+    out.update({code: t[field] for code, t in sorted((row.get("i18n") or {}).items()) if t.get(field)})
+    return out
+
+
+def place_item(p, lang):
+    name, description = translated(p, lang, ("name", "description"))
+    names = every_language(p, "name")
     item = {"id": p["id"], "kind": p["kind"], "name": name, "names": names, "description": description,
             "address": p["address"], "phone": p["phone"], "hours": p["hours"], "lat": p["lat"], "lon": p["lon"]}
     for key in PLACE_DETAILS.get(p["kind"], ()):
@@ -150,14 +160,8 @@ def faqs(app, req):
 
 
 def alert_item(a, lang):
-    extra = a.get("i18n") or {}  # {"ko": {"title", "body"}, ...}
-    if lang in ("vi", "en"):
-        title, body = a["title_" + lang], a["body_" + lang]
-    else:  # ko, zh, ja: each missing text falls back to English
-        t = extra.get(lang) or {}
-        title, body = t.get("title") or a["title_en"], t.get("body") or a["body_en"]
-    titles = {"vi": a["title_vi"], "en": a["title_en"]}
-    titles.update({code: t["title"] for code, t in sorted(extra.items()) if t.get("title")})
+    title, body = translated(a, lang, ("title", "body"))
+    titles = every_language(a, "title")
     return {"id": a["id"], "severity": a["severity"], "title": title, "titles": titles, "body": body,
             "area": a["area"], "starts_at": a["starts_at"], "ends_at": a["ends_at"]}
 
