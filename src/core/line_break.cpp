@@ -12,32 +12,34 @@ struct Char {
     size_t begin, end;
 };
 
+// The character at byte i (an invalid byte counts as a character of its own, which breaks nothing).
+Char charAt(std::string_view s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+    if (i + n > s.size()) n = 1;
+    char32_t cp = n == 1 ? b : (b & (0x7F >> n));
+    for (size_t k = 1; k < n; ++k) {
+        const auto c = static_cast<unsigned char>(s[i + k]);
+        if ((c & 0xC0) != 0x80) {
+            n = 1; // invalid: take the byte alone, it breaks nothing
+            cp = b;
+            break;
+        }
+        cp = (cp << 6) | (c & 0x3F);
+    }
+    // Overlong forms (a space spelt in two bytes) and out-of-range values are not characters.
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
+        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+        n = 1;
+        cp = b;
+    }
+    return {cp, i, i + n};
+}
+
 std::vector<Char> decode(std::string_view s) {
     std::vector<Char> out;
-    size_t i = 0;
-    while (i < s.size()) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-        if (i + n > s.size()) n = 1;
-        char32_t cp = n == 1 ? b : (b & (0x7F >> n));
-        for (size_t k = 1; k < n; ++k) {
-            const auto c = static_cast<unsigned char>(s[i + k]);
-            if ((c & 0xC0) != 0x80) {
-                n = 1; // invalid: take the byte alone, it breaks nothing
-                cp = b;
-                break;
-            }
-            cp = (cp << 6) | (c & 0x3F);
-        }
-        // Overlong forms (a space spelt in two bytes) and out-of-range values are not characters.
-        if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) ||
-            (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-            n = 1;
-            cp = b;
-        }
-        out.push_back({cp, i, i + n});
-        i += n;
-    }
+    for (size_t i = 0; i < s.size(); i = out.back().end)
+        out.push_back(charAt(s, i));
     return out;
 }
 
@@ -78,9 +80,17 @@ bool breakBefore(const std::vector<Char>& cs, size_t i) {
 
 } // namespace
 
+// Asked for every wrapped text of every frame: no allocation, and plain ASCII skipped fast.
 bool hasCjkText(std::string_view utf8) {
-    for (const Char& c : decode(utf8))
-        if (c.cp >= 0x2E80 && isIdeographic(c.cp) && !isSpace(c.cp)) return true;
+    for (size_t i = 0; i < utf8.size();) {
+        if (static_cast<unsigned char>(utf8[i]) < 0xE2) { // below U+2000 (or a stray byte)
+            ++i;
+            continue;
+        }
+        const Char c = charAt(utf8, i);
+        if (isIdeographic(c.cp) && !isSpace(c.cp)) return true;
+        i = c.end;
+    }
     return false;
 }
 
