@@ -24,11 +24,12 @@ std::unique_ptr<motcua::HttpClient> g_http;
 std::unique_ptr<motcua::Storage> g_storage;
 std::unique_ptr<motcua::App> g_app;
 double g_lastFrameMs = 0;
+bool g_glReady = false; // no frame before WebGL and ImGui's renderer are up
 } // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE int mc_frame(double timeMs, float cssWidth, float cssHeight,
                                              float dpr) {
-    if (!g_app) return 0;
+    if (!g_app || !g_glReady) return 0;
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(cssWidth, cssHeight);
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
@@ -74,6 +75,18 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mc_install_hint(int kind) {
 }
 
 int main() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformName = "motcua_web";
+
+    // The app first: a receipt link's lookup is on the wire while WebGL and its shaders start
+    // (tens of milliseconds on a phone), so the first frame can already show the timeline.
+    g_http = motcua::makeWebHttpClient();
+    g_storage = motcua::makeWebStorage();
+    g_app = std::make_unique<motcua::App>(*g_http, *g_storage);
+    g_app->start(motcua::host::startUrl());
+
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -87,21 +100,13 @@ int main() {
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context =
         emscripten_webgl_create_context("#canvas", &attrs);
     if (context <= 0) {
+        // The app stays (its requests may still answer) but never draws.
         emscripten_run_script("window.motcuaShell && window.motcuaShell.fatal('webgl')");
         return 1;
     }
     emscripten_webgl_make_context_current(context);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendPlatformName = "motcua_web";
     ImGui_ImplOpenGL3_Init("#version 300 es");
-
-    g_http = motcua::makeWebHttpClient();
-    g_storage = motcua::makeWebStorage();
-    g_app = std::make_unique<motcua::App>(*g_http, *g_storage);
-    g_app->start(motcua::host::startUrl());
+    g_glReady = true;
     motcua::host::requestFrame();
     return 0;
 }
