@@ -36,6 +36,8 @@ constexpr int kExtraWordPenalty = 4; // per name word the query did not match: s
 constexpr int kMaxExtraWordPenalty = 40;
 constexpr int kPositionPenalty = 2; // per word before the match inside its slot
 constexpr int kMaxPosition = 15;
+// Terms longer than this share the last length bucket (all of them are typo candidates there).
+constexpr size_t kMaxTermLengthBucket = 40;
 
 bool iyVariant(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
@@ -179,6 +181,7 @@ SearchIndex::SearchIndex(const std::vector<ProcedureInfo>& catalog,
         add(text, folded, scratch);
     }
     m_termIds = {}; // only needed while building
+    buildPostings();
 }
 
 SearchIndex SearchIndex::fromTexts(const std::vector<SearchText>& entries,
@@ -191,7 +194,41 @@ SearchIndex SearchIndex::fromTexts(const std::vector<SearchText>& entries,
     for (const SearchText& t : entries)
         index.add(t, folded, scratch);
     index.m_termIds = {};
+    index.buildPostings();
     return index;
+}
+
+void SearchIndex::buildPostings() {
+    const size_t positions = m_tokens.size();
+    m_tokenEntry.assign(positions, 0);
+    m_tokenSlot.assign(positions, 0);
+    m_tokenOffset.assign(positions, 0);
+    m_postingStart.assign(m_terms.size() + 1, 0);
+    for (uint32_t ei = 0; ei < m_entries.size(); ++ei) {
+        const Entry& e = m_entries[ei];
+        for (int s = 0; s < kSlotCount; ++s) {
+            uint32_t segment = e.bounds[s];
+            for (uint32_t p = e.bounds[s]; p < e.bounds[s + 1]; ++p) {
+                m_tokenEntry[p] = ei;
+                m_tokenSlot[p] = static_cast<uint8_t>(s);
+                if (m_tokens[p] == kBreak) {
+                    segment = p + 1;
+                    continue;
+                }
+                m_tokenOffset[p] = static_cast<uint8_t>(std::min<uint32_t>(p - segment, 255));
+                ++m_postingStart[m_tokens[p] + 1];
+            }
+        }
+    }
+    for (size_t t = 0; t < m_terms.size(); ++t)
+        m_postingStart[t + 1] += m_postingStart[t];
+    m_termsByLength.assign(kMaxTermLengthBucket + 1, {});
+    for (uint32_t t = 0; t < m_terms.size(); ++t)
+        m_termsByLength[std::min(m_terms[t].size(), kMaxTermLengthBucket)].push_back(t);
+    m_postings.assign(m_postingStart.back(), 0);
+    std::vector<uint32_t> fill(m_postingStart.begin(), m_postingStart.end() - 1);
+    for (uint32_t p = 0; p < positions; ++p)
+        if (m_tokens[p] != kBreak) m_postings[fill[m_tokens[p]]++] = p;
 }
 
 uint32_t SearchIndex::termId(std::string_view term) {
@@ -326,11 +363,17 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
     }
     for (size_t q = 0; q < n; ++q) {
         if (known[q] || !options.typos) continue;
-        for (size_t t = 0; t < vocab; ++t) {
-            if (quality[q * vocab + t]) continue;
-            if (const uint8_t ql = typoQuality(tokens[q], m_terms[t])) {
-                quality[q * vocab + t] = ql;
-                termMask[t] |= static_cast<uint16_t>(1u << q);
+        // A typo is at most two edits: only terms within two bytes of the token's length.
+        const size_t len = tokens[q].size();
+        const size_t from = std::min(len > 2 ? len - 2 : 0, kMaxTermLengthBucket);
+        const size_t to = std::min(len + 2, kMaxTermLengthBucket);
+        for (size_t bucket = from; bucket <= to && bucket < m_termsByLength.size(); ++bucket) {
+            for (const uint32_t t : m_termsByLength[bucket]) {
+                if (quality[q * vocab + t]) continue;
+                if (const uint8_t ql = typoQuality(tokens[q], m_terms[t])) {
+                    quality[q * vocab + t] = ql;
+                    termMask[t] |= static_cast<uint16_t>(1u << q);
+                }
             }
         }
     }
@@ -342,37 +385,51 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
     const Slot secondary = primary == NameVi ? NameEn : NameVi;
     const uint16_t allMask = static_cast<uint16_t>((1u << n) - 1);
 
-    // 2. Every entry, by token-id lookups only.
-    hits.reserve(64);
-    for (uint32_t ei = 0; ei < m_entries.size(); ++ei) {
-        const Entry& e = m_entries[ei];
-        if (!passes(e)) continue;
-        std::array<int, kMaxQueryTokens> best{};
-        std::array<uint8_t, kMaxQueryTokens> bestQuality{};
+    // 2. The entries holding a matching term, through the terms' postings; each entry's best
+    // occurrence per query token. Positions are visited in catalogue order within a term.
+    struct Best {
+        std::array<int, kMaxQueryTokens> score{};
+        std::array<uint8_t, kMaxQueryTokens> quality{};
         uint16_t matched = 0, inName = 0;
-        for (int s = 0; s < kSlotCount; ++s) {
-            uint32_t segment = e.bounds[s];
-            for (uint32_t p = e.bounds[s]; p < e.bounds[s + 1]; ++p) {
-                const uint32_t t = m_tokens[p];
-                if (t == kBreak) {
-                    segment = p + 1;
-                    continue;
-                }
-                uint32_t mask = termMask[t];
-                if (!mask) continue;
-                const int penalty = kPositionPenalty * std::min<int>(p - segment, kMaxPosition);
-                matched |= static_cast<uint16_t>(mask);
-                if (s <= Keyword) inName |= static_cast<uint16_t>(mask);
-                while (mask) {
-                    const int q = std::countr_zero(mask);
-                    mask &= mask - 1;
-                    const uint8_t ql = quality[q * vocab + t];
-                    const int sc = std::max(1, ql * weight[s] - penalty);
-                    if (sc > best[q]) best[q] = sc, bestQuality[q] = ql;
-                }
+    };
+    std::vector<int32_t> bestOf(m_entries.size(), -1);
+    std::vector<Best> bests;
+    std::vector<uint32_t> touched;
+    for (size_t t = 0; t < vocab; ++t) {
+        const uint32_t termBits = termMask[t];
+        if (!termBits) continue;
+        for (uint32_t k = m_postingStart[t]; k < m_postingStart[t + 1]; ++k) {
+            const uint32_t p = m_postings[k];
+            const uint32_t ei = m_tokenEntry[p];
+            if (!passes(m_entries[ei])) continue;
+            if (bestOf[ei] < 0) {
+                bestOf[ei] = static_cast<int32_t>(bests.size());
+                bests.emplace_back();
+                touched.push_back(ei);
+            }
+            Best& b = bests[static_cast<size_t>(bestOf[ei])];
+            const int s = m_tokenSlot[p];
+            const int penalty = kPositionPenalty * std::min<int>(m_tokenOffset[p], kMaxPosition);
+            b.matched |= static_cast<uint16_t>(termBits);
+            if (s <= Keyword) b.inName |= static_cast<uint16_t>(termBits);
+            uint32_t mask = termBits;
+            while (mask) {
+                const int q = std::countr_zero(mask);
+                mask &= mask - 1;
+                const uint8_t ql = quality[q * vocab + t];
+                const int sc = std::max(1, ql * weight[s] - penalty);
+                if (sc > b.score[q] || (sc == b.score[q] && ql > b.quality[q]))
+                    b.score[q] = sc, b.quality[q] = ql;
             }
         }
-        if (!matched) continue;
+    }
+    hits.reserve(std::min<size_t>(touched.size(), 256));
+    for (const uint32_t ei : touched) {
+        const Entry& e = m_entries[ei];
+        const Best& found = bests[static_cast<size_t>(bestOf[ei])];
+        const auto& best = found.score;
+        const auto& bestQuality = found.quality;
+        const uint16_t matched = found.matched, inName = found.inName;
 
         SearchHit hit;
         hit.index = ei;

@@ -114,6 +114,7 @@ class SearchIndex {
     void add(const SearchText& text, const std::vector<KeywordSynonym>& synonyms,
              std::string& scratch);
     void appendSlot(std::string_view folded);
+    void buildPostings();
     uint32_t termId(std::string_view term);
     static uint16_t groupId(std::vector<GroupCount>& groups, const std::string& key,
                             const std::string& name);
@@ -122,8 +123,16 @@ class SearchIndex {
     std::vector<std::string> m_terms; // vocabulary, id = position
     std::vector<uint32_t> m_tokens;   // all entries' token ids, slot by slot
     std::vector<Entry> m_entries;
-    std::vector<GroupCount> m_fields;   // by id; count filled at build
-    std::vector<GroupCount> m_agencies; // by id
+    // Where each term occurs, built once: a keystroke then visits only the entries that hold a
+    // term matching the query, not every token of the catalogue.
+    std::vector<uint32_t> m_postingStart; // per term: its first position in m_postings (+1 end)
+    std::vector<uint32_t> m_postings;     // positions in m_tokens, term by term
+    std::vector<uint32_t> m_tokenEntry;   // per position: its entry
+    std::vector<uint8_t> m_tokenSlot;     // per position: its slot
+    std::vector<uint8_t> m_tokenOffset;   // per position: words since its segment began (capped)
+    std::vector<std::vector<uint32_t>> m_termsByLength; // term ids by byte length (typo candidates)
+    std::vector<GroupCount> m_fields;                   // by id; count filled at build
+    std::vector<GroupCount> m_agencies;                 // by id
     std::unordered_map<std::string, uint32_t> m_termIds;
 };
 
