@@ -203,7 +203,6 @@ void SearchIndex::buildPostings() {
     m_tokenEntry.assign(positions, 0);
     m_tokenSlot.assign(positions, 0);
     m_tokenOffset.assign(positions, 0);
-    m_postingStart.assign(m_terms.size() + 1, 0);
     for (uint32_t ei = 0; ei < m_entries.size(); ++ei) {
         const Entry& e = m_entries[ei];
         for (int s = 0; s < kSlotCount; ++s) {
@@ -216,19 +215,33 @@ void SearchIndex::buildPostings() {
                     continue;
                 }
                 m_tokenOffset[p] = static_cast<uint8_t>(std::min<uint32_t>(p - segment, 255));
-                ++m_postingStart[m_tokens[p] + 1];
             }
         }
     }
+    // One posting per term, entry and slot: the occurrence nearest its segment's start, the only
+    // one that can score best there (same term, same slot weight, the smallest position penalty).
+    std::vector<std::vector<uint32_t>> byTerm(m_terms.size());
+    for (uint32_t p = 0; p < positions; ++p) {
+        const uint32_t t = m_tokens[p];
+        if (t == kBreak) continue;
+        std::vector<uint32_t>& list = byTerm[t];
+        if (!list.empty() && m_tokenEntry[list.back()] == m_tokenEntry[p] &&
+            m_tokenSlot[list.back()] == m_tokenSlot[p]) {
+            if (m_tokenOffset[p] < m_tokenOffset[list.back()]) list.back() = p;
+            continue;
+        }
+        list.push_back(p);
+    }
+    m_postingStart.assign(m_terms.size() + 1, 0);
     for (size_t t = 0; t < m_terms.size(); ++t)
-        m_postingStart[t + 1] += m_postingStart[t];
+        m_postingStart[t + 1] = m_postingStart[t] + static_cast<uint32_t>(byTerm[t].size());
+    m_postings.clear();
+    m_postings.reserve(m_postingStart.back());
+    for (const std::vector<uint32_t>& list : byTerm)
+        m_postings.insert(m_postings.end(), list.begin(), list.end());
     m_termsByLength.assign(kMaxTermLengthBucket + 1, {});
     for (uint32_t t = 0; t < m_terms.size(); ++t)
         m_termsByLength[std::min(m_terms[t].size(), kMaxTermLengthBucket)].push_back(t);
-    m_postings.assign(m_postingStart.back(), 0);
-    std::vector<uint32_t> fill(m_postingStart.begin(), m_postingStart.end() - 1);
-    for (uint32_t p = 0; p < positions; ++p)
-        if (m_tokens[p] != kBreak) m_postings[fill[m_tokens[p]]++] = p;
 }
 
 uint32_t SearchIndex::termId(std::string_view term) {
