@@ -200,44 +200,42 @@ SearchIndex SearchIndex::fromTexts(const std::vector<SearchText>& entries,
 
 void SearchIndex::buildPostings() {
     const size_t positions = m_tokens.size();
-    m_tokenEntry.assign(positions, 0);
-    m_tokenSlot.assign(positions, 0);
-    m_tokenOffset.assign(positions, 0);
+    // Per position of m_tokens: its entry, slot and offset, for building the postings.
+    std::vector<Posting> at(positions, Posting{0, 0, 0});
     for (uint32_t ei = 0; ei < m_entries.size(); ++ei) {
         const Entry& e = m_entries[ei];
         for (int s = 0; s < kSlotCount; ++s) {
             uint32_t segment = e.bounds[s];
             for (uint32_t p = e.bounds[s]; p < e.bounds[s + 1]; ++p) {
-                m_tokenEntry[p] = ei;
-                m_tokenSlot[p] = static_cast<uint8_t>(s);
+                at[p].entry = ei;
+                at[p].slot = static_cast<uint8_t>(s);
                 if (m_tokens[p] == kBreak) {
                     segment = p + 1;
                     continue;
                 }
-                m_tokenOffset[p] = static_cast<uint8_t>(std::min<uint32_t>(p - segment, 255));
+                at[p].offset = static_cast<uint8_t>(std::min<uint32_t>(p - segment, 255));
             }
         }
     }
     // One posting per term, entry and slot: the occurrence nearest its segment's start, the only
     // one that can score best there (same term, same slot weight, the smallest position penalty).
-    std::vector<std::vector<uint32_t>> byTerm(m_terms.size());
+    std::vector<std::vector<Posting>> byTerm(m_terms.size());
     for (uint32_t p = 0; p < positions; ++p) {
         const uint32_t t = m_tokens[p];
         if (t == kBreak) continue;
-        std::vector<uint32_t>& list = byTerm[t];
-        if (!list.empty() && m_tokenEntry[list.back()] == m_tokenEntry[p] &&
-            m_tokenSlot[list.back()] == m_tokenSlot[p]) {
-            if (m_tokenOffset[p] < m_tokenOffset[list.back()]) list.back() = p;
+        std::vector<Posting>& list = byTerm[t];
+        if (!list.empty() && list.back().entry == at[p].entry && list.back().slot == at[p].slot) {
+            if (at[p].offset < list.back().offset) list.back() = at[p];
             continue;
         }
-        list.push_back(p);
+        list.push_back(at[p]);
     }
     m_postingStart.assign(m_terms.size() + 1, 0);
     for (size_t t = 0; t < m_terms.size(); ++t)
         m_postingStart[t + 1] = m_postingStart[t] + static_cast<uint32_t>(byTerm[t].size());
     m_postings.clear();
     m_postings.reserve(m_postingStart.back());
-    for (const std::vector<uint32_t>& list : byTerm)
+    for (const std::vector<Posting>& list : byTerm)
         m_postings.insert(m_postings.end(), list.begin(), list.end());
     m_termsByLength.assign(kMaxTermLengthBucket + 1, {});
     for (uint32_t t = 0; t < m_terms.size(); ++t)
@@ -405,6 +403,7 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
         std::array<uint8_t, kMaxQueryTokens> quality{};
         uint16_t matched = 0, inName = 0;
     };
+    const bool filtering = fieldFilter != kAny || agencyFilter != kAny;
     std::vector<int32_t> bestOf(m_entries.size(), -1);
     std::vector<Best> bests;
     std::vector<uint32_t> touched;
@@ -412,17 +411,17 @@ std::vector<SearchHit> SearchIndex::searchTokens(const std::vector<std::string_v
         const uint32_t termBits = termMask[t];
         if (!termBits) continue;
         for (uint32_t k = m_postingStart[t]; k < m_postingStart[t + 1]; ++k) {
-            const uint32_t p = m_postings[k];
-            const uint32_t ei = m_tokenEntry[p];
-            if (!passes(m_entries[ei])) continue;
+            const Posting& post = m_postings[k];
+            const uint32_t ei = post.entry;
+            if (filtering && !passes(m_entries[ei])) continue;
             if (bestOf[ei] < 0) {
                 bestOf[ei] = static_cast<int32_t>(bests.size());
                 bests.emplace_back();
                 touched.push_back(ei);
             }
             Best& b = bests[static_cast<size_t>(bestOf[ei])];
-            const int s = m_tokenSlot[p];
-            const int penalty = kPositionPenalty * std::min<int>(m_tokenOffset[p], kMaxPosition);
+            const int s = post.slot;
+            const int penalty = kPositionPenalty * std::min<int>(post.offset, kMaxPosition);
             b.matched |= static_cast<uint16_t>(termBits);
             if (s <= Keyword) b.inName |= static_cast<uint16_t>(termBits);
             uint32_t mask = termBits;

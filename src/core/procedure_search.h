@@ -125,11 +125,13 @@ class SearchIndex {
     std::vector<Entry> m_entries;
     // Where each term occurs, built once: a keystroke then visits only the entries that hold a
     // term matching the query, not every token of the catalogue.
-    std::vector<uint32_t> m_postingStart; // per term: its first position in m_postings (+1 end)
-    std::vector<uint32_t> m_postings;     // positions in m_tokens, term by term
-    std::vector<uint32_t> m_tokenEntry;   // per position: its entry
-    std::vector<uint8_t> m_tokenSlot;     // per position: its slot
-    std::vector<uint8_t> m_tokenOffset;   // per position: words since its segment began (capped)
+    struct Posting {
+        uint32_t entry;
+        uint8_t slot;
+        uint8_t offset; // words since its segment began (capped)
+    };
+    std::vector<uint32_t> m_postingStart;               // per term: its first posting (+1: the end)
+    std::vector<Posting> m_postings;                    // term by term, entries in catalogue order
     std::vector<std::vector<uint32_t>> m_termsByLength; // term ids by byte length (typo candidates)
     std::vector<GroupCount> m_fields;                   // by id; count filled at build
     std::vector<GroupCount> m_agencies;                 // by id
