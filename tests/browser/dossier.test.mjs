@@ -1,19 +1,7 @@
 // Following a dossier in a real browser against serve.py: deep link, typing the code on a touch
 // screen, live back-office changes without reload, and offline with recovery.
 import assert from 'node:assert/strict';
-import { activate, admin, kPhone, mirror, openApp, tapOn, waitForMirror } from './harness.mjs';
-
-async function newDossier(server) {
-  const r = await admin(server, 'POST', '/api/v1/admin/dossiers',
-    { procedure_code: '1.001193', owner_name: 'Nguyễn Văn An' });
-  assert.equal(r.status, 201, r.text);
-  for (const [status, note] of [[4, 'Đang thẩm định hồ sơ']]) {
-    const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${r.json.code}/events`,
-      { type: 'status', status, note, unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên', officer_name: 'Trần Thị Hoa' });
-    assert.equal(e.status, 201, e.text);
-  }
-  return r.json;
-}
+import { activate, admin, kPhone, mirror, openApp, tapOn, newDossier, waitForMirror } from './harness.mjs';
 
 async function steps(page) {
   return page.evaluate(() => [...document.querySelectorAll('#a11y [role=listitem]')].map((e) => e.textContent));

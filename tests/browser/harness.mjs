@@ -1,5 +1,6 @@
 // Browser test harness: starts serve.py on a free port with a fresh data dir, drives Debian's
 // Chromium through playwright-core, and finds things the way a screen reader does (role + name).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -125,4 +126,17 @@ export async function admin(server, method, route, body) {
   let json = null;
   try { json = JSON.parse(text); } catch (e) { /* not JSON */ }
   return { status: r.status, json, text };
+}
+
+// A new birth-registration dossier under appraisal (status 4 by a named officer), created through
+// the back office: { code, secret, … } for its receipt link.
+export async function newDossier(server) {
+  const r = await admin(server, 'POST', '/api/v1/admin/dossiers',
+    { procedure_code: '1.001193', owner_name: 'Nguyễn Văn An' });
+  assert.equal(r.status, 201, r.text);
+  const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${r.json.code}/events`,
+    { type: 'status', status: 4, note: 'Đang thẩm định hồ sơ', unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên',
+      officer_name: 'Trần Thị Hoa' });
+  assert.equal(e.status, 201, e.text);
+  return r.json;
 }

@@ -7,17 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, activate, admin, kPhone, mirror, openApp, startServer, waitForMirror } from './harness.mjs';
-
-async function newDossier(server) {
-  const r = await admin(server, 'POST', '/api/v1/admin/dossiers',
-    { procedure_code: '1.001193', owner_name: 'Nguyễn Văn An' });
-  assert.equal(r.status, 201, r.text);
-  const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${r.json.code}/events`,
-    { type: 'status', status: 4, note: 'Đang thẩm định hồ sơ', unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên' });
-  assert.equal(e.status, 201, e.text);
-  return r.json;
-}
+import { ROOT, activate, kPhone, mirror, openApp, startServer, newDossier, waitForMirror } from './harness.mjs';
 
 async function waitForController(page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });

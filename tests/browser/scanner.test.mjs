@@ -3,18 +3,8 @@
 // repeats, hidden tab, insecure context), then through the app: a receipt opens its timeline, a foreign QR code
 // gets a friendly message, a refused camera offers the fallbacks, and a photo decodes.
 import assert from 'node:assert/strict';
-import { activate, admin, kPhone, launchBrowser, mirror, openApp, waitForMirror } from './harness.mjs';
+import { activate, kPhone, launchBrowser, mirror, openApp, newDossier, waitForMirror } from './harness.mjs';
 import { cameraClip, fakeCameraArgs, mediaDir, photoJpeg } from './fake_camera.mjs';
-
-async function newDossier(server) {
-  const r = await admin(server, 'POST', '/api/v1/admin/dossiers',
-    { procedure_code: '1.001193', owner_name: 'Nguyễn Văn An' });
-  assert.equal(r.status, 201, r.text);
-  const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${r.json.code}/events`,
-    { type: 'status', status: 4, note: 'Đang thẩm định hồ sơ', unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên' });
-  assert.equal(e.status, 201, e.text);
-  return r.json;
-}
 
 const receiptText = (server, d) => `${server.base}/d/${d.code}#k=${d.secret}`;
 
