@@ -104,7 +104,6 @@ const kWarmUpModules = [
   '101110101011011101101', '101110100110001100010', '101110101110100010101', '100000101100001101011',
   '111111101000101010101',
 ];
-export const kWarmUpText = 'MOTCUA';
 
 // The warm-up code drawn black on white, 8 pixels per module, in the middle of a w×h frame.
 export function warmUpImage(w = 640, h = 480) {

@@ -35,7 +35,6 @@ class ScanPacer {
     // Whether a decoded text is news (false: a repeat of the code still in view).
     bool accept(std::string_view text, double nowMs);
     ScanHint hint(double nowMs) const;
-    bool inFlight() const { return m_inFlight; }
 
   private:
     double m_startMs = 0;
