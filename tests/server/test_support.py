@@ -16,7 +16,7 @@ import unittest
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SERVE = os.path.join(REPO, "serve.py")
-ADMIN = "test-admin-token-0123456789"
+ADMIN = "test-admin-token-0123456789-abcdefghijklm"
 sys.path.insert(0, os.path.join(REPO, "src"))
 
 WASM = bytes(range(256)) * 8
