@@ -6,7 +6,7 @@ from .api_dossiers import dossier_json, path_code
 from .api_public import alert_item
 from .api_requests import STATUS_NAMES as REQUEST_STATUSES
 from .store import NotFound
-from .util import ApiError, iso, new_secret
+from .util import ApiError, is_digits, iso, new_secret
 
 UNIT_FIELDS = {"unit": v.text(200), "officer_role": v.text(200), "officer_name": v.text(200)}
 
@@ -14,7 +14,10 @@ UNIT_FIELDS = {"unit": v.text(200), "officer_role": v.text(200), "officer_name":
 def authorize_admin(app, req):
     auth = req.headers.get("Authorization") or ""
     scheme, _, token = auth.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), app.admin_token.encode()):
+    token = token.strip()
+    # An empty token never matches: the server refuses to start with an admin token under 32 characters.
+    if (scheme.lower() != "bearer" or len(token) < 32 or len(app.admin_token) < 32
+            or not hmac.compare_digest(token.encode(), app.admin_token.encode())):
         raise ApiError(401, "unauthorized", "An admin token is required.", {"WWW-Authenticate": "Bearer"})
 
 
@@ -57,7 +60,7 @@ def add_event(app, req, code):
     if not isinstance(raw, dict):
         raise ApiError(400, "invalid_body", "the body must be a JSON object")
     etype = raw.get("type")
-    if etype not in EVENT_FIELDS:
+    if not isinstance(etype, str) or etype not in EVENT_FIELDS:
         raise ApiError(422, "invalid_field", "'type' must be one of " + ", ".join(EVENT_FIELDS))
     required, optional = EVENT_FIELDS[etype]
     data = v.fields(raw, required, dict(optional, type=v.text(40)))
@@ -75,7 +78,7 @@ def answer_request(app, req, rid):
     authorize_admin(app, req)
     body = v.fields(req.json(), {"note": v.text(4000)},
                     {"unit": v.text(200, nullable=True), "status": v.enum(*REQUEST_STATUSES)})
-    if not rid.isdigit() or len(rid) > 12:
+    if not is_digits(rid) or len(rid) > 12:
         raise ApiError(404, "not_found", "No such request.")
     try:
         app.store.answer_request(int(rid), body["note"], body.get("unit"), body.get("status") or "answered",
@@ -116,15 +119,16 @@ def publish_alert(app, req):
 
 def end_alert(app, req, aid):
     authorize_admin(app, req)  # the body, if any, is ignored
-    if not aid.isdigit() or len(aid) > 12 or not app.store.end_alert(int(aid), app.now()):
+    if not is_digits(aid) or len(aid) > 12 or not app.store.end_alert(int(aid), app.now()):
         raise ApiError(404, "not_found", "No such alert.")
     return 200, {"id": int(aid), "ended": True}
 
 
+ADMIN_BODY = 64 * 1024
 ROUTES = [
-    ("POST", r"/api/v1/admin/dossiers", create_dossier),
-    ("POST", r"/api/v1/admin/dossiers/([^/]+)/events", add_event),
-    ("POST", r"/api/v1/admin/requests/([^/]+)/notes", answer_request),
-    ("POST", r"/api/v1/admin/alerts", publish_alert),
-    ("POST", r"/api/v1/admin/alerts/([^/]+)/end", end_alert),
+    ("POST", r"/api/v1/admin/dossiers", create_dossier, ADMIN_BODY),
+    ("POST", r"/api/v1/admin/dossiers/([^/]+)/events", add_event, ADMIN_BODY),
+    ("POST", r"/api/v1/admin/requests/([^/]+)/notes", answer_request, ADMIN_BODY),
+    ("POST", r"/api/v1/admin/alerts", publish_alert, ADMIN_BODY),
+    ("POST", r"/api/v1/admin/alerts/([^/]+)/end", end_alert, ADMIN_BODY),
 ]

@@ -1,6 +1,9 @@
 """Counter terminals (issue 6): the tablet at service counter n shows the dossier just
 handled there (set by the back office) and takes one rating for it.
 
+Only that tablet may read the counter or rate through it: the back office issues it a device
+credential (shown once, kept as a hash), sent as `Authorization: Bearer`.
+
 Strangers can read a counter screen, so the public state holds only the code's last
 segment, the procedure and the agency: no owner, no secret, no dates, no status.  The
 tablet proves it is rating the dossier it was shown with a counter token: an HMAC over
@@ -16,7 +19,7 @@ from . import validate as v
 from .api_admin import authorize_admin
 from .api_dossiers import CODE_RE, rating_public
 from .store import NotFound
-from .util import ApiError, normalise_code
+from .util import ApiError, hash_token, is_digits, normalise_code
 
 COUNTER_MAX = 99
 TOKEN_TTL = 15 * 60  # the tablet gets a fresh token with every poll
@@ -24,6 +27,19 @@ LONG_POLL_MAX = 25.0
 NO_COUNTER = ApiError(404, "not_found", "No such counter (1-99).")
 BAD_TOKEN = ApiError(401, "unauthorized", "The counter token is invalid or expired; poll the counter again.")
 META_KEY = "counter_token_key"
+NO_DEVICE = ApiError(401, "device_unauthorized",
+                     "This tablet has no valid device credential for the counter; open the setup link from the back office.",
+                     {"WWW-Authenticate": "Bearer"})
+
+
+def authorize_device(app, req, number):
+    auth = req.headers.get("Authorization") or ""
+    scheme, _, secret = auth.partition(" ")
+    secret = secret.strip()
+    expected = app.store.counter_device(number)
+    if (scheme.lower() != "bearer" or not secret or len(secret) > 200 or expected is None
+            or not hmac.compare_digest(hash_token(secret), expected)):
+        raise NO_DEVICE
 
 
 def load_key(store):
@@ -32,7 +48,7 @@ def load_key(store):
 
 
 def counter_number(raw):
-    if not raw.isdigit() or len(raw) > 2 or not 1 <= int(raw) <= COUNTER_MAX:
+    if not is_digits(raw) or len(raw) > 2 or not 1 <= int(raw) <= COUNTER_MAX:
         raise NO_COUNTER
     return int(raw)
 
@@ -58,7 +74,7 @@ def check_token(app, token, number):
     if not hmac.compare_digest(mac, _mac(app.counter_key, message)):
         raise BAD_TOKEN
     parts = message.decode("ascii", "replace").split(".")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+    if len(parts) != 3 or not all(is_digits(p) for p in parts):
         raise BAD_TOKEN
     if int(parts[0]) != number or int(parts[2]) < time.time():
         raise BAD_TOKEN
@@ -92,28 +108,25 @@ def public_state(app, number, lang):
     }
 
 
-def get_counter(app, req, raw):
+async def get_counter(app, req, raw):
     number = counter_number(raw)
     lang = v.query_lang(req.query)
+    authorize_device(app, req, number)
     if req.query.get("since") not in (None, ""):
         since = v.query_int(req.query, "since", 0, 0, 2**53)
         timeout = v.query_float(req.query, "timeout", LONG_POLL_MAX, 0, LONG_POLL_MAX)
-        deadline = time.monotonic() + timeout
-        with app.changed:
-            while app.store.counter_version(number) == since and not app.stopping:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                app.changed.wait(remaining)
+        store = app.store
+        await app.wait_change(("counter", number), lambda: store.counter_version(number) == since, timeout)
     return 200, public_state(app, number, lang)
 
 
 def rate(app, req, raw):
     number = counter_number(raw)
-    # Every attempt counts (not just failures): a public write, one tablet per counter.
-    limiter_key = f"{req.client}|{number}"
+    # Every attempt counts (not just failures): one tablet per counter.
+    limiter_key = f"{req.client_key}|{number}"
     app.counter_limiter.check(limiter_key)
-    app.counter_limiter.fail(limiter_key)
+    app.counter_limiter.hit(limiter_key)
+    authorize_device(app, req, number)
     body = v.fields(req.json(),
                     {"counter_token": v.text(300), "idempotency_key": v.text(128), "overall": v.enum(*v.LEVELS)},
                     {"criteria": v.criteria, "visits": v.visits, "comment": v.text(1000, min_len=0, nullable=True)})
@@ -148,8 +161,18 @@ def set_current(app, req, raw):
     return 200, {"counter": number, "code": code, "version": version}
 
 
+def issue_device(app, req, raw):
+    authorize_admin(app, req)  # the body, if any, is ignored
+    number = counter_number(raw)
+    secret = secrets.token_urlsafe(32)
+    app.store.set_counter_device(number, hash_token(secret), app.now())
+    return 201, {"counter": number, "device_secret": secret,
+                 "setup_url": f"/?mode=counter&counter={number}#device={secret}"}
+
+
 ROUTES = [
     ("GET", r"/api/v1/counters/([^/]+)", get_counter),
-    ("POST", r"/api/v1/counters/([^/]+)/rating", rate),
-    ("POST", r"/api/v1/admin/counters/([^/]+)/current", set_current),
+    ("POST", r"/api/v1/counters/([^/]+)/rating", rate, 8192),
+    ("POST", r"/api/v1/admin/counters/([^/]+)/current", set_current, 4096),
+    ("POST", r"/api/v1/admin/counters/([^/]+)/device", issue_device, 4096),
 ]

@@ -1,10 +1,12 @@
 """Citizen dossier endpoints: lookup, read, long-poll changes, rating."""
+import base64
+import hashlib
+import hmac
 import re
-import secrets
 import time
 
 from . import validate as v
-from .util import ApiError, hash_token, initials, json_bytes, normalise_code
+from .util import ApiError, initials, is_digits, json_bytes, normalise_code
 
 STATUS_NAMES = {
     1: ("Mới đăng ký", "Newly registered"),
@@ -110,6 +112,21 @@ def path_code(raw):
     return code
 
 
+LIVE_TOKENS = 10  # lookups of one dossier whose tokens stay valid (the newest ones)
+BAD_TOKEN = ApiError(401, "unauthorized", "The token is unknown, expired or not for this dossier.",
+                     {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+
+
+def _mac(key, message):
+    return hmac.new(key, message, hashlib.sha256).digest()[:18]
+
+
+def make_token(app, code, serial):
+    """A signed lookup token: any instance with the key checks it, nothing is stored per lookup."""
+    message = f"{code}|{serial}|{int(time.time()) + TOKEN_TTL}".encode()
+    return base64.urlsafe_b64encode(message + _mac(app.token_key, message)).rstrip(b"=").decode()
+
+
 def authorize(app, req, code):
     auth = req.headers.get("Authorization") or ""
     scheme, _, token = auth.partition(" ")
@@ -117,37 +134,41 @@ def authorize(app, req, code):
     if scheme.lower() != "bearer" or not token or len(token) > 200:
         raise ApiError(401, "unauthorized", "A lookup token is required (Authorization: Bearer <token>).",
                        {"WWW-Authenticate": "Bearer"})
-    h = hash_token(token)
-    entry = app.tokens.get(h)
-    if entry is None:
-        row = app.store.get_token(h)
-        if row is not None:
-            entry = (row["dossier_code"], row["expires_at"])
-            app.tokens[h] = entry
-    if entry is None or entry[1] < time.time() or entry[0] != code:
-        raise ApiError(401, "unauthorized", "The token is unknown, expired or not for this dossier.",
-                       {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except ValueError:
+        raise BAD_TOKEN from None
+    message, mac = raw[:-18], raw[-18:]
+    if len(raw) <= 18 or not hmac.compare_digest(mac, _mac(app.token_key, message)):
+        raise BAD_TOKEN
+    parts = message.decode("ascii", "replace").split("|")
+    if len(parts) != 3 or parts[0] != code or not is_digits(parts[1]) or not is_digits(parts[2]):
+        raise BAD_TOKEN
+    issued = app.store.tokens_issued(code)
+    if issued is None or int(parts[2]) < time.time() or int(parts[1]) <= issued - LIVE_TOKENS:
+        raise BAD_TOKEN
 
 
 def lookup(app, req):
-    app.lookup_limiter.check(req.client)
+    client = req.client_key
+    app.lookup_limiter.check(client)
     body = v.fields(req.json(), {"code": v.text(200), "secret": v.text(50)}, {})
     code = normalise_code(body["code"])
     secret = normalise_code(body["secret"])
     if not CODE_RE.match(code):
-        app.lookup_limiter.fail(req.client)
+        app.lookup_limiter.hit(client)
         raise ApiError(400, "invalid_code", "The dossier code is not in the format AGENCY-yyMMdd-NNNN.")
+    # A code that has drawn too many wrong secrets is locked for everyone for a while: guessing
+    # from many addresses gets no further than guessing from one.
+    app.code_limiter.check(code)
+    app.lookup_rate.check(client)
     if not SECRET_RE.match(secret) or not app.store.check_secret(code, secret):
-        app.lookup_limiter.fail(req.client)
+        app.lookup_limiter.hit(client)
+        app.code_limiter.hit(code)
         raise NOT_FOUND
+    app.lookup_rate.hit(client)
     lang = v.query_lang(req.query)
-    token = secrets.token_urlsafe(32)
-    expires = time.time() + TOKEN_TTL
-    h = hash_token(token)
-    app.store.save_token(h, code, expires)
-    if len(app.tokens) > 100000:  # in-memory copy of the token table; the database stays authoritative
-        app.tokens.clear()
-    app.tokens[h] = (code, expires)
+    token = make_token(app, code, app.store.issue_token(code))
     data = dossier_json(app, code, lang)
     return 200, b'{"token":"' + token.encode() + b'","expires_in":' + str(TOKEN_TTL).encode() + \
         b',"dossier":' + data + b"}"
@@ -163,22 +184,15 @@ def get_dossier(app, req, code):
     return 200, data
 
 
-def changes(app, req, code):
+async def changes(app, req, code):
     code = path_code(code)
     lang = v.query_lang(req.query)
     since = v.query_int(req.query, "since", 0, 0, 2**53)
     timeout = v.query_float(req.query, "timeout", LONG_POLL_MAX, 0, LONG_POLL_MAX)
     authorize(app, req, code)
-    deadline = time.monotonic() + timeout
-    with app.changed:
-        while True:
-            version = app.store.dossier_version(code)
-            if version is None or version != since:
-                break
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or app.stopping:
-                break
-            app.changed.wait(remaining)
+    store = app.store
+    await app.wait_change(("dossier", code), lambda: store.dossier_version(code) == since, timeout)
+    version = store.dossier_version(code)
     if version is None:
         raise ApiError(404, "not_found", "No such dossier.")
     if version == since:
@@ -205,9 +219,10 @@ def rate(app, req, code):
     return (201 if outcome == "created" else 200), {"rating": rating_public(row), "version": version}
 
 
+# (method, path pattern, handler, largest body in bytes)
 ROUTES = [
-    ("POST", r"/api/v1/dossiers/lookup", lookup),
-    ("GET", r"/api/v1/dossiers/([^/]+)", get_dossier),
-    ("GET", r"/api/v1/dossiers/([^/]+)/changes", changes),
-    ("POST", r"/api/v1/dossiers/([^/]+)/rating", rate),
+    ("POST", r"/api/v1/dossiers/lookup", lookup, 8192),
+    ("GET", r"/api/v1/dossiers/([^/]+)", get_dossier, 0),
+    ("GET", r"/api/v1/dossiers/([^/]+)/changes", changes, 0),
+    ("POST", r"/api/v1/dossiers/([^/]+)/rating", rate, 8192),
 ]

@@ -5,7 +5,7 @@ import secrets as _secrets
 
 from . import validate as v
 from .api_dossiers import CODE_RE
-from .util import SECRET_ALPHABET, ApiError, hash_token, new_secret, normalise_code
+from .util import ApiError, SECRET_ALPHABET, hash_token, is_digits, new_secret, normalise_code
 
 CATEGORIES = {
     "question": ("Hỏi đáp thủ tục", "Question about a procedure"),
@@ -54,13 +54,20 @@ def _secret_for_key(app, key):
 
 def get(app, req, rid):
     lang = v.query_lang(req.query)
-    app.lookup_limiter.check(req.client)
+    client = req.client_key
+    app.lookup_limiter.check(client)
+    # The secret travels only in the Authorization header: a URL ends up in logs and caches.
     auth = req.headers.get("Authorization") or ""
     scheme, _, secret = auth.partition(" ")
-    secret = normalise_code(secret) if scheme.lower() == "bearer" else normalise_code(req.query.get("secret"))
-    row = app.store.get_request(int(rid)) if rid.isdigit() and len(rid) < 12 else None
+    secret = normalise_code(secret) if scheme.lower() == "bearer" else ""
+    valid_id = is_digits(rid) and len(rid) < 12
+    if valid_id:
+        app.code_limiter.check("request:" + rid)
+    row = app.store.get_request(int(rid)) if valid_id else None
     if row is None or not secret or not hmac.compare_digest(row["secret_hash"], hash_token(secret)):
-        app.lookup_limiter.fail(req.client)
+        app.lookup_limiter.hit(client)
+        if valid_id:
+            app.code_limiter.hit("request:" + rid)
         raise REQUEST_NOT_FOUND
     i = 0 if lang == "vi" else 1
     return 200, {"id": row["id"], "category": row["category"], "category_name": CATEGORIES[row["category"]][i],
@@ -72,6 +79,6 @@ def get(app, req, rid):
 
 ROUTES = [
     ("GET", r"/api/v1/requests/categories", categories),
-    ("POST", r"/api/v1/requests", create),
+    ("POST", r"/api/v1/requests", create, 16384),
     ("GET", r"/api/v1/requests/([^/]+)", get),
 ]

@@ -1,5 +1,6 @@
 """Command line entry point (serve.py calls main())."""
 import argparse
+import asyncio
 import base64
 import datetime as dt
 import errno
@@ -8,14 +9,14 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 
 from . import seed as seed_mod
 from .api_dossiers import dossier_json, status_name
-from .http_app import App, make_server
+from .app import App
+from .limits import parse_networks
 from .store import Store
 from .util import initials, now
 
@@ -35,38 +36,89 @@ def parse_args(argv, repo):
     p.add_argument("--dump-demo", metavar="DIR", help="write the demo dossiers' payloads as JSON, then exit")
     p.add_argument("--public-url", default=None, help="base URL printed in receipt QR codes")
     p.add_argument("--quiet", action="store_true", help="no access log")
+    p.add_argument("--trusted-proxy", default=os.environ.get("MOTCUA_TRUSTED_PROXIES", ""),
+                   metavar="ADDR[,CIDR...]",
+                   help="proxies whose X-Forwarded-For names the client (default: none; env MOTCUA_TRUSTED_PROXIES)")
+    p.add_argument("--max-connections", type=int, default=None, metavar="N",
+                   help="open connections at most (default: what the file limit allows)")
+    p.add_argument("--backup", metavar="FILE",
+                   help="write a consistent copy of the database (SQLite online backup; the server may run), then exit")
     return p.parse_args(argv)
 
 
-def open_store(data_dir, seed_date):
+def open_store(data_dir, seed_date, demo_secrets=False):
     os.makedirs(data_dir, exist_ok=True)
     store = Store(os.path.join(data_dir, DB_NAME))
     if store.get_meta("seeded_for") is None and store.dossier_count() == 0 and not store.list_agencies():
         day = dt.date.fromisoformat(seed_date) if seed_date else now().date()
         print(f"Creating the demo database in {data_dir} (seed day {day}) ...", flush=True)
-        seed_mod.seed(store, day)
+        seed_mod.seed(store, day, demo_secrets=demo_secrets)
     elif store.faq_count() == 0 and store.list_agencies():
         # a database seeded before the FAQ table existed (schema 4) gets the frequent questions
         seed_mod.seed_faqs(store)
     return store
 
 
+MIN_ADMIN_TOKEN = 32
+
+
+class ConfigError(Exception):
+    pass
+
+
 def admin_token(data_dir):
-    token = os.environ.get("MOTCUA_ADMIN_TOKEN")
-    if token:
-        return token.strip()
+    """The back-office token: MOTCUA_ADMIN_TOKEN, else data_dir/admin_token, else a new one written
+    atomically (a crash leaves no file, never an empty one). Under 32 characters: refuse to start."""
+    env = os.environ.get("MOTCUA_ADMIN_TOKEN")
+    if env is not None:
+        token = env.strip()
+        if len(token) < MIN_ADMIN_TOKEN:
+            raise ConfigError(f"MOTCUA_ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN} characters "
+                              f"(it has {len(token)}); make one with: python3 -c 'import secrets; "
+                              "print(secrets.token_urlsafe(32))'")
+        return token
     path = os.path.join(data_dir, "admin_token")
     try:
-        with open(path, encoding="ascii") as f:
-            return f.read().strip()
+        with open(path, encoding="ascii", errors="replace") as f:
+            token = f.read().strip()
     except FileNotFoundError:
-        pass
-    token = secrets.token_urlsafe(24)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        token = None
+    if token is not None:
+        if len(token) < MIN_ADMIN_TOKEN:
+            raise ConfigError(f"{path} holds a token under {MIN_ADMIN_TOKEN} characters; delete the file "
+                              "and start again to get a new token.")
+        return token
+    token = secrets.token_urlsafe(32)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
         f.write(token + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
     print(f"Back-office admin token (saved in {path}, shown only this once): {token}", flush=True)
     return token
+
+
+def backup(data_dir, target):
+    """SQLite's online backup API: a consistent copy while the server keeps writing."""
+    import sqlite3
+    source = os.path.join(data_dir, DB_NAME)
+    if not os.path.isfile(source):
+        print(f"error: no database at {source}", file=sys.stderr)
+        return 1
+    tmp = target + ".tmp"
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        with dst:
+            src.backup(dst, pages=1024, sleep=0.005)
+        dst.close()
+    finally:
+        src.close()
+    os.replace(tmp, target)
+    print(f"Backed up {source} to {target}")
+    return 0
 
 
 def ensure_build(repo, app_dir):
@@ -99,7 +151,7 @@ def dump_demo(out_dir, seed_date):
     os.makedirs(out_dir, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="motcua-demo-")
     try:
-        store = open_store(tmp, seed_date)
+        store = open_store(tmp, seed_date, demo_secrets=True)  # fixtures: the same secrets every run
         app = App(store, tmp, "unused", quiet=True)
         index = []
         for n, d in enumerate(store.list_dossiers_brief(), start=1):
@@ -168,6 +220,13 @@ def main(argv, repo):
     args = parse_args(argv, repo)
     if args.dump_demo:
         return dump_demo(args.dump_demo, args.seed_date)
+    if args.backup:
+        return backup(args.data_dir, args.backup)
+    try:
+        trusted = parse_networks(args.trusted_proxy)
+    except ValueError as e:
+        print(f"error: --trusted-proxy: {e}", file=sys.stderr)
+        return 2
     try:
         store = open_store(args.data_dir, args.seed_date)
     except OSError as e:
@@ -182,7 +241,12 @@ def main(argv, repo):
         rc = print_receipts(store, args.print_receipts, base)
         store.close()
         return rc
-    token = admin_token(args.data_dir)
+    try:
+        token = admin_token(args.data_dir)
+    except ConfigError as e:
+        print(f"error: {e}", file=sys.stderr)
+        store.close()
+        return 2
     if not args.no_build:
         if not ensure_build(repo, args.app_dir):
             store.close()
@@ -190,35 +254,32 @@ def main(argv, repo):
     elif not os.path.isfile(os.path.join(args.app_dir, "index.html")):
         print(f"warning: {args.app_dir}/index.html is missing (the app is not built); serving the API only.",
               file=sys.stderr, flush=True)
-    app = App(store, args.app_dir, token, quiet=args.quiet)
     try:
-        server = make_server(args.host, args.port, app)
+        from . import http_server
+    except ImportError as e:
+        print(f"error: {e}. serve.py needs Debian's python3-aiohttp (tools/setup.sh installs it) and runs "
+              "under /usr/bin/python3.", file=sys.stderr)
+        store.close()
+        return 2
+    app = App(store, args.app_dir, token, quiet=args.quiet, trusted_proxies=trusted)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+
+    def ready(port):
+        print(f"Một Cửa is serving the app on http://{host}:{port}/ "
+              f"(API: /api/v1/health; data: {args.data_dir}). Press Ctrl-C to stop.", flush=True)
+
+    try:
+        asyncio.run(http_server.serve(app, args.host, args.port, args.max_connections, ready))
     except OSError as e:
         if e.errno == errno.EADDRINUSE:
             print(f"error: port {args.port} on {args.host} is already in use (another serve.py?). Stop it or "
                   f"choose another port with --port.", file=sys.stderr)
         else:
             print(f"error: cannot listen on {args.host}:{args.port}: {e.strerror or e}", file=sys.stderr)
-        store.close()
         return 1
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"Một Cửa is serving the app on http://{host}:{server.server_address[1]}/ "
-          f"(API: /api/v1/health; data: {args.data_dir}). Press Ctrl-C to stop.", flush=True)
-    try:
-        server.serve_forever(poll_interval=0.5)
-    except KeyboardInterrupt:
-        pass
     finally:
-        app.stop()
-        server.server_close()
         store.close()
-        print("Stopped.", flush=True)
+    print("Stopped.", flush=True)
     return 0
 
 

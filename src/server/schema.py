@@ -188,6 +188,18 @@ MIGRATIONS = [
     """
     ALTER TABLE alerts ADD COLUMN i18n_json TEXT NOT NULL DEFAULT '{}';
     """,
+    # 7: lookup tokens are signed (any instance verifies them, nothing stored per lookup); a
+    # dossier counts the tokens it has had so only its newest few stay alive. Counter tablets hold
+    # a device credential issued by the back office (only its hash is kept).
+    """
+    DROP TABLE tokens;
+    ALTER TABLE dossiers ADD COLUMN tokens_issued INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE counter_devices (
+        number INTEGER PRIMARY KEY,
+        secret_hash TEXT NOT NULL,
+        issued_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

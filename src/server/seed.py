@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from . import workdays as wd
-from .util import SECRET_ALPHABET, hash_token
+from .util import SECRET_ALPHABET, hash_token, new_secret
 from .workdays import VN_TZ
 
 SEED = 20241124
@@ -188,9 +188,17 @@ def _at(day, h, m=0):
     return dt.datetime.combine(day, dt.time(h, m), VN_TZ)
 
 
-def seed(store, today):
-    """Fill an empty database with the demo data for `today` (a date)."""
+def seed(store, today, demo_secrets=False):
+    """Fill an empty database with the demo data for `today` (a date), in one transaction.
+    Secrets come from the system's CSPRNG, so an instance that seeded itself has no guessable
+    dossiers; `demo_secrets` derives them from the fixed seed instead (fixtures for tests only)."""
+    with store.transaction():
+        _seed(store, today, demo_secrets)
+
+
+def _seed(store, today, demo_secrets):
     rng = random.Random(SEED)
+    secret_for = (lambda drawn, length: drawn) if demo_secrets else (lambda drawn, length: new_secret(length))
     for a in AGENCIES:
         store.add_agency(*a)
     for (code, vi, en, field, agency, days, fees, docs, law, online) in PROCEDURES:
@@ -203,7 +211,7 @@ def seed(store, today):
     anchor_day = wd.sub_workdays(today - dt.timedelta(days=1), 0)
     anchor = _at(anchor_day, 16, 30)
     _seed_alerts(store, today)
-    _seed_requests(store, anchor)
+    _seed_requests(store, anchor, secret_for)
     procs = {p[0]: p for p in PROCEDURES}
     long_procs = [p[0] for p in PROCEDURES if p[5] >= 3]
     all_procs = [p[0] for p in PROCEDURES]
@@ -215,7 +223,7 @@ def seed(store, today):
         if scenario == "new_online":
             pool = [c for c in long_procs if procs[c][9]]
         pcode = rng.choice(pool)
-        _seed_dossier(store, rng, procs[pcode], scenario, variant, anchor, today)
+        _seed_dossier(store, rng, procs[pcode], scenario, variant, anchor, today, secret_for)
     store.set_meta("seeded_for", today.isoformat())
 
 
@@ -226,7 +234,7 @@ def _name(rng, variant):
     return " ".join(parts)
 
 
-def _seed_dossier(store, rng, proc, scenario, variant, anchor, today):
+def _seed_dossier(store, rng, proc, scenario, variant, anchor, today, secret_for):
     code, _, _, _, agency, days, fees, _, _, _ = proc
     (unit, role), (lead_unit, lead_role) = UNITS[agency]
     officer = rng.choice(OFFICERS)
@@ -245,7 +253,7 @@ def _seed_dossier(store, rng, proc, scenario, variant, anchor, today):
     if received > anchor:
         received = anchor - dt.timedelta(hours=2)
     channel = "online" if scenario == "new_online" else rng.choice(["counter", "counter", "online", "post"])
-    secret = "".join(rng.choice(SECRET_ALPHABET) for _ in range(6))
+    secret = secret_for("".join(rng.choice(SECRET_ALPHABET) for _ in range(6)), 6)
     d = store.create_dossier(code, _name(rng, variant), channel, received, received, secret,
                              1 if scenario == "new_online" else 2)
     dcode = d["code"]
@@ -422,13 +430,13 @@ def _seed_alerts(store, today):
                     "This warning has ended.", "Toàn tỉnh", old, old + dt.timedelta(days=2), old)
 
 
-def _seed_requests(store, anchor):
+def _seed_requests(store, anchor, secret_for):
     t = anchor - dt.timedelta(days=3)
-    rid, _, _ = store.create_request(hash_token("DEMOQ23456"), "question",
+    rid, _, _ = store.create_request(hash_token(secret_for("DEMOQ23456", 10)), "question",
                                      "Đăng ký khai sinh cho con cần mang những giấy tờ gì?", None, None, True, t)
     store.answer_request(rid, "Ông/bà mang tờ khai, giấy chứng sinh và CCCD của cha hoặc mẹ.",
                          "Bộ phận Tư pháp - Hộ tịch", "answered", t + dt.timedelta(hours=5))
-    store.create_request(hash_token("DEMOC23456"), "complaint", "Hồ sơ của tôi đã quá hạn nhưng chưa có thông báo.",
+    store.create_request(hash_token(secret_for("DEMOC23456", 10)), "complaint", "Hồ sơ của tôi đã quá hạn nhưng chưa có thông báo.",
                          None, "0905 000 111", False, t + dt.timedelta(days=1))
 
 

@@ -43,8 +43,14 @@ class Store:
         c.execute("PRAGMA foreign_keys=ON")
         c.execute("PRAGMA busy_timeout=5000")
         self.schema_version = schema.migrate(c)
-        self._versions = {r["code"]: r["version"] for r in c.execute("SELECT code, version FROM dossiers")}
-        self._last_purge = 0.0
+        self._versions = {}
+        self._tokens_issued = {}
+        for r in c.execute("SELECT code, version, tokens_issued FROM dossiers"):
+            self._versions[r["code"]] = r["version"]
+            self._tokens_issued[r["code"]] = r["tokens_issued"]
+        self._devices = {r["number"]: r["secret_hash"] for r in c.execute("SELECT number, secret_hash FROM counter_devices")}
+        self._tx_depth = 0
+        self._pending = []  # (callback, changes) to run when the outermost transaction commits
         self._counter_versions = {r["number"]: r["version"] for r in c.execute("SELECT number, version FROM counters")}
         self.on_change = None  # callable(code, version), called after commit
         self.on_counter_change = None  # callable(number, version), called after commit
@@ -62,14 +68,33 @@ class Store:
 
     @contextlib.contextmanager
     def _tx(self):
+        """One write transaction; nested uses join the outer one (seeding is one transaction).
+        In-memory versions change and listeners hear of it after COMMIT, still under the lock, so
+        no reader sees a version the database does not have yet."""
         with self.lock:
+            if self._tx_depth:
+                self._tx_depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._tx_depth -= 1
+                return
             self.conn.execute("BEGIN IMMEDIATE")
+            self._tx_depth = 1
             try:
                 yield self.conn
             except BaseException:
+                self._tx_depth = 0
+                self._pending.clear()
                 self.conn.execute("ROLLBACK")
                 raise
+            self._tx_depth = 0
             self.conn.execute("COMMIT")
+            pending, self._pending = self._pending, []
+            for apply, changes in pending:
+                apply(changes)
+
+    transaction = _tx  # for callers that group many writes (seeding)
 
     def _all(self, sql, args=()):
         with self.lock:
@@ -81,12 +106,18 @@ class Store:
             return dict(r) if r is not None else None
 
     def _changed(self, changes):
+        if self._tx_depth:
+            self._pending.append((self._changed, changes))
+            return
         for code, version in changes:
             self._versions[code] = version
             if self.on_change:
                 self.on_change(code, version)
 
     def _counters_changed(self, changes):
+        if self._tx_depth:
+            self._pending.append((self._counters_changed, changes))
+            return
         for number, version in changes:
             self._counter_versions[number] = version
             if self.on_counter_change:
@@ -240,7 +271,8 @@ class Store:
                       "handled_at,deadline) VALUES(?,?,?,?,?,?,?,?,?,?)",
                       (cur.lastrowid, 1, step[0], step[1], None, step[2], status, iso(received_at),
                        iso(received_at), iso(workdays.due_at(received_at, 0))))
-        self._changed([(code, 1)])
+            self._changed([(code, 1)])
+            self._tokens_issued[code] = 0
         return {"code": code, "secret": secret, "received_at": iso(received_at), "due_at": iso(due),
                 "status": status, "version": 1, "procedure_code": procedure_code, "agency_code": agency}
 
@@ -302,7 +334,7 @@ class Store:
                 raise ValueError("unknown_event")
             version = d["version"] + 1
             c.execute("UPDATE dossiers SET version=?, updated_at=? WHERE id=?", (version, iso(now), did))
-        self._changed([(code, version)])
+            self._changed([(code, version)])
         return version
 
     def _status_step(self, c, d, status, note, unit, role, officer, action, deadline, now):
@@ -367,16 +399,18 @@ class Store:
                          " JOIN agencies a ON a.code=d.agency_code ORDER BY d.id")
 
     # ------------------------------------------------------------------ tokens
-    def save_token(self, token_hash, code, expires_at):
-        t = time.time()
-        with self._tx() as c:
-            if t - self._last_purge > 60:  # purge expired tokens at most once a minute
-                self._last_purge = t
-                c.execute("DELETE FROM tokens WHERE expires_at<?", (t,))
-            c.execute("INSERT INTO tokens VALUES(?,?,?)", (token_hash, code, expires_at))
+    def tokens_issued(self, code):
+        """How many lookup tokens the dossier has had (None for an unknown dossier)."""
+        return self._tokens_issued.get(code)
 
-    def get_token(self, token_hash):
-        return self._one("SELECT dossier_code, expires_at FROM tokens WHERE token_hash=?", (token_hash,))
+    def issue_token(self, code):
+        """Count one more lookup token for the dossier; returns its serial number. Tokens are
+        signed, not stored: the serial lets a dossier keep only its newest few alive."""
+        with self._tx() as c:
+            c.execute("UPDATE dossiers SET tokens_issued=tokens_issued+1 WHERE code=?", (code,))
+            n = c.execute("SELECT tokens_issued FROM dossiers WHERE code=?", (code,)).fetchone()[0]
+            self._tokens_issued[code] = n
+        return n
 
     # ----------------------------------------------------------------- ratings
     def add_rating(self, code, key, overall, criteria, visits, comment, now):
@@ -395,8 +429,8 @@ class Store:
                 return "not_eligible", None, d["version"]
             row, version, counters = self._insert_rating(c, d, key, overall, criteria, visits, comment, now,
                                                          "app", None)
-        self._changed([(code, version)])
-        self._counters_changed(counters)
+            self._changed([(code, version)])
+            self._counters_changed(counters)
         return "created", row, version
 
     @classmethod
@@ -431,7 +465,7 @@ class Store:
             c.execute("INSERT INTO counters(number,assignment_id,version) VALUES(?,?,1) ON CONFLICT(number)"
                       " DO UPDATE SET assignment_id=excluded.assignment_id, version=version+1", (number, aid))
             version = c.execute("SELECT version FROM counters WHERE number=?", (number,)).fetchone()[0]
-        self._counters_changed([(number, version)])
+            self._counters_changed([(number, version)])
         return version
 
     def counter_state(self, number):
@@ -479,9 +513,21 @@ class Store:
             d = c.execute("SELECT id, code, version FROM dossiers WHERE id=?", (a["dossier_id"],)).fetchone()
             row, version, counters = self._insert_rating(c, d, key, overall, criteria, visits, comment, now,
                                                          "counter", number)
-        self._changed([(d["code"], version)])
-        self._counters_changed(counters)
+            self._changed([(d["code"], version)])
+            self._counters_changed(counters)
         return "created", row
+
+    def counter_device(self, number):
+        """The hash of the device secret of counter `number`'s tablet, or None."""
+        return self._devices.get(number)
+
+    def set_counter_device(self, number, secret_hash, now):
+        """A new tablet credential for the counter; the previous one stops working."""
+        with self._tx() as c:
+            c.execute("INSERT INTO counter_devices(number,secret_hash,issued_at) VALUES(?,?,?) ON CONFLICT(number)"
+                      " DO UPDATE SET secret_hash=excluded.secret_hash, issued_at=excluded.issued_at",
+                      (number, secret_hash, iso(now)))
+            self._devices[number] = secret_hash
 
     # ------------------------------------------------------------------- stats
     def stats(self):

@@ -68,6 +68,8 @@ def initials(full_name):
     parts = unicodedata.normalize("NFC", full_name or "").split()
     if not parts:
         return ""
+    if len(parts) == 1:  # a one-word name would be published whole: only its initial
+        return parts[0][0].upper() + "."
     return " ".join([parts[0]] + [p[0].upper() + "." for p in parts[1:]])
 
 
@@ -75,6 +77,11 @@ def fold(text):
     """Lower case without Vietnamese diacritics, for searching ('Đăng ký' -> 'dang ky')."""
     text = unicodedata.normalize("NFD", text or "").replace("đ", "d").replace("Đ", "D")
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def is_digits(text):
+    """ASCII digits only ("１" and "¹" are digits to str.isdigit, and int() takes them)."""
+    return text.isascii() and text.isdigit()
 
 
 def normalise_code(text):

@@ -1,9 +1,13 @@
 """Validation of JSON request bodies and query parameters (errors are ApiError)."""
 import math
+import re
 
 from .util import ApiError, parse_time
 
 LEVELS = ("very_satisfied", "satisfied", "dissatisfied")
+INTEGER = re.compile(r"-?[0-9]{1,20}\Z")
+NUMBER = re.compile(r"-?[0-9]{1,20}(?:\.[0-9]{1,20})?\Z")
+
 
 
 def invalid(field, why):
@@ -49,23 +53,27 @@ def boolean(field, value):
     return value
 
 
+YEARS = (2000, 2100)  # dossiers, alerts and deadlines of this service; also keeps date arithmetic in range
+
+
 def time_value(nullable=False):
     def check(field, value):
         if value is None and nullable:
             return None
         try:
-            return parse_time(value)
-        except (ValueError, TypeError):
+            t = parse_time(value)
+        except (ValueError, TypeError, OverflowError):
             raise invalid(field, "must be an ISO 8601 date or date-time") from None
+        if not YEARS[0] <= t.year <= YEARS[1]:
+            raise invalid(field, f"must be a date between {YEARS[0]} and {YEARS[1]}")
+        return t
     return check
 
 
 def visits(field, value):
-    if isinstance(value, bool):
-        raise invalid(field, "must be \"0\", \"1\" or \"more\"")
-    if value in (0, 1):
+    if type(value) is int and value in (0, 1):
         return str(value)
-    if value in ("0", "1", "more"):
+    if isinstance(value, str) and value in ("0", "1", "more"):
         return value
     raise invalid(field, "must be \"0\", \"1\" or \"more\"")
 
@@ -99,10 +107,9 @@ def query_int(query, name, default, lo, hi):
     raw = query.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(400, "invalid_parameter", f"'{name}' must be an integer") from None
+    if not INTEGER.match(raw):  # int() would take "1_0", " 1" and other scripts' digits
+        raise ApiError(400, "invalid_parameter", f"'{name}' must be an integer")
+    value = int(raw)
     if not lo <= value <= hi:
         raise ApiError(400, "invalid_parameter", f"'{name}' must be from {lo} to {hi}")
     return value
@@ -112,10 +119,9 @@ def query_float(query, name, default, lo, hi):
     raw = query.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ApiError(400, "invalid_parameter", f"'{name}' must be a number") from None
+    if not NUMBER.match(raw):
+        raise ApiError(400, "invalid_parameter", f"'{name}' must be a number")
+    value = float(raw)
     if math.isnan(value) or not lo <= value <= hi:
         raise ApiError(400, "invalid_parameter", f"'{name}' must be from {lo} to {hi}")
     return value

@@ -209,19 +209,38 @@ class DossierTests(ServerCase):
                (json.dumps({"code": d["code"], "secret": 123456}).encode(), 422, "invalid_field"),
                (json.dumps({"code": d["code"], "secret": d["secret"], "x": 1}).encode(), 422, "unknown_field"),
                (json.dumps({"code": "not-a-code", "secret": d["secret"]}).encode(), 400, "invalid_code"),
-               (b"[" * 5000 + b"]" * 5000, 400, "malformed_json"),
-               (b'{"a":' * 10000 + b"1" + b"}" * 10000, 400, "malformed_json")]
+               (b"[" * 3000 + b"]" * 3000, 400, "malformed_json"),  # deeper than the parser recurses
+               (b'{"a":' * 1200 + b"1" + b"}" * 1200, 400, "malformed_json"),
+               (b'{"code":"a","code":"b","secret":"ABCDEF"}', 400, "duplicate_key"),
+               (b'{"code":"a","secret":"\\ud800"}', 400, "invalid_unicode"),
+               (b'{"\\udfff":"a","secret":"ABCDEF"}', 400, "invalid_unicode")]
         for body, st, code in bad:
-            status, obj, _ = self.client.json("POST", "/api/v1/dossiers/lookup", body)
+            status, obj, _ = self.client.json("POST", "/api/v1/dossiers/lookup", body,
+                                              headers={"Content-Type": "application/json"})
             self.assertError(status, obj, st, code)
+        # JSON sent as a form or text: refused before it counts as a guess (any web page can send those)
+        for ctype in ("text/plain", "application/x-www-form-urlencoded", None):
+            headers = {"Content-Type": ctype} if ctype else {}
+            status, obj, _ = self.client.json("POST", "/api/v1/dossiers/lookup",
+                                              json.dumps({"code": d["code"], "secret": d["secret"]}), headers=headers)
+            self.assertError(status, obj, 415, "unsupported_media_type")
+        status, obj, _ = self.client.json("POST", "/api/v1/dossiers/lookup",
+                                          json.dumps({"code": d["code"], "secret": d["secret"]}),
+                                          headers={"Content-Type": "Application/JSON; charset=utf-8"})
+        self.assertEqual(status, 200, obj)
 
     def test_oversized_body(self):
         status, obj, _ = self.client.json("POST", "/api/v1/requests",
                                           {"category": "question", "description": "x" * 70000})
         self.assertError(status, obj, 413, "body_too_large")
-        raw = self.client.raw(b"POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                              b"5\r\nhello\r\n0\r\n\r\n")
-        self.assertRegex(raw[:20], rb"HTTP/1.1 (400|411) ")
+        raw = self.client.raw(b"POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                              b"Content-Type: application/json\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+        self.assertTrue(raw.startswith(b"HTTP/1.1 400 "), raw[:40])
+        self.assertIn(b'"malformed_json"', raw)
+        chunk = b"%x\r\n%s\r\n" % (9000, b"x" * 9000)
+        raw = self.client.raw(b"POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                              b"Content-Type: application/json\r\n\r\n" + chunk * 2 + b"0\r\n\r\n")
+        self.assertTrue(raw.startswith(b"HTTP/1.1 413 "), raw[:40])
         raw = self.client.raw(b"POST /api/v1/requests HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")
         self.assertTrue(raw.startswith(b"HTTP/1.1 400 "), raw[:40])
 

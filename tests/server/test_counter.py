@@ -18,20 +18,48 @@ class CounterTests(ServerCase):
         return self.client.admin("POST", f"/api/v1/admin/counters/{n}/current", {"code": code})
 
     def counter(self, n, query=""):
-        status, obj, _ = self.client.json("GET", f"/api/v1/counters/{n}{query}")
+        status, obj, _ = self.client.tablet_json("GET", f"/api/v1/counters/{n}{query}")
         self.assertEqual(status, 200, obj)
         return obj
 
     def rate(self, n, token, key, **extra):
         body = dict(RATING, counter_token=token, idempotency_key=key, **extra)
-        return self.client.json("POST", f"/api/v1/counters/{n}/rating", body)
+        return self.client.tablet_json("POST", f"/api/v1/counters/{n}/rating", body)
 
     def test_unset_counter_and_bad_numbers(self):
         self.assertEqual(self.counter(98), {"counter": 98, "version": 0, "dossier": None, "counter_token": None,
                                             "expires_in": None})
         for n in ("0", "100", "abc", "1.5", "-1", "007"):
-            status, obj, _ = self.client.json("GET", f"/api/v1/counters/{n}")
+            status, obj, _ = self.client.json("GET", f"/api/v1/counters/{n}", token=self.client.counter_device(98))
             self.assertError(status, obj, 404, "not_found")
+
+    def test_only_the_counters_own_tablet_reads_and_rates(self):
+        # Anyone could otherwise read which dossier was just handled and rate it before the citizen.
+        d = self.client.new_dossier("1.001193")
+        self.set_counter(20, d["code"])
+        token = self.counter(20)["counter_token"]
+        for secret in (None, "", "wrong-secret", self.client.counter_device(21)):
+            status, obj, headers = self.client.json("GET", "/api/v1/counters/20", token=secret)
+            self.assertError(status, obj, 401, "device_unauthorized")
+            self.assertEqual(headers["WWW-Authenticate"], "Bearer")
+            status, obj, _ = self.client.json("POST", "/api/v1/counters/20/rating",
+                                              dict(RATING, counter_token=token, idempotency_key="x"), token=secret)
+            self.assertError(status, obj, 401, "device_unauthorized")
+        # a new credential replaces the old one: a lost tablet is shut out
+        old = self.client.counter_device(20)
+        status, issued, _ = self.client.admin("POST", "/api/v1/admin/counters/20/device")
+        self.assertEqual(status, 201, issued)
+        self.assertEqual(issued["setup_url"], f"/?mode=counter&counter=20#device={issued['device_secret']}")
+        self.assertGreaterEqual(len(issued["device_secret"]), 40)
+        status, obj, _ = self.client.json("GET", "/api/v1/counters/20", token=old)
+        self.assertError(status, obj, 401, "device_unauthorized")
+        status, obj, _ = self.client.json("GET", "/api/v1/counters/20", token=issued["device_secret"])
+        self.assertEqual((status, obj["dossier"]["rating_eligible"]), (200, True))
+        # only the back office issues credentials
+        status, obj, _ = self.client.json("POST", "/api/v1/admin/counters/20/device", token=old)
+        self.assertError(status, obj, 401, "unauthorized")
+        status, obj, _ = self.client.admin("POST", "/api/v1/admin/counters/100/device")
+        self.assertError(status, obj, 404, "not_found")
 
     def test_admin_sets_counter_and_public_state_is_minimal(self):
         d = self.client.new_dossier("1.001193")  # status 2: just received at the counter
@@ -153,9 +181,9 @@ class CounterTests(ServerCase):
                   "unknown_field"),
                  ({"idempotency_key": "k", "overall": "satisfied", "owner": "x"}, "unknown_field")]
         for body, code in cases:
-            status, obj, _ = self.client.json("POST", "/api/v1/counters/8/rating", dict(body, counter_token=token))
+            status, obj, _ = self.client.tablet_json("POST", "/api/v1/counters/8/rating", dict(body, counter_token=token))
             self.assertError(status, obj, 422, code)
-        status, obj, _ = self.client.json("POST", "/api/v1/counters/8/rating",
+        status, obj, _ = self.client.tablet_json("POST", "/api/v1/counters/8/rating",
                                           {"counter_token": token, "idempotency_key": "k", "overall": "satisfied",
                                            "visits": "more", "comment": "x" * 1000})
         self.assertEqual((status, obj["rating"]["visits"]), (201, "more"))
@@ -163,7 +191,7 @@ class CounterTests(ServerCase):
     def test_long_poll_wakes_when_the_counter_changes(self):
         d = self.client.new_dossier()
         version = self.counter(9)["version"]
-        status, obj, _ = self.client.json("GET", f"/api/v1/counters/9?since={version}&timeout=0.2")
+        status, obj, _ = self.client.tablet_json("GET", f"/api/v1/counters/9?since={version}&timeout=0.2")
         self.assertEqual((status, obj["version"]), (200, version))
         result = {}
 
@@ -181,7 +209,7 @@ class CounterTests(ServerCase):
         self.assertLess(result["elapsed"], 5)
         self.assertGreater(result["obj"]["version"], version)
         self.assertIsNotNone(result["obj"]["dossier"])
-        status, obj, _ = self.client.json("GET", "/api/v1/counters/9?since=x")
+        status, obj, _ = self.client.tablet_json("GET", "/api/v1/counters/9?since=x")
         self.assertError(status, obj, 400, "invalid_parameter")
 
     def test_stats_count_counter_ratings(self):
@@ -194,7 +222,7 @@ class CounterTests(ServerCase):
 
         before = agency_stats()
         self.set_counter(10, d["code"])
-        status, _, _ = self.client.json("POST", "/api/v1/counters/10/rating",
+        status, _, _ = self.client.tablet_json("POST", "/api/v1/counters/10/rating",
                                         {"counter_token": self.counter(10)["counter_token"],
                                          "idempotency_key": "stats-1", "overall": "dissatisfied"})
         self.assertEqual(status, 201)
@@ -223,12 +251,12 @@ class CounterRestartTests(ServerCase):
     def test_counter_and_token_survive_restart(self):
         d = self.client.new_dossier()
         self.client.admin("POST", "/api/v1/admin/counters/1/current", {"code": d["code"]})
-        _, state, _ = self.client.json("GET", "/api/v1/counters/1")
+        _, state, _ = self.client.tablet_json("GET", "/api/v1/counters/1")
         self.server.stop()
         type(self).server = self.server.__class__(self.data_dir, self.app_dir, port=self.server.port).start()
-        _, again, _ = self.client.json("GET", "/api/v1/counters/1")
+        _, again, _ = self.client.tablet_json("GET", "/api/v1/counters/1")
         self.assertEqual((again["version"], again["dossier"]), (state["version"], state["dossier"]))
-        status, obj, _ = self.client.json("POST", "/api/v1/counters/1/rating",
+        status, obj, _ = self.client.tablet_json("POST", "/api/v1/counters/1/rating",
                                           {"counter_token": state["counter_token"], "idempotency_key": "r-1",
                                            "overall": "satisfied"})
         self.assertEqual(status, 201, obj)

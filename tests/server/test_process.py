@@ -109,12 +109,33 @@ class ProcessTests(unittest.TestCase):
         self.assertIn("already in use", r.stderr)
         self.assertNotIn("Traceback", r.stderr + r.stdout)
 
+    def test_short_or_blank_admin_token_refuses_to_start(self):
+        # A blank token once made "Authorization: Bearer" with no token an administrator.
+        for value in ("", "   ", "short-token"):
+            r = subprocess.run([sys.executable, SERVE, "--no-build", "--port", str(free_port()), "--data-dir",
+                                self.data_dir, "--app-dir", self.app_dir], capture_output=True, text=True,
+                               timeout=30, env=dict(os.environ, MOTCUA_ADMIN_TOKEN=value))
+            self.assertEqual(r.returncode, 2, (value, r.stderr))
+            self.assertIn("at least 32 characters", r.stderr)
+            self.assertNotIn("Traceback", r.stderr)
+        # an empty token file (a crash between create and write, before writes were atomic)
+        os.makedirs(self.data_dir, exist_ok=True)
+        with open(os.path.join(self.data_dir, "admin_token"), "w"):
+            pass
+        env = {k: v for k, v in os.environ.items() if k != "MOTCUA_ADMIN_TOKEN"}
+        r = subprocess.run([sys.executable, SERVE, "--no-build", "--port", str(free_port()), "--data-dir",
+                            self.data_dir, "--app-dir", self.app_dir], capture_output=True, text=True,
+                           timeout=30, env=env)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("delete the file", r.stderr)
+
     def test_generated_admin_token_printed_once(self):
-        env = {"MOTCUA_ADMIN_TOKEN": ""}
+        env = {"MOTCUA_ADMIN_TOKEN": None}
         s, c = self.start(env=env)
         with open(os.path.join(self.data_dir, "admin_token")) as f:
             token = f.read().strip()
         self.assertIn(token, s.output())
+        self.assertGreaterEqual(len(token), 32)
         self.assertEqual(oct(os.stat(os.path.join(self.data_dir, "admin_token")).st_mode & 0o777), "0o600")
         status, _, _ = c.json("POST", "/api/v1/admin/dossiers", {"procedure_code": "1.001193", "owner_name": "A B"},
                               token=token)

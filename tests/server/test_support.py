@@ -51,8 +51,11 @@ class Server:
         self.log_path = os.path.join(data_dir + "-log.txt")
         self.extra_args = list(extra_args)
         self.env = dict(os.environ, MOTCUA_ADMIN_TOKEN=ADMIN, PYTHONUNBUFFERED="1")
-        if env:
-            self.env.update(env)
+        for k, v in (env or {}).items():  # None removes a variable
+            if v is None:
+                self.env.pop(k, None)
+            else:
+                self.env[k] = v
         self.proc = None
 
     def start(self, timeout=20.0):
@@ -164,6 +167,20 @@ class Client:
         status, obj, _ = self.admin("POST", f"/api/v1/admin/dossiers/{code}/events", body)
         assert status == 201, (status, obj)
         return obj
+
+    def counter_device(self, n):
+        """The device secret of counter n's tablet (issued once per client, as the back office would)."""
+        devices = self.__dict__.setdefault("devices", {})
+        if n not in devices:
+            status, obj, _ = self.admin("POST", f"/api/v1/admin/counters/{n}/device")
+            assert status == 201, (status, obj)
+            devices[n] = obj["device_secret"]
+        return devices[n]
+
+    def tablet_json(self, method, path, body=None, **kw):
+        """A request from counter n's tablet (path /api/v1/counters/<n>...), with its credential."""
+        n = int(path.split("/")[4].split("?")[0])
+        return self.json(method, path, body, token=self.counter_device(n), **kw)
 
     def lookup(self, code, secret):
         status, obj, _ = self.json("POST", "/api/v1/dossiers/lookup", {"code": code, "secret": secret})

@@ -1,0 +1,84 @@
+"""The server's state shared by all endpoints: the store, caches, limiters, signing keys and the
+long-poll waiters. No HTTP here (http_server.py carries it), so tools can build payloads too."""
+import asyncio
+import secrets
+
+from . import api_admin, api_counters, api_dossiers, api_public, api_requests
+from .limits import WindowLimiter
+from .util import now as _now
+
+# Failed lookups: per client (IPv4 address or IPv6 /64) a minute, and per dossier code an hour.
+LOOKUP_FAILURES_PER_CLIENT = (10, 60.0)
+LOOKUP_FAILURES_PER_CODE = (10, 3600.0)
+# Successful lookups cost a signature and a counter update: generous for a family or a kiosk.
+LOOKUPS_PER_CLIENT = (60, 60.0)
+
+
+class App:
+    def __init__(self, store, app_dir, admin_token, quiet=False, trusted_proxies=()):
+        self.store = store
+        self.app_dir = app_dir
+        self.admin_token = admin_token
+        self.quiet = quiet
+        self.trusted_proxies = list(trusted_proxies)
+        self.dossier_cache = {}
+        self.procedures_cache = None
+        self.lookup_limiter = WindowLimiter(*LOOKUP_FAILURES_PER_CLIENT)
+        self.code_limiter = WindowLimiter(*LOOKUP_FAILURES_PER_CODE, code="locked",
+                                          what="failed attempts for this code")
+        self.lookup_rate = WindowLimiter(*LOOKUPS_PER_CLIENT, code="too_many_requests", what="lookups")
+        # counter tablet ratings: every attempt counts, per address and counter
+        self.counter_limiter = WindowLimiter(limit=10, window=60.0)
+        self.counter_key = api_counters.load_key(store)
+        self.token_key = store.get_or_create_meta("lookup_token_key", secrets.token_hex(32)).encode()
+        self.waiters = {}  # key -> set of futures of held long polls
+        self.stopping = False
+        store.on_change = lambda code, version: self.wake(("dossier", code))
+        store.on_counter_change = lambda number, version: self.wake(("counter", number))
+        routes = (api_public.ROUTES + api_requests.ROUTES + api_dossiers.ROUTES + api_admin.ROUTES
+                  + api_counters.ROUTES)
+        self.routes = routes
+
+    def now(self):
+        return _now()
+
+    # ------------------------------------------------------------- long polls
+    def wake(self, key):
+        for fut in self.waiters.pop(key, ()):
+            if not fut.done():
+                fut.set_result(True)
+
+    async def wait_change(self, key, unchanged, timeout):
+        """Wait until `unchanged()` is false, `timeout` seconds pass or the server stops."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while unchanged() and not self.stopping:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return
+            fut = loop.create_future()
+            self.waiters.setdefault(key, set()).add(fut)
+            timer = loop.call_later(remaining, _resolve, fut)
+            try:
+                await fut
+            finally:
+                timer.cancel()
+                held = self.waiters.get(key)
+                if held is not None:
+                    held.discard(fut)
+                    if not held:
+                        del self.waiters[key]
+
+    def held_polls(self):
+        return sum(len(s) for s in self.waiters.values())
+
+    def stop(self):
+        """Answer every held long poll now (graceful shutdown)."""
+        self.stopping = True
+        for key in list(self.waiters):
+            self.wake(key)
+
+
+def _resolve(fut):
+    if not fut.done():
+        fut.set_result(False)
