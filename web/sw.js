@@ -65,6 +65,15 @@ async function fromCacheOrNetwork(request, runtime) {
   return response;
 }
 
+const PUBLIC_API = /^\/api\/v1\/(procedures|faqs|places|alerts|stats|health|requests\/categories)(\/|$)/;
+const SECRET_PARAM = /^(secret|token|k|key|code|device|auth.*)$/i;
+
+function isPublicApi(url) {
+  if (!PUBLIC_API.test(url.pathname)) return false;
+  for (const name of url.searchParams.keys()) if (SECRET_PARAM.test(name)) return false;
+  return true;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return; // lookups, ratings, admin writes: straight to the network
@@ -78,9 +87,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (path.startsWith('/api/')) {
-    // Never the back office, never personal data (requests with a token, the long poll): those
-    // stay with the app, which keeps its own saved copy. Public data: network first, cache fallback.
-    if (path.startsWith('/api/v1/admin/') || path.includes('/admin/') || request.headers.has('Authorization')) return;
+    // Only public data is kept (network first, cache fallback): never the back office, a dossier,
+    // a request's status, a counter, or anything that carries a secret or token, in a header or
+    // in the query string. Those stay with the app, which keeps its own saved copy.
+    if (!isPublicApi(url) || request.headers.has('Authorization')) return;
     event.respondWith(fromNetworkOrCache(event, request, API_CACHE));
     return;
   }

@@ -41,6 +41,8 @@ def parse_args(argv, repo):
                    help="proxies whose X-Forwarded-For names the client (default: none; env MOTCUA_TRUSTED_PROXIES)")
     p.add_argument("--max-connections", type=int, default=None, metavar="N",
                    help="open connections at most (default: what the file limit allows)")
+    p.add_argument("--head-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="deadline for a whole request head from its first byte (default 10)")
     p.add_argument("--backup", metavar="FILE",
                    help="write a consistent copy of the database (SQLite online backup; the server may run), then exit")
     return p.parse_args(argv)
@@ -269,7 +271,7 @@ def main(argv, repo):
               f"(API: /api/v1/health; data: {args.data_dir}). Press Ctrl-C to stop.", flush=True)
 
     try:
-        asyncio.run(http_server.serve(app, args.host, args.port, args.max_connections, ready))
+        asyncio.run(http_server.serve(app, args.host, args.port, args.max_connections, ready, args.head_timeout))
     except OSError as e:
         if e.errno == errno.EADDRINUSE:
             print(f"error: port {args.port} on {args.host} is already in use (another serve.py?). Stop it or "

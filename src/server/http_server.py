@@ -85,7 +85,7 @@ class Connection(web_protocol.RequestHandler):
 
     def _arm(self):
         if self._head_timer is None:
-            self._head_timer = self._loop.call_later(HEAD_DEADLINE, self._head_expired)
+            self._head_timer = self._loop.call_later(self._manager.head_timeout, self._head_expired)
 
     def disarm(self):
         if self._head_timer is not None:
@@ -146,9 +146,10 @@ def _parse_error(exc):
 
 
 class Server(web_server.Server):
-    def __init__(self, handler, max_connections, **kwargs):
+    def __init__(self, handler, max_connections, head_timeout, **kwargs):
         super().__init__(handler, **kwargs)
         self.max_connections = max_connections
+        self.head_timeout = head_timeout
 
     def __call__(self):
         return Connection(self, loop=self._loop, **self._kwargs)
@@ -344,11 +345,11 @@ def _closing(e):
     return e
 
 
-async def serve(app, host, port, max_connections=None, on_ready=None):
+async def serve(app, host, port, max_connections=None, on_ready=None, head_timeout=HEAD_DEADLINE):
     """Serve until SIGTERM/SIGINT, then answer held long polls, finish in-flight requests, return."""
     loop = asyncio.get_running_loop()
     front = HttpFront(app)
-    server = Server(front.handle, max_connections or default_max_connections(),
+    server = Server(front.handle, max_connections or default_max_connections(), head_timeout,
                     keepalive_timeout=KEEPALIVE_TIMEOUT, max_line_size=MAX_LINE, max_field_size=MAX_FIELD, max_headers=MAX_HEADERS,
                     lingering_time=2.0, access_log=None)
     runner = web.ServerRunner(server, handle_signals=False)

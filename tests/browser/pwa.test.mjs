@@ -59,6 +59,31 @@ export const tests = {
     }
   },
 
+  async 'the service worker keeps public API answers, never one with a secret in its address'({ browser }) {
+    const server = await startServer();
+    const context = await browser.newContext(kPhone);
+    try {
+      const page = await openApp(context, `${server.base}/`);
+      await waitForController(page);
+      await page.evaluate(async () => {
+        // Answered 200 (unknown parameters are ignored), so only the address decides.
+        for (const url of ['/api/v1/places?kind=sight&secret=ABCDEFGHJK', '/api/v1/procedures?page_size=1&token=t0k3n',
+          '/api/v1/faqs?k=ABCDEF', '/api/v1/procedures?page_size=2']) {
+          await fetch(url).then((r) => r.text());
+        }
+      });
+      // The public one is stored last; once it is there, the earlier puts are done too.
+      await page.waitForFunction(() => caches.open('motcua-api').then((c) => c.keys())
+        .then((keys) => keys.some((r) => r.url.endsWith('/api/v1/procedures?page_size=2'))), null, { timeout: 20000 });
+      const kept = await page.evaluate(() => caches.open('motcua-api').then((c) => c.keys())
+        .then((keys) => keys.map((r) => new URL(r.url).pathname + new URL(r.url).search)));
+      assert.deepEqual(kept.filter((u) => /secret|token|k=/.test(u)), [], kept.join(' '));
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  },
+
   async 'a new deployment is offered on the home screen and taken on consent'({ browser }) {
     // A copy of the packaged app that the test can redeploy.
     const appDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-deploy-'));

@@ -103,8 +103,10 @@ class Server:
 
 
 class Client:
-    def __init__(self, port):
+    def __init__(self, port, source=None):
+        """source: a loopback address to send from (127.x.y.z), so limits per client can be tried."""
         self.port = port
+        self.source = (source, 0) if source else None
 
     def request(self, method, path, body=None, headers=None, token=None, timeout=30):
         h = dict(headers or {})
@@ -115,7 +117,7 @@ class Client:
             h.setdefault("Content-Type", "application/json")
         elif isinstance(body, str):
             body = body.encode()
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout, source_address=self.source)
         try:
             c.request(method, path, body=body, headers=h)
             r = c.getresponse()
