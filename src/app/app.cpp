@@ -2,13 +2,13 @@
 #include "app/app.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <string_view>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
+#include "core/counter_link.h"
 #include "core/receipt_payload.h"
 #include "platform/host.h"
 #include "ui/a11y.h"
@@ -78,9 +78,8 @@ void App::start(const std::string& startUrl) {
     installScannerHandlers();
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen.
-    if (startUrl.find("mode=counter") != std::string::npos) {
-        const auto pos = startUrl.find("counter=", startUrl.find("mode=counter") + 12);
-        configureCounter(pos == std::string::npos ? 0 : std::atoi(startUrl.c_str() + pos + 8));
+    if (const CounterLink link = parseCounterLink(startUrl); link.counterMode) {
+        configureCounter(link);
         return;
     }
     // A receipt link (/d/<code>#k=<secret>) opens its dossier straight away.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "core/counter_link.h"
 #include "core/i18n.h"
 #include "platform/http_client.h"
 #include "platform/scanner.h"
@@ -82,7 +83,9 @@ class App {
     void openPlaces(const std::string& kind);
     void pollAlerts();
     // Counter terminal (app_counter.cpp).
-    void configureCounter(int counter);
+    void configureCounter(const CounterLink& link);
+    void useCounterDevice(int counter, const std::string& secret);
+    void counterNotSetUp();
     void pollCounter();
     void rateAtCounter(int level);
     void tickCounter();
@@ -128,6 +131,7 @@ class App {
     std::string m_lastAlertsBody;
     int m_counterRequest = 0;
     double m_counterRetryAtMs = 0;
+    std::string m_counterDevice; // the tablet's credential for its counter (never shown)
     // Kiosk: how long without input before asking, and how long the question waits.
     int m_kioskIdleSeconds = 90;
     static constexpr int kMinCountdownSeconds = 20;

@@ -1,11 +1,14 @@
 // The counter terminal: a tablet at service counter N follows which dossier was just handled
 // there (long poll), takes one rating for it with three big buttons, thanks, and resets itself.
+// Both requests carry the tablet's device credential for that counter (core/counter_link.h), so
+// nobody else can read the counter or rate its dossier before the citizen does.
 #include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
 #include "app/fetch_json.h"
+#include "core/counter_link.h"
 #include "platform/host.h"
 
 namespace motcua {
@@ -15,21 +18,61 @@ constexpr double kThanksMs = 6000;
 constexpr int kRetryMs = 3000;
 } // namespace
 
-void App::configureCounter(int counter) {
+void App::configureCounter(const CounterLink& link) {
+    // The secret must not stay in the address bar, where a bookmark, a screenshot or someone
+    // reading over a shoulder could take it: back to the plain counter link first.
+    if (link.hasFragment) host::setUrl(link.withoutFragment);
+    const int counter = link.counter;
     if (counter < 1 || counter > 99) return;
     m_state.counter = CounterView{};
     m_state.counter.counter = counter;
     m_state.screen = Screen::Counter;
-    pollCounter();
+    m_counterDevice.clear();
+    const std::string key = counterDeviceKey(counter);
+    if (!link.deviceSecret.empty()) {
+        // A setup link: this tablet now holds the counter's credential, replacing any older one.
+        m_storage.save(key, link.deviceSecret);
+        m_counterDevice = link.deviceSecret;
+        pollCounter();
+        return;
+    }
+    m_state.counter.load = Io::Loading;
+    m_storage.load(key, [this, counter](std::optional<std::string> secret) {
+        if (m_state.counter.counter != counter) return;
+        if (secret && isDeviceSecret(*secret)) {
+            m_counterDevice = *secret;
+            pollCounter();
+        } else {
+            counterNotSetUp();
+        }
+        host::requestFrame();
+    });
+}
+
+// Asking again cannot fix a missing or refused credential, so nothing more is sent (no retry, no
+// long poll) until staff open a setup link on this tablet. The stored secret is kept: if the
+// refusal was the server's mistake, reloading the page tries it once more.
+void App::counterNotSetUp() {
+    CounterView& c = m_state.counter;
+    c.notSetUp = true;
+    c.load = Io::Done;
+    c.status.reset();
+    c.message.clear();
+    c.phase = CounterView::Phase::Waiting;
+    c.ratedKey.clear();
+    if (m_counterRequest) m_http.cancel(m_counterRequest);
+    m_counterRequest = 0;
+    m_counterRetryAtMs = 0;
 }
 
 void App::pollCounter() {
     CounterView& c = m_state.counter;
-    if (c.counter == 0 || m_counterRequest != 0) return;
+    if (c.counter == 0 || c.notSetUp || m_counterDevice.empty() || m_counterRequest != 0) return;
     HttpRequest request;
     request.url =
         "/api/v1/counters/" + std::to_string(c.counter) + "?lang=" + languageCode(m_state.language);
     if (c.status) request.url += "&since=" + std::to_string(c.status->version) + "&timeout=25";
+    request.headers = {{"Authorization", "Bearer " + m_counterDevice}};
     request.timeoutMs = 35000;
     if (!c.status) c.load = Io::Loading;
     m_counterRequest = fetchJson(
@@ -46,8 +89,14 @@ void App::pollCounter() {
                 c.phase = CounterView::Phase::Waiting;
             pollCounter();
         },
-        [this](const char* key, const HttpResponse&) {
+        [this](const char* key, const HttpResponse& r) {
             m_counterRequest = 0;
+            // The device credential is all this route checks, so any 401 means this tablet is
+            // not (or no longer) set up for the counter.
+            if (r.status == 401) {
+                counterNotSetUp();
+                return;
+            }
             m_state.counter.load = Io::Failed;
             m_state.counter.message = key;
             m_counterRetryAtMs = host::nowMs() + kRetryMs;
@@ -57,20 +106,22 @@ void App::pollCounter() {
 
 void App::rateAtCounter(int level) {
     CounterView& c = m_state.counter;
-    if (!c.status || !c.status->dossier || c.status->token.empty()) return;
+    if (c.notSetUp || !c.status || !c.status->dossier || c.status->token.empty()) return;
     if (c.phase == CounterView::Phase::Sending) return;
     c.phase = CounterView::Phase::Sending;
     if (c.ratedKey.empty()) c.ratedKey = makeIdempotencyKey(host::randomSeed());
     HttpRequest request;
     request.method = "POST";
     request.url = "/api/v1/counters/" + std::to_string(c.counter) + "/rating";
-    request.headers = {{"Content-Type", "application/json"}};
+    request.headers = {{"Content-Type", "application/json"},
+                       {"Authorization", "Bearer " + m_counterDevice}};
     request.body = nlohmann::json{{"counter_token", c.status->token},
                                   {"idempotency_key", c.ratedKey},
                                   {"overall", ratingLevelKey(static_cast<RatingLevel>(level))}}
                        .dump();
     m_http.send(std::move(request), [this](const HttpResponse& r) {
         CounterView& c = m_state.counter;
+        if (c.notSetUp) return; // refused meanwhile: the screen already says what to do
         if (r.status == 200 || r.status == 201) {
             c.phase = CounterView::Phase::Thanks;
             c.thanksUntilMs = host::nowMs() + kThanksMs;
@@ -78,10 +129,15 @@ void App::rateAtCounter(int level) {
             host::requestFrameAfter(static_cast<int>(kThanksMs) + 50);
             return;
         }
-        c.phase = CounterView::Phase::Failed;
         std::string code;
         if (auto errors = parseApiErrors(r.body); errors && !errors.value->empty())
             code = errors.value->front().code;
+        // A 401 `unauthorized` is the rating's counter token (expired); this one is the tablet's.
+        if (r.status == 401 && code == "device_unauthorized") {
+            counterNotSetUp();
+            return;
+        }
+        c.phase = CounterView::Phase::Failed;
         if (code == "already_rated")
             c.message = "counter.already_rated";
         else if (code == "stale")

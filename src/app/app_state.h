@@ -94,6 +94,9 @@ struct StatsView {
 // The counter terminal (?mode=counter&counter=N).
 struct CounterView {
     int counter = 0;
+    // No device credential for this counter on the tablet, or the server refused it (replaced
+    // from the back office): the screen says so and nothing is polled until the setup link.
+    bool notSetUp = false;
     Io load = Io::Idle;
     std::string message;
     std::optional<CounterStatus> status;

@@ -19,6 +19,15 @@ void drawCounterScreen(const AppState& state, Intents& out) {
     char title[160];
     std::snprintf(title, sizeof title, tr("counter.title"), c.counter);
     heading(title, 1);
+    if (c.notSetUp) {
+        // Written for the staff who set the tablet up; a citizen at least sees it is not working.
+        char notSetUp[512];
+        std::snprintf(notSetUp, sizeof notSetUp, tr("counter.not_set_up"), c.counter);
+        spacing(2);
+        statusText(notSetUp, color::kDanger);
+        endPage();
+        return;
+    }
     if (c.phase == CounterView::Phase::Thanks) {
         spacing(2);
         heading(tr("counter.thanks"), 1);

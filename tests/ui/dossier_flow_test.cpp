@@ -350,30 +350,6 @@ TEST_CASE("Missing answers are pointed out and nothing typed is lost", "[ui][rat
     CHECK(h.app->state().outbox.items().empty());
 }
 
-TEST_CASE("The counter terminal rates the dossier just handled and resets", "[ui][counter]") {
-    Harness h(nullptr, "/?mode=counter&counter=3");
-    h.viewport = kViewports[2];
-    h.frames();
-    CHECK(h.find("heading", "Đánh giá cán bộ quầy 3"));
-    REQUIRE(h.http.pending().size() == 1);
-    CHECK(h.http.pending().front().request.url.rfind("/api/v1/counters/3", 0) == 0);
-    h.http.respond(
-        200,
-        R"({"counter":3,"version":2,"dossier":{"code_masked":"…-0001","procedure":{"name":"Đăng ký khai sinh"},"agency":{"name":"UBND"},"rating_eligible":true,"rated":false},"counter_token":"ct","expires_in":900})");
-    h.frames();
-    CHECK(h.find("heading", "Đăng ký khai sinh"));
-    REQUIRE(h.activate("radio", "Hài lòng"));
-    // The long poll is still waiting; the rating goes out beside it.
-    REQUIRE(h.http.pending().size() == 2);
-    const auto body = nlohmann::json::parse(h.http.pending().back().request.body);
-    CHECK(body["counter_token"] == "ct");
-    CHECK(body["overall"] == "satisfied");
-    std::swap(h.http.pending().front(), h.http.pending().back());
-    h.http.respond(201, "{}");
-    h.frames();
-    CHECK(h.find("heading", "Cảm ơn bạn đã đánh giá!"));
-}
-
 TEST_CASE("Public figures show each agency's rates as bars and words", "[ui][stats]") {
     Harness h;
     h.frames();
