@@ -23,8 +23,12 @@ void drawCounterScreen(const AppState& state, Intents& out) {
         // Written for the staff who set the tablet up; a citizen at least sees it is not working.
         char notSetUp[512];
         std::snprintf(notSetUp, sizeof notSetUp, tr("counter.not_set_up"), c.counter);
-        spacing(2);
+        // Larger than body text and on a card: read from a step away, across the counter.
+        beginCard("##not_set_up");
+        ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.25f);
         statusText(notSetUp, color::kDanger);
+        ImGui::PopFont();
+        endCard();
         endPage();
         return;
     }
