@@ -140,3 +140,21 @@ export async function newDossier(server) {
   assert.equal(e.status, 201, e.text);
   return r.json;
 }
+
+// Issues counter n's tablet credential through the back office, replacing any earlier one (that
+// tablet loses access): { counter, device_secret, setup_url }. Open setup_url on the tablet.
+export async function counterDevice(server, n) {
+  const r = await admin(server, 'POST', `/api/v1/admin/counters/${n}/device`, {});
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.counter, n);
+  assert.match(r.json.device_secret, /^[A-Za-z0-9_-]{43}$/);
+  assert.equal(r.json.setup_url, `/?mode=counter&counter=${n}#device=${r.json.device_secret}`);
+  return r.json;
+}
+
+// Makes dossier `code` the one just handled at counter n (what the counter tablet offers to rate).
+export async function setCounterDossier(server, n, code) {
+  const r = await admin(server, 'POST', `/api/v1/admin/counters/${n}/current`, { code });
+  assert.equal(r.status, 200, r.text);
+  return r.json;
+}
