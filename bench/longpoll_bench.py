@@ -200,6 +200,15 @@ class Server:
             pass
         return out
 
+    def cpu(self):
+        """CPU seconds (user + system) the server process has used so far."""
+        try:
+            with open(f"/proc/{self.proc.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return None
+
     def fds(self):
         try:
             return len(os.listdir(f"/proc/{self.proc.pid}/fd"))
@@ -590,7 +599,7 @@ async def _bench(server, a, holder):
     lp.waiting_for = (set(targets), done)
     if not targets:
         done.set()
-    cpu0 = time.process_time()
+    cpu0, scpu0 = time.process_time(), server.cpu()
     t0 = time.monotonic()
     post = asyncio.create_task(http(port, "POST", f"/api/v1/admin/dossiers/{code}/events",
                                     {"type": "status", "status": 4, "note": "Đang thẩm định hồ sơ (bench)"},
@@ -601,6 +610,7 @@ async def _bench(server, a, holder):
         pass
     t_wait = time.monotonic() - t0
     cpu = time.process_time() - cpu0
+    scpu = server.cpu()
     try:
         st, body = await asyncio.wait_for(post, 5)
         new_version = json.loads(body)["version"] if st in (200, 201) else None
@@ -615,13 +625,14 @@ async def _bench(server, a, holder):
                    "time_to_all_s": round(answers[-1], 3) if got == expect and got else None,
                    "time_to_last_s": round(answers[-1], 3) if answers else None,
                    "median_s": round(answers[len(answers) // 2], 3) if answers else None,
-                   "waited_s": round(t_wait, 2), "version": new_version, "client_cpu_s": round(cpu, 2)}
+                   "waited_s": round(t_wait, 2), "version": new_version, "client_cpu_s": round(cpu, 2),
+                   "server_cpu_s": round(scpu - scpu0, 2) if scpu is not None and scpu0 is not None else None}
     lp.waiting_for = None
     r["server_fanout"] = server.status()
     f = r["fanout"]
     print(f"  [{server.name}] fan-out: {got}/{expect} answered, all in "
           f"{fmt_s(f['time_to_all_s'])} (last {fmt_s(f['time_to_last_s'])}, median {fmt_s(f['median_s'])}; "
-          f"this client used {f['client_cpu_s']:.2f} s of CPU meanwhile)", flush=True)
+          f"CPU meanwhile: server {f['server_cpu_s']} s, this client {f['client_cpu_s']} s)", flush=True)
 
     # 4. close-all: poll again with since = the new version, then close every socket at once
     if new_version is None:
@@ -814,6 +825,18 @@ def print_table(results, order, n, settle):
 
 
 # ------------------------------------------------------------------------------------- main --
+def machine_busy(seconds=1.0):
+    """Share of all CPUs busy over `seconds` (from /proc/stat), before a server starts."""
+    def sample():
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return sum(v), v[3] + v[4]  # total, idle + iowait
+    t0, i0 = sample()
+    time.sleep(seconds)
+    t1, i1 = sample()
+    return round(100 * (1 - (i1 - i0) / max(1, t1 - t0)), 1)
+
+
 def git(*args, cwd=REPO):
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
 
@@ -856,7 +879,7 @@ def main(argv):
     dirty = git("status", "--porcelain", "--", "serve.py", "src/server")
     meta = {"tree_commit": head, "tree_server_dirty": bool(dirty), "connections": a.connections,
             "nofile_soft_at_start": soft, "nofile_hard": hard,
-            "loadavg_start": open("/proc/loadavg").read().split()[:3],
+            "cpu_busy_pct_at_start": machine_busy(1.0),
             "cores": os.cpu_count(), "server_python": a.server_python}
     order = []
     if a.only != "new":
@@ -865,7 +888,7 @@ def main(argv):
     if a.only != "baseline":
         order.append("new")
     print(f"long-poll bench: {a.connections:,} connections, baseline {meta.get('baseline_ref', '—')}, tree {head}"
-          f"{' (server files modified, uncommitted)' if dirty else ''}; load {' '.join(meta['loadavg_start'])}; "
+          f"{' (server files modified, uncommitted)' if dirty else ''}; CPUs {meta['cpu_busy_pct_at_start']} % busy; "
           f"servers start with a file limit of {soft} (as this bench was started)", flush=True)
     out_dir = os.path.join(REPO, "bench", "out")
     os.makedirs(out_dir, exist_ok=True)
@@ -883,14 +906,14 @@ def main(argv):
                 src = REPO
             server = Server(name, src, a.server_python, soft, out_dir)
             commit = git("rev-parse", "--short", "HEAD", cwd=src)
-            load = " ".join(open("/proc/loadavg").read().split()[:3])
+            load = f"{machine_busy(2.0)} % of the CPUs busy over the 2 s before"
             dirty_now = bool(git("status", "--porcelain", "--", "serve.py", "src/server", cwd=src))
             server.start()
             print(f"{name}: serve.py from {'a worktree at ' + meta['baseline_ref'] if wt else 'the tree at ' + commit}"
                   f"{' + uncommitted server changes' if dirty_now else ''}, pid {server.proc.pid}, port {server.port}",
                   flush=True)
             results[name] = asyncio.run(bench_server(server, a))
-            results[name].update(commit=commit, server_files_modified=dirty_now, loadavg_start=load)
+            results[name].update(commit=commit, server_files_modified=dirty_now, machine_before=load)
         except Exception as e:  # noqa: BLE001 - one server failing must not lose the other's figures
             msg = f"{type(e).__name__}: {e}"
             print(f"  [{name}] FAILED: {msg}", flush=True)
@@ -927,7 +950,7 @@ def main(argv):
                   "its close-all figure includes that backlog, not only the close")
         if r.get("commit"):
             mod = " + uncommitted server changes" if r.get("server_files_modified") else ""
-            print(f"{name}: serve.py at {r['commit']}{mod}, load average at its start {r.get('loadavg_start')}")
+            print(f"{name}: serve.py at {r['commit']}{mod}; machine before its start: {r.get('machine_before')}")
     if a.json:
         for r in results.values():
             for k in ("wrk_static", "wrk_dossier"):
