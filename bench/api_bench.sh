@@ -6,7 +6,8 @@
 # Starts serve.py (--quiet --no-build) on a temporary data dir and free port, creates a
 # dossier through the back office, then runs wrk with keep-alive connections against:
 #   1. GET /api/v1/dossiers/{code}   (Bearer token)         - dossier read
-#   2. POST /api/v1/dossiers/lookup  (code + secret)        - lookup (writes a token)
+#   2. POST /api/v1/dossiers/lookup  (code + secret)        - lookup (signs a token; one client
+#                                                              gets 60 a minute, then 429s)
 #   3. GET /bench-static.json        (same bytes, app dir)  - the ceiling
 # Prints requests/s and p50/p99 latency for each and the read/static ratio; writes the raw
 # wrk output to bench/out/. Target: dossier read >= 50% of the static rate, p99 <= 50 ms.
@@ -22,7 +23,7 @@ OUT="$REPO/bench/out"
 mkdir -p "$OUT" "$TMP/app"
 echo '<!doctype html><title>bench</title>' > "$TMP/app/index.html"
 PORT="$($PY -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')"
-ADMIN="bench-admin-$RANDOM$RANDOM"
+ADMIN="bench-admin-$($PY -c 'import secrets; print(secrets.token_urlsafe(32))')"  # >= 32 characters
 MOTCUA_ADMIN_TOKEN="$ADMIN" $PY "$REPO/serve.py" --quiet --no-build --port "$PORT" \
   --data-dir "$TMP/data" --app-dir "$TMP/app" >"$TMP/server.log" 2>&1 &
 SERVER=$!
