@@ -68,6 +68,52 @@ class ConnectionCapTests(ServerCase):
                 s.close()
 
 
+class FileLimitTests(unittest.TestCase):
+    def test_under_a_small_file_limit_new_clients_are_told_busy_not_left_hanging(self):
+        # With the common limit of 1,024 files the old server stopped answering at ~1,015
+        # connections. The cap is sized from the file limit, so the server always has files left
+        # to answer "busy" and to keep serving the connections it holds.
+        import resource
+        import shutil
+        import tempfile
+        from test_support import Server, make_app_dir
+
+        def small_limit():
+            resource.setrlimit(resource.RLIMIT_NOFILE, (200, 200))
+
+        tmp = tempfile.mkdtemp(prefix="motcua-nofile-")
+        server = Server(tmp + "/data", make_app_dir(tmp + "/app"))
+        held = []
+        try:
+            server.preexec = small_limit
+            server.start()
+            for _ in range(180):
+                s = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+                held.append(s)
+            # every extra client gets a prompt answer, never a timeout
+            with socket.create_connection(("127.0.0.1", server.port), timeout=10) as extra:
+                extra.sendall(HEALTH)
+                answer = read_response(extra)
+            self.assertTrue(answer.startswith(b"HTTP/1.1 503 "), answer[:60])
+            for s in held:
+                s.close()
+            held = []
+            status = None
+            for _ in range(200):  # bounded; each try is answered at once
+                try:
+                    status, _, _ = Client(server.port).request("GET", "/api/v1/health", timeout=10)
+                except OSError:
+                    status = None
+                if status == 200:
+                    break
+            self.assertEqual(status, 200)
+        finally:
+            for s in held:
+                s.close()
+            server.stop()
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 class HeadDeadlineTests(ServerCase):
     server_args = ("--head-timeout", "1")
 

@@ -13,8 +13,10 @@ class StaticTests(ServerCase):
         csp = headers["Content-Security-Policy"]
         for part in ("script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self' blob:", "img-src 'self' data: blob:",
                      "media-src 'self' blob: mediastream:", "connect-src 'self'",
-                     "style-src 'self' 'unsafe-inline'"):
+                     "style-src 'self' 'unsafe-inline'",
+                     "frame-ancestors 'none'", "form-action 'self'"):  # no framing (clickjacking), no form posts out
             self.assertIn(part, csp)
+        self.assertEqual(headers["X-Frame-Options"], "DENY")
         self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
         self.assertEqual(headers["Referrer-Policy"], "no-referrer")
 

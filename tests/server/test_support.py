@@ -63,7 +63,8 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, SERVE, "--no-build", "--port", str(self.port), "--data-dir", self.data_dir,
              "--app-dir", self.app_dir] + self.extra_args,
-            stdout=self.log, stderr=subprocess.STDOUT, env=self.env, cwd=REPO)
+            stdout=self.log, stderr=subprocess.STDOUT, env=self.env, cwd=REPO,
+            preexec_fn=getattr(self, "preexec", None))
         deadline = time.monotonic() + timeout
         delay = 0.02
         while time.monotonic() < deadline:
