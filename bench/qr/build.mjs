@@ -25,13 +25,6 @@ export const BUNDLES = {
     entries: { index: 'adapters/motcua-worker.js', worker: 'adapters/motcua-worker.worker.js' },
     wasm: ['zxing-wasm/dist/reader/zxing_reader.wasm'], pkg: 'zxing-wasm',
   },
-  // the GPU pre-processing experiment (README "GPU pre-processing"): adapters/qr_gpu.js
-  'motcua-gpu': { entries: { index: 'adapters/motcua-gpu.js' }, wasm: ['zxing-wasm/dist/reader/zxing_reader.wasm'], pkg: 'zxing-wasm' },
-  'motcua-gpu-worker': {
-    entries: { index: 'adapters/motcua-gpu-worker.js', worker: 'adapters/motcua-gpu-worker.worker.js' },
-    wasm: ['zxing-wasm/dist/reader/zxing_reader.wasm'], pkg: 'zxing-wasm',
-  },
-  'gpu-probe': { entries: { index: 'adapters/gpu-probe.js', worker: 'adapters/gpu-probe.js' }, pkg: null, probe: true },
   'zbar-wasm': { entries: { index: 'adapters/zbar-wasm.js' }, wasm: ['@undecaf/zbar-wasm/dist/zbar.wasm'], pkg: '@undecaf/zbar-wasm' },
   'qr-scanner': { entries: { index: 'adapters/qr-scanner.js' }, pkg: 'qr-scanner' },
   'barcode-detector': { entries: { index: 'adapters/barcode-detector.js' }, pkg: null },

@@ -55,15 +55,6 @@ const DECODERS = [
   { id: 'motcua-live', bundle: 'motcua', opts: { live: true }, thread: 'main', extra: true, note: 'Một Cửa camera mode: fast rung + one unsharp rung in turn per frame (cost per frame; success is per single frame)' },
   { id: 'motcua-fast', bundle: 'motcua', opts: { ladder: [{ name: 'fast', options: { tryHarder: false, tryRotate: false, tryInvert: false } }] }, thread: 'main', extra: true, note: 'Một Cửa ladder, first rung only' },
   { id: 'motcua-worker-live', bundle: 'motcua-worker', opts: { live: true }, thread: 'worker', extra: true, note: 'Một Cửa camera mode through the Worker (live: true in the message), CPU filters' },
-  // GPU pre-processing experiment (adapters/qr_gpu.js: WebGL2 luma + unsharp shaders, readPixels -> zxing-wasm)
-  { id: 'motcua-gpu', bundle: 'motcua-gpu', opts: {}, thread: 'main', extra: true, note: 'Một Cửa ladder, filtered rungs on WebGL2 (separable box sums, RGBA readback), main thread' },
-  { id: 'motcua-gpu-1pass', bundle: 'motcua-gpu', opts: { separable: false }, thread: 'main', extra: true, note: 'as motcua-gpu, one-pass (2r+1)^2 unsharp shader' },
-  { id: 'motcua-gpu-pack', bundle: 'motcua-gpu', opts: { pack: true }, thread: 'main', extra: true, note: 'as motcua-gpu, 1 byte/pixel readback (4 pixels per RGBA texel), spread to RGBA on the CPU' },
-  { id: 'motcua-gpu-live', bundle: 'motcua-gpu', opts: { live: true }, thread: 'main', extra: true, note: 'motcua-gpu in camera mode (fast rung + one filtered rung in turn)' },
-  { id: 'motcua-cpuloop', bundle: 'motcua-gpu', opts: { cpu: true }, thread: 'main', extra: true, note: 'control: the GPU adapter\'s ladder loop with the CPU filters (should equal motcua)' },
-  { id: 'motcua-gpu-worker', bundle: 'motcua-gpu-worker', opts: { source: 'canvas' }, thread: 'worker', extra: true, note: 'Worker path, 2D canvas for the fast rung, bitmap uploaded to WebGL2 for the filtered rungs' },
-  { id: 'motcua-gpu-worker-bm', bundle: 'motcua-gpu-worker', opts: { source: 'bitmap' }, thread: 'worker', extra: true, note: 'Worker path, bitmap uploaded to WebGL2 first, fast rung on the GPU luma readback (no 2D canvas)' },
-  { id: 'motcua-gpu-worker-live', bundle: 'motcua-gpu-worker', opts: { source: 'canvas', live: true }, thread: 'worker', extra: true, note: 'motcua-gpu-worker in camera mode' },
   { id: 'zbar-wasm', bundle: 'zbar-wasm', opts: {}, thread: 'main', note: '@undecaf/zbar-wasm, QR only' },
   { id: 'qr-scanner', bundle: 'qr-scanner', opts: {}, thread: 'worker', note: 'qr-scanner scanImage, full frame, its own worker (jsQR fork), inversion=original' },
   { id: 'qr-scanner-roi', bundle: 'qr-scanner', opts: { roi: true }, thread: 'worker', note: 'qr-scanner with its live-video default region: centre 2/3 square -> 400x400' },
@@ -82,9 +73,6 @@ for (const [id, v] of Object.entries(JSON.parse(process.env.QRBENCH_VARIANTS || 
 const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  // WebGL2 (the motcua-gpu* variants) through ANGLE on SwiftShader, a CPU renderer, as in
-  // tests/browser/harness.mjs; without a GPU this is what headless Chromium has (also without these).
-  '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   // everything but the local server is unresolvable: a decoder that tries a CDN fails loudly
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
