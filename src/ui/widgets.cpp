@@ -213,9 +213,31 @@ void wrappedText(const char* text) {
     ImGui::EndGroup();
 }
 
-void heading(const char* text, int level) {
+float wrappedTextHeight(const char* text, float width) {
+    const float w = std::max(1.0f, width < 0 ? ImGui::GetContentRegionAvail().x : width);
+    if (!hasCjkText(text)) return ImGui::CalcTextSize(text, nullptr, false, w).y;
+    const size_t lines = wrapLines(text, w, [text](size_t b, size_t e) {
+                             return ImGui::CalcTextSize(text + b, text + e).x;
+                         }).size();
+    return ImGui::GetTextLineHeight() * static_cast<float>(lines);
+}
+
+namespace {
+float headingSize(int level) {
     const float scale = level <= 1 ? 1.55f : (level == 2 ? 1.22f : 1.05f);
-    ImGui::PushFont(fonts().bold, ImGui::GetStyle().FontSizeBase * scale);
+    return ImGui::GetStyle().FontSizeBase * scale;
+}
+} // namespace
+
+float headingHeight(const char* text, int level, float width) {
+    ImGui::PushFont(fonts().bold, headingSize(level));
+    const float h = wrappedTextHeight(text, width);
+    ImGui::PopFont();
+    return h;
+}
+
+void heading(const char* text, int level) {
+    ImGui::PushFont(fonts().bold, headingSize(level));
     wrappedText(text);
     ImGui::PopFont();
     mirrorLastItem("heading", text, nullptr, -1, level);
@@ -278,7 +300,26 @@ void pushButtonColors(ButtonKind kind) {
 }
 } // namespace
 
-bool button(const char* label, ButtonKind kind, float width, const char* a11yName) {
+namespace {
+std::vector<LineSpan> buttonLines(const char* label, float w) {
+    const float innerW = w - 2 * ImGui::GetStyle().FramePadding.x;
+    return wrapLines(label, innerW, [label](size_t b, size_t e) {
+        return ImGui::CalcTextSize(label + b, label + e).x;
+    });
+}
+} // namespace
+
+float buttonHeight(const char* label, float width) {
+    const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
+    const float padY = ImGui::GetStyle().FramePadding.y;
+    if (ImGui::CalcTextSize(label).x <= w - 2 * ImGui::GetStyle().FramePadding.x)
+        return std::max(touchHeight(), ImGui::CalcTextSize(label).y + 2 * padY);
+    const float lines = static_cast<float>(buttonLines(label, w).size());
+    return std::max(touchHeight(), ImGui::GetTextLineHeight() * lines + 2 * padY);
+}
+
+bool button(const char* label, ButtonKind kind, float width, const char* a11yName,
+            float minHeight) {
     pushButtonColors(kind);
     const float w = width < 0 ? ImGui::GetContentRegionAvail().x : width;
     const bool wrap = ImGui::CalcTextSize(label).x > w - 2 * ImGui::GetStyle().FramePadding.x;
@@ -287,13 +328,10 @@ bool button(const char* label, ButtonKind kind, float width, const char* a11yNam
     bool pressed;
     if (wrap) {
         // Long labels (large text, narrow phones) wrap inside a taller button instead of clipping.
-        const float innerW = w - 2 * ImGui::GetStyle().FramePadding.x;
-        const std::vector<LineSpan> lines = wrapLines(label, innerW, [label](size_t b, size_t e) {
-            return ImGui::CalcTextSize(label + b, label + e).x;
-        });
+        const std::vector<LineSpan> lines = buttonLines(label, w);
         const float lineH = ImGui::GetTextLineHeight();
         const float textH = lineH * static_cast<float>(lines.size());
-        const float h = std::max(touchHeight(), textH + 2 * ImGui::GetStyle().FramePadding.y);
+        const float h = std::max(minHeight, buttonHeight(label, w));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         pressed = ImGui::Button(hidden.c_str(), ImVec2(w, h));
         // Each line centred, as a short label is.
@@ -306,9 +344,7 @@ bool button(const char* label, ButtonKind kind, float width, const char* a11yNam
             y += lineH;
         }
     } else {
-        const float h = std::max(touchHeight(), ImGui::CalcTextSize(label).y +
-                                                    2 * ImGui::GetStyle().FramePadding.y);
-        pressed = ImGui::Button(label, ImVec2(w, h));
+        pressed = ImGui::Button(label, ImVec2(w, std::max(minHeight, buttonHeight(label, w))));
     }
     ImGui::PopStyleColor(5);
     mirrorLastItem("button", a11yName ? a11yName : label, nullptr, -1, 0, nullptr, id);

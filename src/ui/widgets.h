@@ -50,9 +50,10 @@ void spacing(float multiple = 1.0f);
 void separator();
 
 // A touch-sized button; a11yName, when given, is the name screen readers hear (for example
-// "Remove 000.00.12.H42-241124-0001" where the button only shows "Remove").
+// "Remove 000.00.12.H42-241124-0001" where the button only shows "Remove"). minHeight makes
+// buttons side by side as tall as the one whose label wraps.
 bool button(const char* label, ButtonKind kind = ButtonKind::Primary, float width = -1.0f,
-            const char* a11yName = nullptr);
+            const char* a11yName = nullptr, float minHeight = 0.0f);
 // A selectable option in a group (language, text size): role radio with checked state.
 bool choice(const char* label, bool selected, float width);
 bool link(const char* label);
@@ -67,6 +68,12 @@ struct TextFieldOptions {
 };
 // A labelled text field; returns true when the user pressed Enter/Go in it.
 bool textField(const char* label, std::string& value, const TextFieldOptions& options = {});
+
+// The height each of these would take at the current font in a column `width` wide (the
+// content width when negative), so a screen can choose its layout before drawing it.
+float wrappedTextHeight(const char* text, float width = -1.0f);
+float headingHeight(const char* text, int level, float width = -1.0f);
+float buttonHeight(const char* label, float width = -1.0f);
 
 // A white rounded card around a group of items.
 void beginCard(const char* id);
