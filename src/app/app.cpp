@@ -296,11 +296,26 @@ void App::apply(const Intent& intent) {
     case Intent::Kind::OpenPlaces:
         openPlaces(intent.text);
         break;
-    case Intent::Kind::ToggleAlert: {
-        const auto id = static_cast<int64_t>(intent.number);
-        m_state.alerts.expanded = m_state.alerts.expanded == id ? 0 : id;
+    case Intent::Kind::OpenAlerts:
+        if (m_state.screen == Screen::Alerts) break;
+        // The screen underneath stays as it was (an open dossier, a half-typed form) to come
+        // back to; only the camera stops.
+        if (m_state.screen == Screen::Scan) closeScanner();
+        m_state.alerts.back = m_state.screen;
+        m_state.screen = Screen::Alerts;
+        ui::clearKeyboardTarget();
+        ImGui::ClearActiveID();
+        ui::requestScrollTop();
         break;
-    }
+    case Intent::Kind::CloseAlerts:
+        if (m_state.screen != Screen::Alerts) break;
+        m_state.screen = m_state.alerts.back;
+        ImGui::ClearActiveID();
+        if (m_state.screen == Screen::Scan) openScanner();
+        // A retry that fell due meanwhile was skipped (it only runs on the dossier screen).
+        if (m_state.screen == Screen::Dossier && m_requestId == 0)
+            apply({.kind = Intent::Kind::Refresh});
+        break;
     case Intent::Kind::OpenLink:
         host::openUrl(intent.text);
         break;
@@ -372,6 +387,9 @@ bool App::frame() {
         break;
     case Screen::Places:
         ui::drawPlacesScreen(m_state, intents);
+        break;
+    case Screen::Alerts:
+        ui::drawAlertsScreen(m_state, intents);
         break;
     }
     for (const Intent& intent : intents)

@@ -37,6 +37,7 @@ enum class Screen {
     Request,
     Requests,
     Places,
+    Alerts,
 };
 
 // The state of one asynchronous operation, shown on screen each frame.
@@ -143,7 +144,8 @@ struct PlacesView {
 
 struct AlertsView {
     std::vector<Alert> items;
-    int64_t expanded = 0; // the alert whose details are open
+    // Where the list was opened from: its back button returns there, as it was left.
+    Screen back = Screen::Home;
 };
 
 struct AppState {
@@ -202,7 +204,8 @@ struct Intent {
         SendRequest,
         FollowRequest, // number = request id
         OpenPlaces,    // text = kind
-        ToggleAlert,   // number = alert id
+        OpenAlerts,    // the list of active alerts, over the screen on show
+        CloseAlerts,   // back to that screen
         OpenLink,      // text = tel: or map URL
     };
     Kind kind;

@@ -1,5 +1,5 @@
 // Local information for residents and tourists: sights, specialties, buses, power cuts, health
-// facilities; phone numbers call and addresses open the map app. Also the alerts banner.
+// facilities; phone numbers call and addresses open the map app.
 #include <string>
 
 #include <imgui.h>
@@ -82,38 +82,6 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
         ImGui::PopID();
     }
     endPage();
-}
-
-void drawAlertsBanner(const AppState& state, Intents& out) {
-    for (const Alert& a : state.alerts.items) {
-        ImGui::PushID(static_cast<int>(a.id) + 50000);
-        const ImU32 colour = a.severity == "danger"    ? color::kDanger
-                             : a.severity == "warning" ? color::kWarning
-                                                       : color::kPrimary;
-        const std::string severity =
-            std::string("alert.") +
-            (a.severity == "danger" || a.severity == "warning" ? a.severity : "info");
-        const std::string label = std::string(tr(severity.c_str())) + ": " + a.title +
-                                  (a.area.empty() ? "" : " — " + a.area);
-        const ButtonKind kind = a.severity == "danger" ? ButtonKind::Danger : ButtonKind::Secondary;
-        if (button(label.c_str(), kind))
-            out.push_back({.kind = Intent::Kind::ToggleAlert, .number = static_cast<float>(a.id)});
-        // Severity also as a coloured bar at the button's edge (words + colour, never colour
-        // alone).
-        const ImVec2 bmin = ImGui::GetItemRectMin(), bmax = ImGui::GetItemRectMax();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(bmin.x, bmin.y),
-                                                  ImVec2(bmin.x + 8, bmax.y), colour, 10.0f,
-                                                  ImDrawFlags_RoundCornersLeft);
-        if (state.alerts.expanded == a.id) {
-            paragraph(a.body.c_str());
-            if (!a.startsAt.empty())
-                paragraph((std::string(tr("places.when")) + ": " + a.startsAt.substr(0, 16) +
-                           " – " + a.endsAt.substr(0, 16))
-                              .c_str(),
-                          true);
-        }
-        ImGui::PopID();
-    }
 }
 
 } // namespace motcua::ui

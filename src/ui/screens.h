@@ -16,8 +16,9 @@ void drawProcedureScreen(const AppState& state, Intents& out);
 void drawRequestScreen(AppState& state, Intents& out);
 void drawRequestsScreen(const AppState& state, Intents& out);
 void drawPlacesScreen(const AppState& state, Intents& out);
-// The banner of active alerts, drawn at the top of every screen's page.
+// Active alerts as one line at the top of every screen's page; it opens the alerts screen.
 void drawAlertsBanner(const AppState& state, Intents& out);
+void drawAlertsScreen(const AppState& state, Intents& out);
 void drawScanScreen(const AppState& state, Intents& out);
 // Settings shared by several screens: language and text size.
 void drawSettingsCard(const AppState& state, Intents& out);

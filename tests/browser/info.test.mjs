@@ -1,5 +1,5 @@
 // Procedures, questions and alerts in a real browser against serve.py: search without diacritics,
-// ask and send a question, the back office answers it, a published alert shows as a banner.
+// ask and send a question, the back office answers it, a published alert leads the alerts line.
 import assert from 'node:assert/strict';
 import { activate, admin, kPhone, openApp, tapOn, waitForMirror } from './harness.mjs';
 
@@ -73,7 +73,7 @@ export const tests = {
     const context = await browser.newContext(kPhone);
     try {
       const page = await openApp(context, server.base);
-      await waitForMirror(page, 'button', 'Cảnh báo: Cắt điện khu phố 3 — Trần Phú', 15000);
+      await waitForMirror(page, 'button', /^Cảnh báo: Cắt điện khu phố 3 — Trần Phú, và \d+ tin khác$/, 15000);
       await activate(page, 'button', 'Thủ tục, hỏi đáp');
       await waitForMirror(page, 'radio', 'Tất cả lĩnh vực', 15000);
       // Activation through the mirror, as assistive technology does it (no pointer): the field
@@ -87,16 +87,21 @@ export const tests = {
     }
   },
 
-  async 'a published alert appears as a banner'({ browser, server }) {
+  async 'a published emergency leads the alerts line and opens in full in the list'({ browser, server }) {
     const r = await admin(server, 'POST', '/api/v1/admin/alerts',
       { title_vi: 'Lũ trên sông Trà Khúc', body_vi: 'Không đi qua ngầm tràn.', severity: 'danger', area: 'Sơn Hà' });
     assert.equal(r.status, 201, r.text);
     const context = await browser.newContext(kPhone);
     try {
       const page = await openApp(context, server.base);
-      await waitForMirror(page, 'button', 'Khẩn cấp: Lũ trên sông Trà Khúc — Sơn Hà', 15000);
-      await activate(page, 'button', 'Khẩn cấp: Lũ trên sông Trà Khúc — Sơn Hà');
+      const line = /^Khẩn cấp: Lũ trên sông Trà Khúc — Sơn Hà, và \d+ tin khác$/;
+      await waitForMirror(page, 'button', line, 15000);
+      await activate(page, 'button', line);
+      await waitForMirror(page, 'heading', 'Cảnh báo và thông báo');
+      await waitForMirror(page, 'heading', 'Lũ trên sông Trà Khúc');
       await page.waitForFunction(() => document.getElementById('a11y').textContent.includes('Không đi qua ngầm tràn.'));
+      await activate(page, 'button', '‹ Quay lại');
+      await waitForMirror(page, 'button', 'Nhập mã hồ sơ');
     } finally {
       await context.close();
     }

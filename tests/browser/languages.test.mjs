@@ -28,8 +28,13 @@ export const tests = {
       assert.equal(await mirror(page, 'radio', '한국어').getAttribute('aria-checked'), 'true');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ko');
       assert.equal(fetched.filter(isCjkFont).length, 1, 'the CJK font fetched once, after the switch');
-      // The alerts come again in Korean (the area is a Vietnamese place name).
-      await waitForMirror(page, 'button', '경고: 폭우 및 국지적 침수 경보 — TP. Quảng Ngãi', 15000);
+      // The alerts come again in Korean: the line in Korean words, and in the list it opens the
+      // seeded alert's Korean title (the line names only the most severe one).
+      await waitForMirror(page, 'button', /^(긴급|경고|알림): .+, 외 \d+건$/, 15000);
+      await activate(page, 'button', /^(긴급|경고|알림): /);
+      await waitForMirror(page, 'heading', '폭우 및 국지적 침수 경보', 15000);
+      await activate(page, 'button', '‹ 뒤로');
+      await waitForMirror(page, 'button', '서류 번호 입력');
       // Its bold face follows, for headings.
       await page.waitForFunction(() => performance.getEntriesByType('resource')
         .some((e) => /\/cjk_bold\.[0-9a-f]+\.otf$/.test(new URL(e.name).pathname) && e.responseEnd > 0));

@@ -134,6 +134,7 @@ TEST_CASE("An active alert shows as a banner on every screen", "[ui][info]") {
     CHECK(h.find("button", banner));
     REQUIRE(h.activate("button", banner));
     CHECK(h.find("text", "Hạn chế đi lại."));
+    REQUIRE(h.activate("button", "‹ Quay lại"));
     REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
     CHECK(h.find("button", banner));
 }
