@@ -1,6 +1,7 @@
 // The home screen: the app's name, the ways to find a dossier, language and text size.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -104,6 +105,104 @@ void drawSettingsCard(const AppState& state, Intents& out) {
     endCard();
 }
 
+namespace {
+
+// How much of the welcome goes above the ways to find a dossier. Those buttons are why a citizen
+// opens the app, so they must be on screen without scrolling at any size and text scale (a
+// phone turned sideways, 200 % text on a small phone): the first layout that keeps them there.
+enum class HomeLayout {
+    Full,    // emblem, name, tagline, then a card with its title, help and the buttons
+    Compact, // name, then the card: title, buttons (in a row when they fit), help below
+    Bare,    // name, the buttons at full width, help below
+};
+
+struct FindButton {
+    const char* label;
+    ButtonKind kind;
+    Intent intent;
+};
+
+std::vector<FindButton> findButtons(const AppState& state) {
+    std::vector<FindButton> b = {
+        {tr("home.scan"),
+         ButtonKind::Primary,
+         {.kind = Intent::Kind::Navigate, .screen = Screen::Scan}},
+        {tr("home.enter_code"),
+         ButtonKind::Secondary,
+         {.kind = Intent::Kind::Navigate, .screen = Screen::Lookup}},
+    };
+    // At the centre a citizen may rate the service: find the dossier, then rate it.
+    if (state.kiosk)
+        b.push_back({tr("kiosk.rate"),
+                     ButtonKind::Secondary,
+                     {.kind = Intent::Kind::Navigate, .screen = Screen::Lookup}});
+    return b;
+}
+
+struct Arrangement {
+    bool row = false;
+    float height = 0;
+};
+
+// The buttons in a column `width` wide, or side by side when that is shorter and no label needs
+// more than two lines.
+Arrangement arrange(const std::vector<FindButton>& buttons, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    Arrangement column;
+    for (const FindButton& b : buttons)
+        column.height += buttonHeight(b.label, width) + style.ItemSpacing.y;
+    column.height -= style.ItemSpacing.y;
+    const float n = static_cast<float>(buttons.size());
+    const float each = (width - style.ItemSpacing.x * (n - 1)) / n;
+    const float twoLines =
+        std::max(touchHeight(), 2 * ImGui::GetTextLineHeight() + 2 * style.FramePadding.y);
+    Arrangement row{true, 0};
+    for (const FindButton& b : buttons)
+        row.height = std::max(row.height, buttonHeight(b.label, each));
+    return row.height <= twoLines && row.height < column.height ? row : column;
+}
+
+HomeLayout chooseLayout(const AppState& state, const std::vector<FindButton>& buttons) {
+    const float sp = ImGui::GetStyle().ItemSpacing.y;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float inCard = width - 2 * pageMargin();
+    // From here to the bottom of the screen, less a little room below the last button.
+    const float room = ImGui::GetIO().DisplaySize.y - ImGui::GetCursorPosY() - sp * 0.5f;
+    const float name = headingHeight(tr("app.name"), 1) + sp;
+    float column = 0;
+    for (const FindButton& b : buttons)
+        column += buttonHeight(b.label, inCard) + sp;
+    const float full = ImGui::GetFontSize() * 3.0f + sp * 2.5f + name +
+                       wrappedTextHeight(state.kiosk ? tr("kiosk.welcome") : tr("home.tagline")) +
+                       sp * 3 + pageMargin() + headingHeight(tr("home.find_title"), 2, inCard) +
+                       sp + wrappedTextHeight(tr("home.find_help"), inCard) + sp * 2.5f + column -
+                       sp;
+    if (full <= room) return HomeLayout::Full;
+    const float compact = name + pageMargin() + headingHeight(tr("home.find_title"), 2, inCard) +
+                          sp + arrange(buttons, inCard).height;
+    return compact <= room ? HomeLayout::Compact : HomeLayout::Bare;
+}
+
+void drawFindButtons(const std::vector<FindButton>& buttons, Intents& out, bool mayUseRow) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool row = mayUseRow && arrange(buttons, width).row;
+    const float n = static_cast<float>(buttons.size());
+    const float each = row ? (width - style.ItemSpacing.x * (n - 1)) / n : -1.0f;
+    // Side by side, all as tall as the tallest (a wrapped label) so the row reads as one.
+    float h = 0;
+    if (row)
+        for (const FindButton& b : buttons)
+            h = std::max(h, buttonHeight(b.label, each));
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        if (row && i > 0) ImGui::SameLine();
+        if (button(buttons[i].label, buttons[i].kind, each, nullptr, h))
+            out.push_back(buttons[i].intent);
+    }
+}
+
+} // namespace
+
 void drawHomeScreen(const AppState& state, Intents& out) {
     beginPage("##home");
     if (!state.notice.empty()) {
@@ -116,24 +215,36 @@ void drawHomeScreen(const AppState& state, Intents& out) {
         if (button(tr("pwa.reload"))) out.push_back({.kind = Intent::Kind::ApplyUpdate});
         endCard();
     }
-    drawBrand();
-    spacing(0.5f);
+    const std::vector<FindButton> buttons = findButtons(state);
+    const HomeLayout layout = chooseLayout(state, buttons);
+    if (layout == HomeLayout::Full) {
+        drawBrand();
+        spacing(0.5f);
+    }
     heading(tr("app.name"), 1);
-    paragraph(state.kiosk ? tr("kiosk.welcome") : tr("home.tagline"), true);
-    spacing();
-
-    beginCard("##find");
-    heading(tr("home.find_title"), 2);
-    paragraph(tr("home.find_help"), true);
-    spacing(0.5f);
-    if (button(tr("home.scan")))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Scan});
-    if (button(tr("home.enter_code"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
-    // At the centre a citizen may rate the service: find the dossier, then rate it.
-    if (state.kiosk && button(tr("kiosk.rate"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
-    endCard();
+    switch (layout) {
+    case HomeLayout::Full:
+        paragraph(state.kiosk ? tr("kiosk.welcome") : tr("home.tagline"), true);
+        spacing();
+        beginCard("##find");
+        heading(tr("home.find_title"), 2);
+        paragraph(tr("home.find_help"), true);
+        spacing(0.5f);
+        drawFindButtons(buttons, out, false);
+        endCard();
+        break;
+    case HomeLayout::Compact:
+        beginCard("##find");
+        heading(tr("home.find_title"), 2);
+        drawFindButtons(buttons, out, true);
+        paragraph(tr("home.find_help"), true);
+        endCard();
+        break;
+    case HomeLayout::Bare:
+        drawFindButtons(buttons, out, true);
+        paragraph(tr("home.find_help"), true);
+        break;
+    }
     spacing();
     if (!state.recents.empty()) {
         drawRecentsCard(state, out);
