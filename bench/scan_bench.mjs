@@ -24,23 +24,18 @@
 // and from the mirror and resource timing; the app itself is not changed.
 //
 // Needs build/web/dist (tools/build.sh web), qrencode and ffmpeg. Starts serve.py itself on a free
-// port with a temporary data dir (tests/browser/harness.mjs) and Debian's /usr/bin/chromium.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// port with a temporary data dir and Debian's /usr/bin/chromium (bench/harness.mjs).
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, startServer, launchBrowser, kPhone, admin } from '../tests/browser/harness.mjs';
+import {
+  cli, requireDist, median, ms, table, loadLine, startServer, launchBrowser, phoneContext, kPhoneLabel,
+  newDossier, alertsChecked, run,
+} from './harness.mjs';
 import { cameraClip, fakeCameraArgs, mediaDir } from '../tests/browser/fake_camera.mjs';
 
-const args = process.argv.slice(2);
-function opt(name, def) {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
-}
-if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: node bench/scan_bench.mjs [--runs N (default 5)] [--throttle R (default 1)] ' +
-    '[--variants clean,rough] [--json FILE]');
-  process.exit(0);
-}
+const { opt } = cli('usage: node bench/scan_bench.mjs [--runs N (default 5)] [--throttle R (default 1)] ' +
+  '[--variants clean,rough] [--json FILE]');
 const RUNS = Number(opt('--runs', 5));
 const THROTTLE = Number(opt('--throttle', 1));
 const VARIANTS = String(opt('--variants', 'clean,rough')).split(',').filter(Boolean);
@@ -50,11 +45,7 @@ const SETTLE_MS = 500;
 const kScanButton = 'Quét mã QR trên giấy hẹn';
 const kProcedureName = 'Đăng ký khai sinh';
 
-const DIST = path.join(ROOT, 'build/web/dist');
-if (!existsSync(path.join(DIST, 'index.html'))) {
-  console.error('build/web/dist/index.html is missing: run `tools/build.sh web` first.');
-  process.exit(1);
-}
+const DIST = requireDist();
 for (const v of VARIANTS) {
   if (!['clean', 'rough'].includes(v)) {
     console.error(`unknown variant ${v} (clean, rough)`);
@@ -184,30 +175,6 @@ const kInit = `(() => {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
-// ---- helpers ---------------------------------------------------------------------------------
-const median = (a) => {
-  const s = [...a].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const ms = (n) => (n == null || Number.isNaN(n) ? '-' : n.toFixed(0));
-function table(headers, rows) {
-  const cells = [headers, ...rows].map((r) => r.map((c) => String(c)));
-  const w = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const fmt = (r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  console.log([fmt(cells[0]), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(fmt)]
-    .map((l) => '  ' + l.trimEnd()).join('\n'));
-}
-
-async function newDossier(server) {
-  const r = await admin(server, 'POST', '/api/v1/admin/dossiers', { procedure_code: '1.001193', owner_name: 'Nguyễn Văn An' });
-  if (r.status !== 201) throw new Error(`create dossier: ${r.status} ${r.text}`);
-  const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${r.json.code}/events`,
-    { type: 'status', status: 4, note: 'Đang thẩm định hồ sơ', unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên' });
-  if (e.status !== 201) throw new Error(`add event: ${e.status} ${e.text}`);
-  return r.json;
-}
-
 // One scan in a new page of `context`: returns the marks relative to the tap.
 async function scanOnce(context, server) {
   const logStart = server.log().length;
@@ -220,9 +187,7 @@ async function scanOnce(context, server) {
     await page.goto(server.base + '/', { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__scan && window.__scan.marks.ready !== undefined, null, { timeout: 60000, polling: 50 });
     // The app checks for alerts in the background ~2 s after start: tap once that is done.
-    await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => e.name.includes('/api/v1/alerts') && e.responseEnd > 0), null, { timeout: 15000, polling: 100 })
-      .catch(() => {});
+    await alertsChecked(page).catch(() => {});
     await page.waitForTimeout(SETTLE_MS);
     await page.locator(`#a11y button[aria-label="${kScanButton}"]`).waitFor({ state: 'attached', timeout: 10000 });
     const tapped = await page.evaluate((name) => {
@@ -295,15 +260,15 @@ async function main() {
       const clip = cameraClip(media.dir, variant, text, variant);
       const browser = await launchBrowser(fakeCameraArgs(clip));
       result.chromium = browser.version();
-      const ctxOptions = { ...kPhone, permissions: ['camera'] };
+      const ctxOptions = { permissions: ['camera'] };
       try {
         // Cold: a fresh context, the very first scan.
-        const coldCtx = await browser.newContext(ctxOptions);
+        const coldCtx = await phoneContext(browser, ctxOptions);
         await coldCtx.addInitScript(kInit);
         const cold = await scanOnce(coldCtx, server);
         await coldCtx.close();
         // Warm: one uncounted scan primes the caches, then RUNS fresh pages.
-        const warmCtx = await browser.newContext(ctxOptions);
+        const warmCtx = await phoneContext(browser, ctxOptions);
         await warmCtx.addInitScript(kInit);
         await scanOnce(warmCtx, server);
         const warm = [];
@@ -321,9 +286,9 @@ async function main() {
 
   // ---------------- report ----------------
   console.log(`\nMột Cửa scan bench — ${result.date}`);
-  console.log(`Chromium ${result.chromium} headless (Debian /usr/bin/chromium), phone 390x844 @3x touch, fake camera ` +
+  console.log(`Chromium ${result.chromium} headless (Debian /usr/bin/chromium), ${kPhoneLabel}, fake camera ` +
     `(10 fps y4m clip), serve.py on loopback, CPU throttling ${THROTTLE}x`);
-  console.log(`Load average when the bench started: ${result.loadavg.map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
+  console.log(loadLine(result.loadavg));
   console.log(`Camera open (tap on "${kScanButton}") → first timeline step in the accessibility mirror. ` +
     `cold: 1 run in a fresh context; warm: ${RUNS} fresh pages in a primed context.\n`);
   const rows = [];
@@ -390,7 +355,4 @@ async function main() {
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(result, null, 2));
 }
 
-main().catch((e) => {
-  console.error(e.stack || String(e));
-  process.exit(1);
-});
+run(main);

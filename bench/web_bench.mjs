@@ -11,56 +11,28 @@
 //   node bench/web_bench.mjs [--runs N] [--idle-seconds S] [--throttle R] [--json FILE]
 //
 // Needs build/web/dist (tools/build.sh web). Starts serve.py itself on a free port with a
-// temporary data dir (via tests/browser/harness.mjs) and Debian's /usr/bin/chromium.
+// temporary data dir and Debian's /usr/bin/chromium (bench/harness.mjs).
 // KB in this report = 1000 bytes.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { ROOT, startServer, launchBrowser, kPhone, admin, tapOn } from '../tests/browser/harness.mjs';
+import {
+  ROOT, cli, requireDist, median, percentile, ms, kb, sleep, table, loadLine, gzipSize, brotliSize,
+  startServer, launchBrowser, phoneContext, kPhoneLabel, admin, tapOn, alertsChecked, run,
+} from './harness.mjs';
 
-const args = process.argv.slice(2);
-function opt(name, def) {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
-}
-if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: node bench/web_bench.mjs [--runs N (default 5)] [--idle-seconds S (default 5)] [--throttle R (default 4)] [--json FILE]');
-  process.exit(0);
-}
+const { opt } = cli('usage: node bench/web_bench.mjs [--runs N (default 5)] [--idle-seconds S (default 5)] [--throttle R (default 4)] [--json FILE]');
 const RUNS = Number(opt('--runs', 5));
 const IDLE_SECONDS = Number(opt('--idle-seconds', 5));
 const SETTLE_MS = 1000;
 const THROTTLE = Number(opt('--throttle', 4));
 const JSON_OUT = opt('--json', null);
 
-const DIST = path.join(ROOT, 'build/web/dist');
+const DIST = requireDist();
 const GEN = path.join(ROOT, 'build/wasm/generated');
 const TARGET_BYTES = 350 * 1000;
 const TARGET_FIRST_FRAME_MS = 1500;
-
-if (!existsSync(path.join(DIST, 'index.html'))) {
-  console.error(`build/web/dist/index.html is missing: run \`tools/build.sh web\` first.`);
-  process.exit(1);
-}
-
-// ---- formatting -------------------------------------------------------------------------------
-const kb = (n) => (n == null ? '-' : (n / 1000).toFixed(1));
-const ms = (n) => (n == null ? '-' : n.toFixed(0));
-function table(headers, rows, align) {
-  const cells = [headers, ...rows].map((r) => r.map((c) => String(c)));
-  const w = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  const fmt = (r) => r.map((c, i) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'l' ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
-  const lines = [fmt(cells[0]), w.map((n) => '-'.repeat(n)).join('  '), ...cells.slice(1).map(fmt)];
-  console.log(lines.map((l) => '  ' + l.trimEnd()).join('\n'));
-}
-const median = (a) => {
-  const s = [...a].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const sleep = (t) => new Promise((r) => setTimeout(r, t));
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 
 // ---- 1. first-screen bytes on disk -----------------------------------------------------------
@@ -83,11 +55,7 @@ const fonts = ['noto_sans_vi.ttf', 'noto_sans_vi_bold.ttf'].map((f) => {
   const full = path.join(GEN, f);
   if (!existsSync(full)) return { file: f, missing: true };
   const data = readFileSync(full);
-  const gz = zlib.gzipSync(data, { level: 9 }).length;
-  const br = zlib.brotliCompressSync(data, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-  }).length;
-  return { file: f, raw: data.length, gz, br };
+  return { file: f, raw: data.length, gz: gzipSize(data), br: brotliSize(data) };
 });
 
 // A plain HTTP GET with an explicit Accept-Encoding: counts the bytes on the wire (body only).
@@ -331,7 +299,7 @@ function printSearch(label, r) {
   const core = [...r.core].sort((a, b) => a - b);
   const frame = [...r.frame].sort((a, b) => a - b);
   const med = median(core), max = core[core.length - 1];
-  const p95 = core[Math.min(core.length - 1, Math.floor(core.length * 0.95))];
+  const p95 = percentile(core, 95);
   console.log(`\n5. Search per keystroke in the browser, ${label}: ${core.length} keystrokes, ${THROTTLE}x throttling`);
   console.log(`   core search time (reported by the app): median ${med.toFixed(2)} ms, max ${max.toFixed(2)} ms, ` +
     `p95 ${p95.toFixed(2)} ms, target ≤ 5 ms ${max <= 5 ? 'PASS' : (med <= 5 ? 'median PASS, max over' : 'FAIL')}`);
@@ -356,7 +324,7 @@ async function main() {
     const cold = [];
     let firstCold = null;
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ ...kPhone });
+      const context = await phoneContext(browser);
       await context.addInitScript(kInit);
       const r = await load(context, server.base);
       cold.push(r.info.readyAt);
@@ -367,7 +335,7 @@ async function main() {
     // Warm loads: one context, primed by one uncounted load, then RUNS loads from its cache.
     const warm = [];
     let firstWarm = null;
-    const warmCtx = await browser.newContext({ ...kPhone });
+    const warmCtx = await phoneContext(browser);
     await warmCtx.addInitScript(kInit);
     await (await load(warmCtx, server.base)).page.close();
     for (let i = 0; i < RUNS; i++) {
@@ -417,7 +385,7 @@ async function main() {
     printSearch(`demo catalogue of ${demoCount} procedures (serve.py's seed)`, demo);
 
     const big = await bigCatalogue(server.base, kBigCatalogue);
-    const bigCtx = await browser.newContext({ ...kPhone, serviceWorkers: 'block' });
+    const bigCtx = await phoneContext(browser, { serviceWorkers: 'block' });
     let served = 0;
     await bigCtx.route((url) => url.pathname === '/api/v1/procedures', (route) => {
       const q = new URL(route.request().url()).searchParams;
@@ -440,15 +408,14 @@ async function main() {
     await warmCtx.close();
 
     // Idle: a cold load, throttling back to 1x after ready, settle, then count frames.
-    const idleCtx = await browser.newContext({ ...kPhone });
+    const idleCtx = await phoneContext(browser);
     await idleCtx.addInitScript(kInit);
     const idle = await load(idleCtx, server.base);
     await idle.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await idle.cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
     // The app checks for alerts in the background ~2 s after start and shows the active ones;
     // idle starts once that is done.
-    await idle.page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => e.name.includes('/api/v1/alerts') && e.responseEnd > 0), null, { timeout: 15000 });
+    await alertsChecked(idle.page);
     await sleep(SETTLE_MS);
     const metric = async () => {
       const { metrics } = await idle.cdp.send('Performance.getMetrics');
@@ -473,8 +440,8 @@ async function main() {
 
     // ---------------- report ----------------
     console.log(`\nMột Cửa web bench — ${result.date}`);
-    console.log(`Chromium ${result.chromium} headless (Debian /usr/bin/chromium), phone 390x844 @3x touch, serve.py on ${server.base}`);
-    console.log(`Load average when the bench started: ${result.loadavg.map((x) => x.toFixed(2)).join(' ')} (${os.cpus().length} cores)`);
+    console.log(`Chromium ${result.chromium} headless (Debian /usr/bin/chromium), ${kPhoneLabel}, serve.py on ${server.base}`);
+    console.log(loadLine(result.loadavg));
     console.log('KB = 1000 bytes.\n');
 
     console.log('1. First-screen bytes (files index.html loads)');
@@ -535,7 +502,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e.stack || String(e));
-  process.exit(1);
-});
+run(main);

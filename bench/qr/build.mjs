@@ -4,9 +4,8 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { gzipSize as gz, brotliSize as br } from '../harness.mjs';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const BUILD = path.join(ROOT, 'build');
@@ -34,8 +33,6 @@ function pkgVersion(name) {
   if (!name) return null;
   try { return JSON.parse(fs.readFileSync(path.join(NM, name, 'package.json'), 'utf8')).version; } catch { return null; }
 }
-const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 export async function buildBundles({ log = console.log } = {}) {
   fs.rmSync(BUILD, { recursive: true, force: true });

@@ -11,29 +11,25 @@
 //    - accuracy + per-frame decode time: one page, every decoder gets a copy of the same ImageData,
 //      decoders interleaved per frame (rotating order), warm-up frames excluded
 // 5. prints tables and writes results.json
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cli, median, percentile, r1, withTimeout, serveDirectory, launchBrowser } from '../harness.mjs';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 // dependencies are pinned in package.json / package-lock.json; install them on first use
-if (!fs.existsSync(path.join(ROOT, 'node_modules', 'playwright-core')) || !fs.existsSync(path.join(ROOT, 'node_modules', 'esbuild'))) {
+if (!fs.existsSync(path.join(ROOT, 'node_modules', 'esbuild'))) {
   console.error('[qrbench] node_modules missing: running npm ci');
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
 }
-const { chromium } = await import('playwright-core');
 const { generateCorpus, CATEGORIES } = await import('./gen_corpus.mjs');
 const { buildBundles } = await import('./build.mjs');
-const CHROMIUM = process.env.QRBENCH_CHROMIUM || '/usr/bin/chromium';
 
 // ---------- args ----------
-const argv = process.argv.slice(2);
-const arg = (name, def) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : def; };
-const flag = (name) => argv.includes(`--${name}`);
+const { opt: arg, flag } = cli('usage: node run.mjs [--reps 3] [--cold 5] [--decoders a,b | --all] [--frames REGEX] [--regen] [--out results.json] [--corpus main|heldout]');
 const REPS = Math.max(1, parseInt(arg('reps', '3'), 10));
 const COLD = Math.max(1, parseInt(arg('cold', '5'), 10));
 const FRAME_RE = arg('frames', null) ? new RegExp(arg('frames')) : null;
@@ -70,42 +66,12 @@ for (const [id, v] of Object.entries(JSON.parse(process.env.QRBENCH_VARIANTS || 
   DECODERS.push({ id, thread: 'main', extra: true, note: `experiment ${JSON.stringify(v.opts)}`, ...v });
 }
 
-const CHROME_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  // everything but the local server is unresolvable: a decoder that tries a CDN fails loudly
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
+// Debian's Chromium with the tests' flags (bench/harness.mjs); everything but the local server is
+// unresolvable: a decoder that tries a CDN fails loudly.
+const CHROME_FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 
 const T0 = Date.now();
 const log = (...a) => console.error(`[qrbench ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
-
-// ---------- helpers ----------
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
-async function startServer() {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', ROOT], { stdio: ['ignore', 'ignore', 'ignore'] });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { const r = await fetch(`${base}/web/bench.html`); if (r.ok) return { proc, base }; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('static server did not start');
-}
-const median = (a) => { if (!a.length) return null; const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pctl = (a, p) => { if (!a.length) return null; const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
-function withTimeout(promise, ms, what) {
-  let t;
-  return Promise.race([promise, new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout ${ms} ms: ${what}`)), ms); })]).finally(() => clearTimeout(t));
-}
 
 async function newBenchPage(browser, base, external) {
   const context = await browser.newContext();
@@ -126,9 +92,10 @@ async function main() {
   let frames = manifest.frames;
   if (FRAME_RE) frames = frames.filter((f) => FRAME_RE.test(f.id));
   const sizes = await buildBundles({ log });
-  const { proc: server, base } = await startServer();
-  log(`server ${base} (pid ${server.pid})`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROME_FLAGS });
+  const server = await serveDirectory(ROOT, '/web/bench.html');
+  const { base } = server;
+  log(`server ${base} (pid ${server.proc.pid})`);
+  const browser = await launchBrowser(CHROME_FLAGS);
   const external = new Set();
   const results = {
     meta: {
@@ -232,13 +199,13 @@ async function main() {
         const t = rows.filter((x) => x.w === w).map((x) => x.ms);
         const ts = rows.filter((x) => x.w === w && x.ok && x.category !== 'nocode').map((x) => x.ms);
         const tf = rows.filter((x) => x.w === w && (!x.ok || x.category === 'nocode')).map((x) => x.ms);
-        R.timing[label] = { n: t.length, medianMs: r1(median(t)), p95Ms: r1(pctl(t, 95)), maxMs: r1(Math.max(...t)), medianMsDecoded: r1(median(ts)), medianMsNoResult: r1(median(tf)) };
+        R.timing[label] = { n: t.length, medianMs: r1(median(t)), p95Ms: r1(percentile(t, 95)), maxMs: r1(Math.max(...t)), medianMsDecoded: r1(median(ts)), medianMsNoResult: r1(median(tf)) };
       }
       results.perFrame[d.id] = rows.map((x) => ({ ...x, ms: r1(x.ms) }));
     }
   } finally {
     await browser.close().catch(() => {});
-    server.kill('SIGTERM');
+    server.stop();
   }
   results.meta.externalRequests = [...external];
   results.meta.loadavgAfter = os.loadavg().map(r1);

@@ -6,9 +6,9 @@
 // reference's ms on the same frame).
 //   node summary.mjs [results.json] [--vs motcua] [--cats blur,combo,nocode]
 import fs from 'node:fs';
+import { cli, median, percentile as pctl } from '../harness.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (n, d) => { const i = argv.indexOf(`--${n}`); return i >= 0 ? argv[i + 1] : d; };
+const { argv, opt: arg } = cli('usage: node summary.mjs [results.json] [--vs motcua] [--cats blur,combo,nocode]');
 const file = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !argv[i - 1].startsWith('--'))) || 'results.json';
 const R = JSON.parse(fs.readFileSync(file, 'utf8'));
 const vs = arg('vs', 'motcua');
@@ -16,8 +16,6 @@ const cats = new Set(arg('cats', 'blur,combo,nocode').split(','));
 const fast = R.perFrame['motcua-fast'];
 const retryIds = fast ? new Set(fast.filter((x) => x.category === 'nocode' || !x.ok).map((x) => x.id)) : null;
 const isRetry = (x) => (retryIds ? retryIds.has(x.id) : cats.has(x.category));
-const median = (a) => { if (!a.length) return null; const s = [...a].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pctl = (a, p) => { if (!a.length) return null; const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const f1 = (x) => (x == null ? '-' : (Math.round(x * 10) / 10).toFixed(1));
 const f2 = (x) => (x == null ? '-' : x.toFixed(2));
 console.log(`${file}: corpus ${R.meta.corpus || 'main'}, ${R.meta.frames} frames, ${R.meta.reps} reps, load ${R.meta.loadavgBefore[0]} -> ${R.meta.loadavgAfter[0]}; retry frames = ${retryIds ? `${retryIds.size} that motcua-fast did not decode` : [...cats].join('+')}; ratio vs ${vs}`);
