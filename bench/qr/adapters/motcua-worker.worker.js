@@ -1,7 +1,8 @@
 // web/scanner_worker.js with the bench's imports (zxing-wasm from node_modules, the .wasm beside
 // the bundle) instead of the app's hashed URLs.
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
 import { createDecoder, createFrameHandler } from '../../../web/qr_decode.js';
+import { zxingReady } from './zxing_ready.js';
 
 let handle = null;
 let ready = null;
@@ -9,10 +10,7 @@ self.onmessage = async (ev) => {
   const { id, type } = ev.data;
   if (type === 'init') {
     handle = createFrameHandler(createDecoder(readBarcodes, ev.data.opts.ladder ? { ladder: ev.data.opts.ladder } : {}));
-    ready = prepareZXingModule({
-      overrides: { locateFile: (p, prefix) => (p.endsWith('.wasm') ? new URL('./zxing_reader.wasm', import.meta.url).href : prefix + p) },
-      fireImmediately: true,
-    });
+    ready = zxingReady();
     ready.then(() => self.postMessage({ type: 'ready' }), (e) => self.postMessage({ type: 'failed', error: String(e) }));
     return;
   }

@@ -3,18 +3,12 @@
 // opts.ladder: an experimental ladder (see web/qr_decode.js; default: the app's kLadder).
 // opts.live: the camera mode (first rung + one other in turn per frame): for its cost per frame;
 // its success per single frame is lower by design (the other rungs come on the next frames).
-import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { readBarcodes } from 'zxing-wasm/reader';
 import { createDecoder } from '../../../web/qr_decode.js';
+import { zxingReady } from './zxing_ready.js';
 
-let ready = null;
 export async function create(opts = {}) {
-  ready ??= prepareZXingModule({
-    overrides: {
-      locateFile: (p, prefix) => (p.endsWith('.wasm') ? new URL('./zxing_reader.wasm', import.meta.url).href : prefix + p),
-    },
-    fireImmediately: true,
-  });
-  await ready;
+  await zxingReady();
   const decoder = createDecoder(readBarcodes, opts.ladder ? { ladder: opts.ladder } : {});
   return {
     async decode(img) {
