@@ -35,21 +35,31 @@ import math
 import os
 import re
 import resource
-import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HOST = "127.0.0.1"
+from bench_server import (HOST, OUT_DIR, REPO, BenchServer, create_dossier, have_wrk, lookup, parse_wrk, percentile,
+                          run_wrk)
+
 POLL_TIMEOUT = 25  # seconds, the API's maximum
 STATIC_NAME = "bench-static.json"
 STATIC_SIZE = 2500
 TARGET_N = 10000
+# the dossier's history: its payload comes to about the static file's size
+SETUP_EVENTS = (
+    {"type": "supplement", "content": "Bản sao có chứng thực CCCD của người đề nghị", "deadline": "2030-01-10"},
+    {"type": "supplement", "content": "Bản sao sổ hộ khẩu hoặc giấy xác nhận thông tin về cư trú",
+     "deadline": "2030-01-10"},
+    {"type": "fee", "name": "Lệ phí cấp Giấy xác nhận", "amount": 100000, "paid": False},
+    {"type": "fee", "name": "Phí thẩm định hồ sơ", "amount": 250000, "paid": True},
+    {"type": "apology", "new_due_at": "2030-01-24T17:00:00+07:00",
+     "reason": "Hồ sơ cần xác minh thêm tại địa phương nơi cư trú trước đây của người đề nghị; "
+               "cơ quan xin lỗi ông/bà vì sự chậm trễ này."},
+)
 
 CONNECTING, HELD, ANSWERED, FAILED, CLOSED = "connecting", "held", "answered", "failed", "closed"
 CHANGED_RE = re.compile(rb'"changed"\s*:\s*(true|false)')
@@ -129,106 +139,10 @@ async def listen_queue(port):
 
 
 # ---------------------------------------------------------------------------- server process --
-class Server:
-    def __init__(self, name, repo_dir, python, nofile_soft, log_dir):
-        self.name, self.repo_dir, self.python, self.nofile_soft = name, repo_dir, python, nofile_soft
-        self.tmp = tempfile.mkdtemp(prefix=f"motcua-lp-{name}-")
-        self.log_path = os.path.join(log_dir, f"longpoll_{name}_server.log")
-        self.proc = None
-        self.port = None
-        self.admin = "bench-admin-" + secrets.token_urlsafe(32)
-
-    def start(self, timeout=90.0):
-        app = os.path.join(self.tmp, "app")
-        os.makedirs(app)
-        with open(os.path.join(app, "index.html"), "w") as f:
-            f.write("<!doctype html><title>bench</title>\n")
-        with open(os.path.join(app, STATIC_NAME), "wb") as f:
-            f.write(static_payload(STATIC_SIZE))
-        s = socket.socket()
-        s.bind((HOST, 0))
-        self.port = s.getsockname()[1]
-        s.close()
-        env = dict(os.environ, MOTCUA_ADMIN_TOKEN=self.admin)
-        soft = self.nofile_soft
-
-        def child_limits():  # the server starts with the file limit this bench was started with
-            hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-            resource.setrlimit(resource.RLIMIT_NOFILE, (min(soft, hard), hard))
-
-        self.log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(
-            [self.python, os.path.join(self.repo_dir, "serve.py"), "--host", HOST, "--port", str(self.port),
-             "--data-dir", os.path.join(self.tmp, "data"), "--app-dir", app, "--no-build", "--quiet"],
-            cwd=self.repo_dir, env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            preexec_fn=child_limits, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"serve.py exited with code {self.proc.returncode} before answering; "
-                                   f"log: {self.log_path}\n{self.log_tail()}")
-            try:
-                with socket.create_connection((HOST, self.port), timeout=2) as c:
-                    c.settimeout(5)
-                    c.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                    if c.recv(64).startswith(b"HTTP/1.1 200"):
-                        return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError(f"serve.py did not answer /api/v1/health within {timeout:.0f} s")
-
-    def log_tail(self, n=15):
-        try:
-            with open(self.log_path, "rb") as f:
-                return b"\n".join(f.read().splitlines()[-n:]).decode("utf-8", "replace")
-        except OSError:
-            return ""
-
-    def status(self):
-        """VmRSS, VmHWM (MB) and Threads of the server process (same pid after an os.execv)."""
-        out = {}
-        try:
-            with open(f"/proc/{self.proc.pid}/status") as f:
-                for line in f:
-                    k, _, v = line.partition(":")
-                    if k in ("VmRSS", "VmHWM"):
-                        out[k] = int(v.split()[0]) / 1024
-                    elif k == "Threads":
-                        out[k] = int(v)
-        except OSError:
-            pass
-        return out
-
-    def cpu(self):
-        """CPU seconds (user + system) the server process has used so far."""
-        try:
-            with open(f"/proc/{self.proc.pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        except (OSError, IndexError, ValueError):
-            return None
-
-    def fds(self):
-        try:
-            return len(os.listdir(f"/proc/{self.proc.pid}/fd"))
-        except OSError:
-            return -1
-
-    def stop(self):
-        if self.proc is not None and self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(15)
-            except (subprocess.TimeoutExpired, ProcessLookupError):
-                try:
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.proc.wait(5)
-        if self.proc is not None:
-            self.log.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+def make_server(name, repo_dir, python, nofile_soft):
+    """serve.py with a fake app: index.html and a 2.5 KB static JSON file; its log in bench/out/."""
+    return BenchServer(name, repo_dir, python, app_files={STATIC_NAME: static_payload(STATIC_SIZE)},
+                       nofile_soft=nofile_soft, log_path=os.path.join(OUT_DIR, f"longpoll_{name}_server.log"))
 
 
 def static_payload(size):
@@ -324,17 +238,9 @@ class Probe:
         return await asyncio.get_running_loop().run_in_executor(None, wait)
 
 
-def pct(values, p):
-    """Nearest-rank percentile."""
-    if not values:
-        return None
-    v = sorted(values)
-    return v[min(len(v) - 1, max(0, math.ceil(p / 100 * len(v)) - 1))]
-
-
 def summarize_health(samples):
     lat = [s[1] for s in samples if s[2]]
-    return {"requests": len(samples), "ok": len(lat), "p50_ms": pct(lat, 50), "p99_ms": pct(lat, 99),
+    return {"requests": len(samples), "ok": len(lat), "p50_ms": percentile(lat, 50), "p99_ms": percentile(lat, 99),
             "max_ms": max((s[1] for s in samples), default=None)}
 
 
@@ -520,28 +426,11 @@ async def _bench(server, a, holder):
     r = holder["r"]
     port = server.port
     # setup: a dossier with some history (so its payload is about the static file's size), one lookup
-    st, body = await http(port, "POST", "/api/v1/admin/dossiers",
-                          {"procedure_code": "1.004873", "owner_name": "Nguyễn Văn An"}, server.admin)
-    if st not in (200, 201):
-        raise RuntimeError(f"create dossier: HTTP {st} {body[:200]!r}")
-    d = json.loads(body)
+    loop = asyncio.get_running_loop()
+    d, refused = await loop.run_in_executor(None, create_dossier, server, "1.004873", "Nguyễn Văn An", SETUP_EVENTS)
+    r["errors"] += refused  # only the payload's size depends on these
     code = d["code"]
-    for ev in ({"type": "supplement", "content": "Bản sao có chứng thực CCCD của người đề nghị",
-                "deadline": "2030-01-10"},
-               {"type": "supplement", "content": "Bản sao sổ hộ khẩu hoặc giấy xác nhận thông tin về cư trú",
-                "deadline": "2030-01-10"},
-               {"type": "fee", "name": "Lệ phí cấp Giấy xác nhận", "amount": 100000, "paid": False},
-               {"type": "fee", "name": "Phí thẩm định hồ sơ", "amount": 250000, "paid": True},
-               {"type": "apology", "new_due_at": "2030-01-24T17:00:00+07:00",
-                "reason": "Hồ sơ cần xác minh thêm tại địa phương nơi cư trú trước đây của người đề nghị; "
-                          "cơ quan xin lỗi ông/bà vì sự chậm trễ này."}):
-        st, body = await http(port, "POST", f"/api/v1/admin/dossiers/{code}/events", ev, server.admin)
-        if st not in (200, 201):  # only the payload's size depends on these
-            r["errors"].append(f"setup event {ev['type']}: HTTP {st} {body[:120]!r}")
-    st, body = await http(port, "POST", "/api/v1/dossiers/lookup", {"code": code, "secret": d["secret"]})
-    if st != 200:
-        raise RuntimeError(f"lookup: HTTP {st} {body[:200]!r}")
-    lk = json.loads(body)
+    lk = await loop.run_in_executor(None, lookup, server, code, d["secret"])
     token, version = lk["token"], lk["dossier"]["version"]
     r["dossier"] = code
 
@@ -713,24 +602,8 @@ async def _bench(server, a, holder):
 
 
 async def wrk(args, seconds):
-    proc = await asyncio.create_subprocess_exec("wrk", *args, stdout=asyncio.subprocess.PIPE,
-                                                stderr=asyncio.subprocess.STDOUT)
-    try:
-        out, _ = await asyncio.wait_for(proc.communicate(), seconds + 30)
-    except asyncio.TimeoutError:
-        proc.kill()
-        await proc.wait()
-        return {"error": "wrk timed out"}
-    text = out.decode("utf-8", "replace")
-    res = {"raw": text}
-    m = re.search(r"Requests/sec:\s*([\d.]+)", text)
-    res["rps"] = float(m.group(1)) if m else None
-    for p in ("50", "99"):
-        m = re.search(rf"^\s*{p}%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M)
-        res[f"p{p}_ms"] = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)] if m else None
-    errs = re.findall(r"(Non-2xx or 3xx responses: \d+|Socket errors: [^\n]+)", text)
-    res["errors"] = "; ".join(errs) or None
-    return res
+    """wrk in a thread (nothing else runs meanwhile): its figures, parse_wrk's."""
+    return parse_wrk(await asyncio.get_running_loop().run_in_executor(None, run_wrk, args, seconds))
 
 
 # ----------------------------------------------------------------------------------- report --
@@ -864,8 +737,7 @@ def main(argv):
     if a.probe:
         return probe_main(a)
 
-    if shutil.which("wrk") is None and a.wrk_seconds:
-        print("wrk is not installed (apt-get install wrk)", file=sys.stderr)
+    if a.wrk_seconds and not have_wrk():
         return 1
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     want = a.connections + 256
@@ -890,8 +762,7 @@ def main(argv):
     print(f"long-poll bench: {a.connections:,} connections, baseline {meta.get('baseline_ref', '—')}, tree {head}"
           f"{' (server files modified, uncommitted)' if dirty else ''}; CPUs {meta['cpu_busy_pct_at_start']} % busy; "
           f"servers start with a file limit of {soft} (as this bench was started)", flush=True)
-    out_dir = os.path.join(REPO, "bench", "out")
-    os.makedirs(out_dir, exist_ok=True)
+    os.makedirs(OUT_DIR, exist_ok=True)
     results = {}
     for name in order:
         wt = None
@@ -904,7 +775,7 @@ def main(argv):
                 src = wt
             else:
                 src = REPO
-            server = Server(name, src, a.server_python, soft, out_dir)
+            server = make_server(name, src, a.server_python, soft)
             commit = git("rev-parse", "--short", "HEAD", cwd=src)
             load = f"{machine_busy(2.0)} % of the CPUs busy over the 2 s before"
             dirty_now = bool(git("status", "--porcelain", "--", "serve.py", "src/server", cwd=src))
