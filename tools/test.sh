@@ -65,20 +65,25 @@ if [ "$NATIVE_OK" -eq 1 ]; then
     fi
 fi
 
-section "serve.py (unittest)"
-python3 -m unittest discover -s tests/server >"$LOG_DIR/server.log" 2>&1
-tail -5 "$LOG_DIR/server.log"
-ran="$(grep -E '^Ran [0-9]+ test' "$LOG_DIR/server.log" | sed -E 's/^Ran ([0-9]+).*/\1/')"
-fails=0
-for n in $(grep -E '^FAILED' "$LOG_DIR/server.log" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2); do
-    fails=$((fails + n))
+# The whole server suite runs on each database backend (PostgreSQL: a throw-away cluster the
+# tests start and remove themselves).
+for backend in sqlite postgresql; do
+    section "serve.py (unittest, $backend)"
+    log="$LOG_DIR/server-$backend.log"
+    MOTCUA_TEST_BACKEND="$backend" python3 -m unittest discover -s tests/server >"$log" 2>&1
+    tail -5 "$log"
+    ran="$(grep -E '^Ran [0-9]+ test' "$log" | sed -E 's/^Ran ([0-9]+).*/\1/')"
+    fails=0
+    for n in $(grep -E '^FAILED' "$log" | grep -oE '(failures|errors)=[0-9]+' | cut -d= -f2); do
+        fails=$((fails + n))
+    done
+    if [[ "$ran" =~ ^[0-9]+$ ]]; then
+        add $((ran - fails)) "$fails"
+    else
+        grep -E "Error|error" "$log" | tail -5
+        add 0 1
+    fi
 done
-if [[ "$ran" =~ ^[0-9]+$ ]]; then
-    add $((ran - fails)) "$fails"
-else
-    grep -E "Error|error" "$LOG_DIR/server.log" | tail -5
-    add 0 1
-fi
 
 if [ "$WEB_OK" -eq 1 ]; then
     section "browser (playwright-core + Debian chromium)"

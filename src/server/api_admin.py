@@ -21,7 +21,7 @@ def authorize_admin(app, req):
         raise ApiError(401, "unauthorized", "An admin token is required.", {"WWW-Authenticate": "Bearer"})
 
 
-def create_dossier(app, req):
+async def create_dossier(app, req):
     authorize_admin(app, req)
     body = v.fields(req.json(), {"procedure_code": v.text(40), "owner_name": v.text(200)},
                     {"received_at": v.time_value(), "channel": v.enum("counter", "online", "post"),
@@ -29,7 +29,7 @@ def create_dossier(app, req):
     now = app.now()
     received = body.get("received_at") or now
     try:
-        d = app.store.create_dossier(body["procedure_code"], body["owner_name"], body.get("channel") or "counter",
+        d = await app.store.create_dossier(body["procedure_code"], body["owner_name"], body.get("channel") or "counter",
                                      received, now, new_secret(), body.get("status"))
     except NotFound:
         raise ApiError(422, "unknown_procedure", "No procedure has this code.") from None
@@ -53,7 +53,7 @@ EVENT_FIELDS = {
 }
 
 
-def add_event(app, req, code):
+async def add_event(app, req, code):
     authorize_admin(app, req)
     code = path_code(code)
     raw = req.json()
@@ -65,30 +65,30 @@ def add_event(app, req, code):
     required, optional = EVENT_FIELDS[etype]
     data = v.fields(raw, required, dict(optional, type=v.text(40)))
     try:
-        version = app.store.add_event(code, etype, data, app.now())
+        version = await app.store.add_event(code, etype, data, app.now())
     except NotFound as e:
         raise ApiError(404, "not_found", f"No such {e}.") from None
     except ValueError as e:
         raise ApiError(409, str(e), "The event does not apply to the dossier's current state.") from None
     return 201, b'{"type":"' + etype.encode() + b'","version":' + str(version).encode() + \
-        b',"dossier":' + dossier_json(app, code, "vi") + b"}"
+        b',"dossier":' + await dossier_json(app, code, "vi") + b"}"
 
 
-def answer_request(app, req, rid):
+async def answer_request(app, req, rid):
     authorize_admin(app, req)
     body = v.fields(req.json(), {"note": v.text(4000)},
                     {"unit": v.text(200, nullable=True), "status": v.enum(*REQUEST_STATUSES)})
     if not is_digits(rid) or len(rid) > 12:
         raise ApiError(404, "not_found", "No such request.")
     try:
-        app.store.answer_request(int(rid), body["note"], body.get("unit"), body.get("status") or "answered",
+        await app.store.answer_request(int(rid), body["note"], body.get("unit"), body.get("status") or "answered",
                                  app.now())
     except NotFound:
         raise ApiError(404, "not_found", "No such request.") from None
     return 201, {"id": int(rid), "status": body.get("status") or "answered"}
 
 
-def publish_alert(app, req):
+async def publish_alert(app, req):
     authorize_admin(app, req)
     body = v.fields(req.json(), {"title_vi": v.text(300), "body_vi": v.text(4000)},
                     {"severity": v.enum("info", "warning", "danger"), "title_en": v.text(300),
@@ -107,7 +107,7 @@ def publish_alert(app, req):
         t = {k: body[f"{k}_{lang}"] for k in ("title", "body") if body.get(f"{k}_{lang}")}
         if t:
             i18n[lang] = t
-    aid = app.store.add_alert(body.get("severity") or "info", body["title_vi"], body.get("title_en") or body["title_vi"],
+    aid = await app.store.add_alert(body.get("severity") or "info", body["title_vi"], body.get("title_en") or body["title_vi"],
                               body["body_vi"], body.get("body_en") or body["body_vi"], body.get("area"),
                               starts, ends, now, i18n)
     a = {"id": aid, "severity": body.get("severity") or "info", "title_vi": body["title_vi"],
@@ -117,9 +117,9 @@ def publish_alert(app, req):
     return 201, alert_item(a, "vi")
 
 
-def end_alert(app, req, aid):
+async def end_alert(app, req, aid):
     authorize_admin(app, req)  # the body, if any, is ignored
-    if not is_digits(aid) or len(aid) > 12 or not app.store.end_alert(int(aid), app.now()):
+    if not is_digits(aid) or len(aid) > 12 or not await app.store.end_alert(int(aid), app.now()):
         raise ApiError(404, "not_found", "No such alert.")
     return 200, {"id": int(aid), "ended": True}
 

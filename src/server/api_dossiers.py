@@ -86,16 +86,18 @@ def build_payload(b, lang):
     }
 
 
-def dossier_json(app, code, lang):
+async def dossier_json(app, code, lang):
     """Serialized payload, cached per (code, version, lang)."""
     version = app.store.dossier_version(code)
+    if version is None:  # new to this instance (written through another): ask the database
+        version = await app.store.refresh_dossier(code)
     if version is None:
         return None
     key = (code, lang)
     hit = app.dossier_cache.get(key)
     if hit is not None and hit[0] == version:
         return hit[1]
-    bundle = app.store.dossier_bundle(code)
+    bundle = await app.store.dossier_bundle(code)
     if bundle is None:
         return None
     data = json_bytes(build_payload(bundle, lang))
@@ -127,7 +129,7 @@ def make_token(app, code, serial):
     return base64.urlsafe_b64encode(message + _mac(app.token_key, message)).rstrip(b"=").decode()
 
 
-def authorize(app, req, code):
+async def authorize(app, req, code):
     auth = req.headers.get("Authorization") or ""
     scheme, _, token = auth.partition(" ")
     token = token.strip()
@@ -145,11 +147,14 @@ def authorize(app, req, code):
     if len(parts) != 3 or parts[0] != code or not is_digits(parts[1]) or not is_digits(parts[2]):
         raise BAD_TOKEN
     issued = app.store.tokens_issued(code)
+    if issued is None:  # a dossier this instance has not seen yet
+        await app.store.refresh_dossier(code)
+        issued = app.store.tokens_issued(code)
     if issued is None or int(parts[2]) < time.time() or int(parts[1]) <= issued - LIVE_TOKENS:
         raise BAD_TOKEN
 
 
-def lookup(app, req):
+async def lookup(app, req):
     client = req.client_key
     app.lookup_limiter.check(client)
     body = v.fields(req.json(), {"code": v.text(200), "secret": v.text(50)}, {})
@@ -162,23 +167,23 @@ def lookup(app, req):
     # from many addresses gets no further than guessing from one.
     app.code_limiter.check(code)
     app.lookup_rate.check(client)
-    if not SECRET_RE.match(secret) or not app.store.check_secret(code, secret):
+    if not SECRET_RE.match(secret) or not await app.store.check_secret(code, secret):
         app.lookup_limiter.hit(client)
         app.code_limiter.hit(code)
         raise NOT_FOUND
     app.lookup_rate.hit(client)
     lang = v.query_lang(req.query)
-    token = make_token(app, code, app.store.issue_token(code))
-    data = dossier_json(app, code, lang)
+    token = make_token(app, code, await app.store.issue_token(code))
+    data = await dossier_json(app, code, lang)
     return 200, b'{"token":"' + token.encode() + b'","expires_in":' + str(TOKEN_TTL).encode() + \
         b',"dossier":' + data + b"}"
 
 
-def get_dossier(app, req, code):
+async def get_dossier(app, req, code):
     code = path_code(code)
     lang = v.query_lang(req.query)
-    authorize(app, req, code)
-    data = dossier_json(app, code, lang)
+    await authorize(app, req, code)
+    data = await dossier_json(app, code, lang)
     if data is None:
         raise ApiError(404, "not_found", "No such dossier.")
     return 200, data
@@ -189,7 +194,7 @@ async def changes(app, req, code):
     lang = v.query_lang(req.query)
     since = v.query_int(req.query, "since", 0, 0, 2**53)
     timeout = v.query_float(req.query, "timeout", LONG_POLL_MAX, 0, LONG_POLL_MAX)
-    authorize(app, req, code)
+    await authorize(app, req, code)
     store = app.store
     await app.wait_change(("dossier", code), lambda: store.dossier_version(code) == since, timeout)
     version = store.dossier_version(code)
@@ -197,18 +202,18 @@ async def changes(app, req, code):
         raise ApiError(404, "not_found", "No such dossier.")
     if version == since:
         return 200, {"changed": False, "version": since}
-    data = dossier_json(app, code, lang)
+    data = await dossier_json(app, code, lang)
     return 200, b'{"changed":true,"version":' + str(version).encode() + b',"dossier":' + data + b"}"
 
 
-def rate(app, req, code):
+async def rate(app, req, code):
     code = path_code(code)
     body = v.fields(req.json(),
                     {"idempotency_key": v.text(128), "overall": v.enum(*v.LEVELS), "visits": v.visits},
                     {"criteria": v.criteria, "comment": v.text(1000, min_len=0, nullable=True)})
-    authorize(app, req, code)
+    await authorize(app, req, code)
     comment = body.get("comment") or None
-    outcome, row, version = app.store.add_rating(code, body["idempotency_key"], body["overall"],
+    outcome, row, version = await app.store.add_rating(code, body["idempotency_key"], body["overall"],
                                                  body.get("criteria") or {}, body["visits"], comment, app.now())
     if outcome == "not_found":
         raise ApiError(404, "not_found", "No such dossier.")

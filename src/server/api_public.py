@@ -5,8 +5,8 @@ from .util import ApiError, fold, iso, normalise_code
 APP_VERSION = "0.1.0"
 
 
-def health(app, req):
-    app.store.ping()
+async def health(app, req):
+    await app.store.ping()
     return 200, {"status": "ok", "version": APP_VERSION, "schema_version": app.store.schema_version,
                  "dossiers": app.store.dossier_count(), "time": iso(app.now())}
 
@@ -27,10 +27,10 @@ def procedure_item(p, lang):
     }
 
 
-def _procedures(app):
+async def _procedures(app):
     # the catalogue changes only with a new seed/migration: cache it
     if app.procedures_cache is None:
-        rows = app.store.list_procedures()
+        rows = await app.store.list_procedures()
         for p in rows:
             p["_search"] = " ".join(fold(x) for x in (p["code"], p["name_vi"], p["name_en"], p["field_vi"],
                                                       p["field_en"]))
@@ -41,7 +41,7 @@ def _procedures(app):
 MAX_PAGE_SIZE = 500  # the app fetches the whole catalogue once for on-device search
 
 
-def procedures(app, req):
+async def procedures(app, req):
     lang = v.query_lang(req.query)
     page = v.query_int(req.query, "page", 1, 1, 10**6)
     size = v.query_int(req.query, "page_size", 20, 1, MAX_PAGE_SIZE)
@@ -52,7 +52,7 @@ def procedures(app, req):
     agency = normalise_code(req.query.get("agency") or "")
     if len(field) > 200 or len(agency) > 64:
         raise ApiError(400, "invalid_parameter", "'field' or 'agency' is too long")
-    rows = _procedures(app)
+    rows = await _procedures(app)
     if field:
         # either language's field name, as /procedures/fields lists them, without diacritics or case
         want = fold(field)
@@ -67,10 +67,10 @@ def procedures(app, req):
                  "page": page, "page_size": size}
 
 
-def procedure_fields(app, req):
+async def procedure_fields(app, req):
     lang = v.query_lang(req.query)
     fields = {}
-    for p in _procedures(app):
+    for p in await _procedures(app):
         f = fields.setdefault(p["field_vi"], {"field": p["field_en"] if lang == "en" else p["field_vi"],
                                               "names": {"vi": p["field_vi"], "en": p["field_en"]}, "count": 0})
         f["count"] += 1
@@ -78,10 +78,10 @@ def procedure_fields(app, req):
     return 200, {"items": items, "total": len(items)}
 
 
-def procedure(app, req, code):
+async def procedure(app, req, code):
     lang = v.query_lang(req.query)
     code = normalise_code(code)
-    for p in _procedures(app):
+    for p in await _procedures(app):
         if p["code"].upper() == code:
             return 200, procedure_item(p, lang)
     raise ApiError(404, "not_found", "No such procedure.")
@@ -91,10 +91,10 @@ def _rate(part, whole):
     return round(100.0 * part / whole, 1) if whole else None
 
 
-def stats(app, req):
+async def stats(app, req):
     lang = v.query_lang(req.query)
     items = []
-    for s in app.store.stats():
+    for s in await app.store.stats():
         items.append({
             "agency": {"code": s["code"], "name": s["name_en"] if lang == "en" else s["name_vi"],
                        "names": {"vi": s["name_vi"], "en": s["name_en"]}},
@@ -139,23 +139,23 @@ def place_item(p, lang):
     return item
 
 
-def places(app, req):
+async def places(app, req):
     lang = req.query.get("lang") or "vi"
     if lang not in PLACE_LANGS:
         raise ApiError(400, "invalid_parameter", "'lang' must be one of " + ", ".join(PLACE_LANGS))
     kind = req.query.get("kind") or None
     if kind is not None and kind not in PLACE_KINDS:
         raise ApiError(400, "invalid_parameter", "'kind' must be one of " + ", ".join(PLACE_KINDS))
-    items = [place_item(p, lang) for p in app.store.list_places(kind)]
+    items = [place_item(p, lang) for p in await app.store.list_places(kind)]
     return 200, {"items": items, "total": len(items)}
 
 
-def faqs(app, req):
+async def faqs(app, req):
     lang = v.query_lang(req.query)
     en = lang == "en"
     items = [{"id": f["id"], "question": f["question_en"] if en else f["question_vi"],
               "answer": f["answer_en"] if en else f["answer_vi"], "keywords": f["keywords"],
-              "procedure_code": f["procedure_code"]} for f in app.store.list_faqs()]
+              "procedure_code": f["procedure_code"]} for f in await app.store.list_faqs()]
     return 200, {"items": items, "total": len(items)}
 
 
@@ -166,11 +166,11 @@ def alert_item(a, lang):
             "area": a["area"], "starts_at": a["starts_at"], "ends_at": a["ends_at"]}
 
 
-def alerts(app, req):
+async def alerts(app, req):
     lang = req.query.get("lang") or "vi"
     if lang not in PLACE_LANGS:
         raise ApiError(400, "invalid_parameter", "'lang' must be one of " + ", ".join(PLACE_LANGS))
-    items = [alert_item(a, lang) for a in app.store.list_active_alerts(app.now())]
+    items = [alert_item(a, lang) for a in await app.store.list_active_alerts(app.now())]
     return 200, {"items": items, "total": len(items)}
 
 

@@ -25,7 +25,7 @@ def categories(app, req):
     return 200, {"items": items, "total": len(items)}
 
 
-def create(app, req):
+async def create(app, req):
     body = v.fields(req.json(), {"category": v.enum(*CATEGORIES), "description": v.text(4000)},
                     {"dossier_code": v.text(60, nullable=True), "contact": v.text(200, nullable=True),
                      "anonymous": v.boolean, "idempotency_key": v.text(128, nullable=True)})
@@ -39,20 +39,20 @@ def create(app, req):
     key = body.get("idempotency_key") or None
     # With a key the secret is derived from it (HMAC with the server's own key): a replay after a
     # lost answer gets the same id and secret back, and no secret is stored in clear.
-    secret = _secret_for_key(app, key) if key else new_secret(10)
+    secret = await _secret_for_key(app, key) if key else new_secret(10)
     now = app.now()
-    rid, created_at, created = app.store.create_request(hash_token(secret), body["category"], body["description"],
+    rid, created_at, created = await app.store.create_request(hash_token(secret), body["category"], body["description"],
                                                         code, contact, anonymous, now, key)
     return (201 if created else 200), {"id": rid, "secret": secret, "status": "open", "created_at": created_at}
 
 
-def _secret_for_key(app, key):
-    server_key = app.store.get_or_create_meta("request_secret_key", _secrets.token_hex(32)).encode()
+async def _secret_for_key(app, key):
+    server_key = (await app.store.get_or_create_meta("request_secret_key", _secrets.token_hex(32))).encode()
     digest = hmac.new(server_key, b"request:" + key.encode("utf-8"), hashlib.sha256).digest()
     return "".join(SECRET_ALPHABET[b % len(SECRET_ALPHABET)] for b in digest[:10])
 
 
-def get(app, req, rid):
+async def get(app, req, rid):
     lang = v.query_lang(req.query)
     client = req.client_key
     app.lookup_limiter.check(client)
@@ -63,7 +63,7 @@ def get(app, req, rid):
     valid_id = is_digits(rid) and len(rid) < 12
     if valid_id:
         app.code_limiter.check("request:" + rid)
-    row = app.store.get_request(int(rid)) if valid_id else None
+    row = await app.store.get_request(int(rid)) if valid_id else None
     if row is None or not secret or not hmac.compare_digest(row["secret_hash"], hash_token(secret)):
         app.lookup_limiter.hit(client)
         if valid_id:

@@ -1,7 +1,9 @@
 """The server's state shared by all endpoints: the store, caches, limiters, signing keys and the
 long-poll waiters. No HTTP here (http_server.py carries it), so tools can build payloads too."""
 import asyncio
+import functools
 import secrets
+import threading
 
 from . import api_admin, api_counters, api_dossiers, api_public, api_requests
 from .limits import WindowLimiter
@@ -14,9 +16,45 @@ LOOKUP_FAILURES_PER_CODE = (10, 3600.0)
 LOOKUPS_PER_CLIENT = (60, 60.0)
 
 
+class AsyncStore:
+    """The store as endpoints use it: every method that may run SQL is awaited. On SQLite it runs
+    at once on the event loop (short transactions on a local file); on PostgreSQL in a small pool
+    of threads, so a round trip to the database never stalls the loop. What the store keeps in
+    memory (versions, token counts, tablet credentials) is read directly."""
+    IN_MEMORY = {"dossier_version", "dossier_count", "tokens_issued", "counter_version", "counter_device"}
+
+    def __init__(self, store):
+        self._store = store
+        self._executor = None
+        self._methods = {}
+
+    def use_threads(self, executor):
+        self._executor = executor
+        self._methods.clear()
+
+    def __getattr__(self, name):
+        method = self._methods.get(name)
+        if method is not None:
+            return method
+        attr = getattr(self._store, name)
+        if name in self.IN_MEMORY or not callable(attr):
+            return attr
+        executor = self._executor
+        if executor is None:
+            async def method(*args):
+                return attr(*args)
+        else:
+            async def method(*args):
+                return await asyncio.get_running_loop().run_in_executor(executor, functools.partial(attr, *args))
+        self._methods[name] = method
+        return method
+
+
 class App:
     def __init__(self, store, app_dir, admin_token, quiet=False, trusted_proxies=()):
-        self.store = store
+        self.sync_store = store
+        self.store = AsyncStore(store)
+        self.loop = None  # set by the server once its event loop runs
         self.app_dir = app_dir
         self.admin_token = admin_token
         self.quiet = quiet
@@ -33,8 +71,8 @@ class App:
         self.token_key = store.get_or_create_meta("lookup_token_key", secrets.token_hex(32)).encode()
         self.waiters = {}  # key -> set of futures of held long polls
         self.stopping = False
-        store.on_change = lambda code, version: self.wake(("dossier", code))
-        store.on_counter_change = lambda number, version: self.wake(("counter", number))
+        store.on_change = lambda code, version: self.wake_soon(("dossier", code))
+        store.on_counter_change = lambda number, version: self.wake_soon(("counter", number))
         routes = (api_public.ROUTES + api_requests.ROUTES + api_dossiers.ROUTES + api_admin.ROUTES
                   + api_counters.ROUTES)
         self.routes = routes
@@ -43,6 +81,21 @@ class App:
         return _now()
 
     # ------------------------------------------------------------- long polls
+    def wake_soon(self, key):
+        """Wake long polls on `key` from any thread (PostgreSQL writes and its change feed run in
+        threads of their own)."""
+        loop = self.loop
+        if loop is None:
+            return
+        if threading.get_ident() == self._loop_thread:
+            self.wake(key)
+        else:
+            loop.call_soon_threadsafe(self.wake, key)
+
+    def attach(self, loop):
+        self.loop = loop
+        self._loop_thread = threading.get_ident()
+
     def wake(self, key):
         for fut in self.waiters.pop(key, ()):
             if not fut.done():

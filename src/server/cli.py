@@ -14,11 +14,11 @@ import sys
 import tempfile
 
 from . import seed as seed_mod
-from .api_dossiers import dossier_json, status_name
+from .api_dossiers import build_payload, status_name
 from .app import App
 from .limits import parse_networks
 from .store import Store
-from .util import initials, now
+from .util import initials, json_bytes, now
 
 DB_NAME = "motcua.sqlite3"
 
@@ -41,6 +41,8 @@ def parse_args(argv, repo):
                    help="proxies whose X-Forwarded-For names the client (default: none; env MOTCUA_TRUSTED_PROXIES)")
     p.add_argument("--max-connections", type=int, default=None, metavar="N",
                    help="open connections at most (default: what the file limit allows)")
+    p.add_argument("--database", default=os.environ.get("MOTCUA_DATABASE_URL") or None, metavar="URL",
+                   help="a postgresql:// URL (env MOTCUA_DATABASE_URL); default: SQLite in the data dir")
     p.add_argument("--head-timeout", type=float, default=10.0, metavar="SECONDS",
                    help="deadline for a whole request head from its first byte (default 10)")
     p.add_argument("--backup", metavar="FILE",
@@ -48,9 +50,10 @@ def parse_args(argv, repo):
     return p.parse_args(argv)
 
 
-def open_store(data_dir, seed_date, demo_secrets=False):
+def open_store(data_dir, seed_date, demo_secrets=False, database=None):
+    """SQLite in the data dir, or the PostgreSQL database a postgresql:// URL names."""
     os.makedirs(data_dir, exist_ok=True)
-    store = Store(os.path.join(data_dir, DB_NAME))
+    store = Store(database or os.path.join(data_dir, DB_NAME))
     if store.get_meta("seeded_for") is None and store.dossier_count() == 0 and not store.list_agencies():
         day = dt.date.fromisoformat(seed_date) if seed_date else now().date()
         print(f"Creating the demo database in {data_dir} (seed day {day}) ...", flush=True)
@@ -154,10 +157,9 @@ def dump_demo(out_dir, seed_date):
     tmp = tempfile.mkdtemp(prefix="motcua-demo-")
     try:
         store = open_store(tmp, seed_date, demo_secrets=True)  # fixtures: the same secrets every run
-        app = App(store, tmp, "unused", quiet=True)
         index = []
         for n, d in enumerate(store.list_dossiers_brief(), start=1):
-            data = dossier_json(app, d["code"], "vi")
+            data = json_bytes(build_payload(store.dossier_bundle(d["code"]), "vi"))
             with open(os.path.join(out_dir, f"{n}.json"), "wb") as f:
                 f.write(json.dumps(json.loads(data), ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
             index.append({"file": f"{n}.json", "code": d["code"], "secret": d["secret"], "status": d["status"]})
@@ -230,9 +232,14 @@ def main(argv, repo):
         print(f"error: --trusted-proxy: {e}", file=sys.stderr)
         return 2
     try:
-        store = open_store(args.data_dir, args.seed_date)
+        store = open_store(args.data_dir, args.seed_date, database=args.database)
     except OSError as e:
         print(f"error: cannot open the data directory {args.data_dir}: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # the database driver's own errors (a wrong URL, a server down)
+        if not args.database:
+            raise
+        print(f"error: cannot open the database: {type(e).__name__}: {e}", file=sys.stderr)
         return 1
     if args.seed:
         print(f"Database ready: {store.path} ({store.dossier_count()} dossiers)")

@@ -2,11 +2,13 @@
 the request head, per-route body limits, idle timeouts), JSON errors for everything the parser
 refuses, routing to the api_* handlers, static files, graceful shutdown."""
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
 import signal
 import sys
+import threading
 import time
 import traceback
 import urllib.parse
@@ -348,6 +350,16 @@ def _closing(e):
 async def serve(app, host, port, max_connections=None, on_ready=None, head_timeout=HEAD_DEADLINE):
     """Serve until SIGTERM/SIGINT, then answer held long polls, finish in-flight requests, return."""
     loop = asyncio.get_running_loop()
+    app.attach(loop)
+    feed_stop = threading.Event()
+    executor = None
+    if app.sync_store.dialect == "postgresql":
+        # Database round trips run in threads; the change feed (LISTEN) keeps this instance's
+        # memory and long polls in step with writes made through other instances.
+        executor = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="db")
+        app.store.use_threads(executor)
+        threading.Thread(target=app.sync_store.db.listen, args=(app.sync_store.apply_remote, feed_stop),
+                         name="db-feed", daemon=True).start()
     front = HttpFront(app)
     server = Server(front.handle, max_connections or default_max_connections(), head_timeout,
                     keepalive_timeout=KEEPALIVE_TIMEOUT, max_line_size=MAX_LINE, max_field_size=MAX_FIELD, max_headers=MAX_HEADERS,
@@ -367,3 +379,6 @@ async def serve(app, host, port, max_connections=None, on_ready=None, head_timeo
     finally:
         app.stop()  # held long polls answer "unchanged" now; clients poll again elsewhere
         await runner.cleanup()  # stops listening, waits for in-flight requests (up to the grace)
+        feed_stop.set()
+        if executor is not None:
+            executor.shutdown(wait=True)

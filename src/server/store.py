@@ -1,18 +1,16 @@
-"""All database access.  One SQLite connection (WAL) behind a lock.
+"""All database access, the same for SQLite and PostgreSQL (db.py hides the difference).
 
-Nothing outside this module runs SQL.  The public methods take and return plain
-Python values (dicts, lists, datetimes or ISO strings), so another backend
-(PostgreSQL for deployments that outgrow one machine) can implement the same
-methods.  Every write runs in one transaction (BEGIN IMMEDIATE ... COMMIT).
+Nothing outside this module runs SQL. The public methods take and return plain Python values
+(dicts, lists, datetimes or ISO strings). Every write runs in one transaction; rows a write reads
+and then changes are locked (FOR UPDATE) on PostgreSQL, where several instances write at once.
 """
 import contextlib
 import hmac
 import json
-import sqlite3
 import threading
-import time
 
-from . import schema, workdays
+from . import workdays
+from .db import open_db
 from .util import iso
 
 STATUS_OPEN_STEP = {4, 5, 6, 9}  # statuses whose step stays with a holder
@@ -30,98 +28,137 @@ class NotFound(Exception):
 
 
 class Store:
-    def __init__(self, path):
-        self.path = str(path)
-        self.lock = threading.RLock()
-        self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self.conn.row_factory = sqlite3.Row
-        c = self.conn
-        c.execute("PRAGMA journal_mode=WAL")
-        # NORMAL in WAL mode: a committed transaction survives the process being
-        # killed at any point (only an OS crash/power cut may lose the last ones).
-        c.execute("PRAGMA synchronous=NORMAL")
-        c.execute("PRAGMA foreign_keys=ON")
-        c.execute("PRAGMA busy_timeout=5000")
-        self.schema_version = schema.migrate(c)
-        self._versions = {}
-        self._tokens_issued = {}
-        for r in c.execute("SELECT code, version, tokens_issued FROM dossiers"):
-            self._versions[r["code"]] = r["version"]
-            self._tokens_issued[r["code"]] = r["tokens_issued"]
-        self._devices = {r["number"]: r["secret_hash"] for r in c.execute("SELECT number, secret_hash FROM counter_devices")}
-        self._tx_depth = 0
-        self._pending = []  # (callback, changes) to run when the outermost transaction commits
-        self._counter_versions = {r["number"]: r["version"] for r in c.execute("SELECT number, version FROM counters")}
+    def __init__(self, target):
+        """target: an SQLite file path, or a postgresql:// URL (db.py)."""
+        self.db = open_db(str(target))
+        self.path = self.db.path
+        self.dialect = self.db.dialect
+        self.schema_version = self.db.schema_version
+        self._cache_lock = threading.Lock()
+        self._local = threading.local()  # the transaction of this thread (PostgreSQL: one per worker)
+        self._versions, self._tokens_issued, self._devices, self._counter_versions = {}, {}, {}, {}
+        self._load_caches()
         self.on_change = None  # callable(code, version), called after commit
         self.on_counter_change = None  # callable(number, version), called after commit
 
+    def _load_caches(self):
+        """What every request needs without a query: dossier and counter versions, token counts,
+        tablet credentials. Reloaded when the change feed may have missed something."""
+        with self._read() as c:
+            dossiers = c.execute("SELECT code, version, tokens_issued FROM dossiers").fetchall()
+            devices = c.execute("SELECT number, secret_hash FROM counter_devices").fetchall()
+            counters = c.execute("SELECT number, version FROM counters").fetchall()
+        with self._cache_lock:
+            for r in dossiers:
+                self._versions[r["code"]] = max(r["version"], self._versions.get(r["code"], 0))
+                self._tokens_issued[r["code"]] = max(r["tokens_issued"], self._tokens_issued.get(r["code"], 0))
+            self._devices = {r["number"]: r["secret_hash"] for r in devices}
+            for r in counters:
+                self._counter_versions[r["number"]] = max(r["version"], self._counter_versions.get(r["number"], 0))
+
     # ------------------------------------------------------------------ basics
     def close(self):
-        with self.lock:
-            if self.conn is not None:
-                try:
-                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                except sqlite3.Error:
-                    pass
-                self.conn.close()
-                self.conn = None
+        self.db.close()
 
     @contextlib.contextmanager
     def _tx(self):
         """One write transaction; nested uses join the outer one (seeding is one transaction).
-        In-memory versions change and listeners hear of it after COMMIT, still under the lock, so
-        no reader sees a version the database does not have yet."""
-        with self.lock:
-            if self._tx_depth:
-                self._tx_depth += 1
-                try:
-                    yield self.conn
-                finally:
-                    self._tx_depth -= 1
-                return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._tx_depth = 1
+        What it changed reaches memory and listeners only after COMMIT; versions only grow, so
+        two writers finishing in either order leave the newest."""
+        local = self._local
+        if getattr(local, "depth", 0):
+            local.depth += 1
             try:
-                yield self.conn
-            except BaseException:
-                self._tx_depth = 0
-                self._pending.clear()
-                self.conn.execute("ROLLBACK")
-                raise
-            self._tx_depth = 0
-            self.conn.execute("COMMIT")
-            pending, self._pending = self._pending, []
-            for apply, changes in pending:
-                apply(changes)
+                yield local.conn
+            finally:
+                local.depth -= 1
+            return
+        local.pending = []
+        try:
+            with self.db.tx() as c:
+                local.depth, local.conn = 1, c
+                yield c
+                for kind, key, value in local.pending:
+                    self.db.notify(c, f"{kind}|{key}|{value}")
+        except BaseException:
+            local.pending = []
+            raise
+        finally:
+            local.depth, local.conn = 0, None
+        pending, local.pending = local.pending, []
+        for kind, key, value in pending:
+            self._apply(kind, key, value)
 
     transaction = _tx  # for callers that group many writes (seeding)
 
+    @contextlib.contextmanager
+    def _read(self):
+        """Reads see this thread's open transaction (seeding reads what it just wrote)."""
+        if getattr(self._local, "depth", 0):
+            yield self._local.conn
+        else:
+            with self.db.read() as c:
+                yield c
+
     def _all(self, sql, args=()):
-        with self.lock:
-            return [dict(r) for r in self.conn.execute(sql, args).fetchall()]
+        with self._read() as c:
+            return [dict(r) for r in c.execute(sql, args).fetchall()]
 
     def _one(self, sql, args=()):
-        with self.lock:
-            r = self.conn.execute(sql, args).fetchone()
+        with self._read() as c:
+            r = c.execute(sql, args).fetchone()
             return dict(r) if r is not None else None
 
-    def _changed(self, changes):
-        if self._tx_depth:
-            self._pending.append((self._changed, changes))
-            return
-        for code, version in changes:
-            self._versions[code] = version
+    def _note(self, kind, key, value):
+        """Record a change of the current transaction: d(ossier version), c(ounter version),
+        t(okens issued), v (a counter's device credential)."""
+        self._local.pending.append((kind, key, value))
+
+    def _apply(self, kind, key, value):
+        with self._cache_lock:
+            if kind == "d":
+                newer = value > self._versions.get(key, 0)
+                if newer:
+                    self._versions[key] = value
+                self._tokens_issued.setdefault(key, 0)
+            elif kind == "c":
+                newer = value > self._counter_versions.get(key, 0)
+                if newer:
+                    self._counter_versions[key] = value
+            elif kind == "t":
+                self._tokens_issued[key] = max(value, self._tokens_issued.get(key, 0))
+                return
+            elif kind == "v":
+                self._devices[key] = value
+                return
+        if kind == "d" and newer and self.on_change:
+            self.on_change(key, value)
+        elif kind == "c" and newer and self.on_counter_change:
+            self.on_counter_change(key, value)
+
+    def apply_remote(self, payload):
+        """A change another instance committed (db.PgDb.listen); None: reload everything."""
+        if payload is None:
+            self._load_caches()
             if self.on_change:
-                self.on_change(code, version)
+                for code, version in list(self._versions.items()):
+                    self.on_change(code, version)
+            return
+        kind, key, value = payload.split("|", 2)
+        if kind in ("c",):
+            key = int(key)
+        if kind == "v":
+            self._apply(kind, int(key), value)
+        else:
+            self._apply(kind, key if kind in ("d", "t") else key, int(value))
+
+    def _changed(self, changes):
+        for code, version in changes:
+            self._note("d", code, version)
 
     def _counters_changed(self, changes):
-        if self._tx_depth:
-            self._pending.append((self._counters_changed, changes))
-            return
         for number, version in changes:
-            self._counter_versions[number] = version
-            if self.on_counter_change:
-                self.on_counter_change(number, version)
+            self._note("c", number, version)
 
     @staticmethod
     def _bump_counters_showing(c, dossier_id):
@@ -178,9 +215,9 @@ class Store:
     def add_faq(self, question_vi, question_en, answer_vi, answer_en, keywords, procedure_code=None):
         with self._tx() as c:
             return c.execute("INSERT INTO faqs(question_vi,question_en,answer_vi,answer_en,keywords_json,procedure_code)"
-                             " VALUES(?,?,?,?,?,?)",
+                             " VALUES(?,?,?,?,?,?) RETURNING id",
                              (question_vi, question_en, answer_vi, answer_en,
-                              json.dumps(list(keywords), ensure_ascii=False), procedure_code)).lastrowid
+                              json.dumps(list(keywords), ensure_ascii=False), procedure_code)).fetchone()["id"]
 
     def list_faqs(self):
         rows = self._all("SELECT * FROM faqs ORDER BY id")
@@ -218,10 +255,10 @@ class Store:
         """i18n: {"ko": {"title", "body"}, ...} for the tourists' languages (each may be missing)."""
         with self._tx() as c:
             cur = c.execute("INSERT INTO alerts(severity,title_vi,title_en,body_vi,body_en,area,starts_at,ends_at,created_at,"
-                            "i18n_json) VALUES(?,?,?,?,?,?,?,?,?,?)",
+                            "i18n_json) VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
                             (severity, title_vi, title_en, body_vi, body_en, area, iso(starts_at), iso(ends_at), iso(now),
                              json.dumps(i18n or {}, ensure_ascii=False)))
-            return cur.lastrowid
+            return cur.fetchone()["id"]
 
     def end_alert(self, alert_id, now):
         with self._tx() as c:
@@ -251,16 +288,15 @@ class Store:
                 raise NotFound("procedure")
             day = received_at.strftime("%y%m%d")
             agency = proc["agency_code"]
-            c.execute("INSERT INTO dossier_counters VALUES(?,?,1) ON CONFLICT(agency_code,day)"
-                      " DO UPDATE SET last=last+1", (agency, day))
-            n = c.execute("SELECT last FROM dossier_counters WHERE agency_code=? AND day=?", (agency, day)).fetchone()[0]
+            n = c.execute("INSERT INTO dossier_counters AS dc VALUES(?,?,1) ON CONFLICT(agency_code,day)"
+                          " DO UPDATE SET last=dc.last+1 RETURNING last", (agency, day)).fetchone()["last"]
             code = f"{agency}-{day}-{n:04d}"
             due = workdays.due_at(received_at, proc["processing_days"])
             if status is None:
                 status = 1 if channel == "online" else 2
             cur = c.execute(
                 "INSERT INTO dossiers(code,secret,procedure_code,agency_code,owner_name,channel,received_at,"
-                "original_due_at,due_at,status,status_note,version,updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,1,?)",
+                "original_due_at,due_at,status,status_note,version,updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,1,?) RETURNING id",
                 (code, secret, procedure_code, agency, owner_name, channel, iso(received_at), iso(due), iso(due),
                  status, None, iso(max(now, received_at))))
             if status == 1:
@@ -269,10 +305,9 @@ class Store:
                 step = ("Bộ phận Một cửa", "Cán bộ tiếp nhận", "Tiếp nhận hồ sơ")
             c.execute("INSERT INTO steps(dossier_id,seq,unit,officer_role,officer_name,action,status,started_at,"
                       "handled_at,deadline) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                      (cur.lastrowid, 1, step[0], step[1], None, step[2], status, iso(received_at),
+                      (cur.fetchone()["id"], 1, step[0], step[1], None, step[2], status, iso(received_at),
                        iso(received_at), iso(workdays.due_at(received_at, 0))))
             self._changed([(code, 1)])
-            self._tokens_issued[code] = 0
         return {"code": code, "secret": secret, "received_at": iso(received_at), "due_at": iso(due),
                 "status": status, "version": 1, "procedure_code": procedure_code, "agency_code": agency}
 
@@ -280,7 +315,7 @@ class Store:
         """Apply a back-office event to a dossier; returns the new version.
         Raises NotFound (unknown dossier / supplement) or ValueError (conflict)."""
         with self._tx() as c:
-            d = c.execute("SELECT * FROM dossiers WHERE code=?", (code,)).fetchone()
+            d = c.execute("SELECT * FROM dossiers WHERE code=?" + self.db.for_update, (code,)).fetchone()
             if d is None:
                 raise NotFound("dossier")
             did = d["id"]
@@ -365,8 +400,7 @@ class Store:
 
     def dossier_bundle(self, code):
         """Everything needed to build a dossier's public payload, or None."""
-        with self.lock:
-            c = self.conn
+        with self._read() as c:
             d = c.execute(
                 "SELECT d.*, p.name_vi AS procedure_name_vi, p.name_en AS procedure_name_en,"
                 " a.name_vi AS agency_name_vi, a.name_en AS agency_name_en"
@@ -407,9 +441,9 @@ class Store:
         """Count one more lookup token for the dossier; returns its serial number. Tokens are
         signed, not stored: the serial lets a dossier keep only its newest few alive."""
         with self._tx() as c:
-            c.execute("UPDATE dossiers SET tokens_issued=tokens_issued+1 WHERE code=?", (code,))
-            n = c.execute("SELECT tokens_issued FROM dossiers WHERE code=?", (code,)).fetchone()[0]
-            self._tokens_issued[code] = n
+            n = c.execute("UPDATE dossiers SET tokens_issued=tokens_issued+1 WHERE code=? RETURNING tokens_issued",
+                          (code,)).fetchone()["tokens_issued"]
+            self._note("t", code, n)
         return n
 
     # ----------------------------------------------------------------- ratings
@@ -417,7 +451,8 @@ class Store:
         """Returns (outcome, rating_row, version); outcome is created, replayed,
         conflict, not_eligible or not_found.  One rating per dossier, atomically."""
         with self._tx() as c:
-            d = c.execute("SELECT id, status, version FROM dossiers WHERE code=?", (code,)).fetchone()
+            d = c.execute("SELECT id, status, version FROM dossiers WHERE code=?" + self.db.for_update,
+                          (code,)).fetchone()
             if d is None:
                 return "not_found", None, None
             r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (d["id"],)).fetchone()
@@ -460,19 +495,19 @@ class Store:
                 if d is None:
                     raise NotFound("dossier")
                 dossier_id = d["id"]
-            aid = c.execute("INSERT INTO counter_assignments(counter,dossier_id,set_at) VALUES(?,?,?)",
-                            (number, dossier_id, iso(now))).lastrowid
-            c.execute("INSERT INTO counters(number,assignment_id,version) VALUES(?,?,1) ON CONFLICT(number)"
-                      " DO UPDATE SET assignment_id=excluded.assignment_id, version=version+1", (number, aid))
-            version = c.execute("SELECT version FROM counters WHERE number=?", (number,)).fetchone()[0]
+            aid = c.execute("INSERT INTO counter_assignments(counter,dossier_id,set_at) VALUES(?,?,?) RETURNING id",
+                            (number, dossier_id, iso(now))).fetchone()["id"]
+            version = c.execute("INSERT INTO counters AS k (number,assignment_id,version) VALUES(?,?,1) ON CONFLICT(number)"
+                                " DO UPDATE SET assignment_id=excluded.assignment_id, version=k.version+1"
+                                " RETURNING version", (number, aid)).fetchone()["version"]
             self._counters_changed([(number, version)])
         return version
 
     def counter_state(self, number):
         """None for a counter never set, else {"version","assignment_id","dossier"} where dossier
         is None (cleared) or the few fields a counter screen may show, plus `rated`."""
-        with self.lock:
-            r = self.conn.execute(
+        with self._read() as c:
+            r = c.execute(
                 "SELECT c.version, c.assignment_id, d.id AS dossier_id, d.code, d.status,"
                 " p.name_vi AS procedure_name_vi, p.name_en AS procedure_name_en, ag.code AS agency_code,"
                 " ag.name_vi AS agency_name_vi, ag.name_en AS agency_name_en,"
@@ -501,6 +536,8 @@ class Store:
                 return "invalid", None
             r = None
             if a["dossier_id"] is not None:
+                # the same order of row locks as app ratings (dossier, then counter): no deadlock
+                c.execute("SELECT id FROM dossiers WHERE id=?" + self.db.for_update, (a["dossier_id"],))
                 r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (a["dossier_id"],)).fetchone()
                 # A replay is answered even after the counter moved on: the first try arrived.
                 if r is not None and hmac.compare_digest(r["idempotency_key"].encode(), key.encode()):
@@ -517,6 +554,26 @@ class Store:
             self._counters_changed(counters)
         return "created", row
 
+    def refresh_dossier(self, code):
+        """Read a dossier's version and token count from the database into memory; its version
+        (None for an unknown dossier)."""
+        r = self._one("SELECT version, tokens_issued FROM dossiers WHERE code=?", (code,))
+        if r is None:
+            return None
+        self._apply("t", code, r["tokens_issued"])
+        self._apply("d", code, r["version"])
+        return self.dossier_version(code)
+
+    def refresh_device(self, number):
+        """The counter's tablet credential as the database has it now."""
+        r = self._one("SELECT secret_hash FROM counter_devices WHERE number=?", (number,))
+        with self._cache_lock:
+            if r is None:
+                self._devices.pop(number, None)
+            else:
+                self._devices[number] = r["secret_hash"]
+        return r["secret_hash"] if r else None
+
     def counter_device(self, number):
         """The hash of the device secret of counter `number`'s tablet, or None."""
         return self._devices.get(number)
@@ -527,7 +584,7 @@ class Store:
             c.execute("INSERT INTO counter_devices(number,secret_hash,issued_at) VALUES(?,?,?) ON CONFLICT(number)"
                       " DO UPDATE SET secret_hash=excluded.secret_hash, issued_at=excluded.issued_at",
                       (number, secret_hash, iso(now)))
-            self._devices[number] = secret_hash
+            self._note("v", number, secret_hash)
 
     # ------------------------------------------------------------------- stats
     def stats(self):
@@ -554,18 +611,18 @@ class Store:
                 if r is not None:
                     return r["id"], r["created_at"], False
             cur = c.execute("INSERT INTO requests(secret_hash,category,description,dossier_code,contact,anonymous,"
-                            "status,created_at,updated_at,idempotency_key) VALUES(?,?,?,?,?,?,'open',?,?,?)",
+                            "status,created_at,updated_at,idempotency_key) VALUES(?,?,?,?,?,?,'open',?,?,?) RETURNING id",
                             (secret_hash, category, description, dossier_code, contact, int(anonymous),
                              iso(now), iso(now), idempotency_key))
-            return cur.lastrowid, iso(now), True
+            return cur.fetchone()["id"], iso(now), True
 
     def get_request(self, request_id):
-        with self.lock:
-            r = self.conn.execute("SELECT * FROM requests WHERE id=?", (request_id,)).fetchone()
+        with self._read() as c:
+            r = c.execute("SELECT * FROM requests WHERE id=?", (request_id,)).fetchone()
             if r is None:
                 return None
             out = dict(r)
-            out["notes"] = [dict(n) for n in self.conn.execute(
+            out["notes"] = [dict(n) for n in c.execute(
                 "SELECT unit, note, created_at FROM request_notes WHERE request_id=? ORDER BY id", (request_id,))]
             return out
 

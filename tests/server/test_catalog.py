@@ -6,6 +6,7 @@ import sqlite3
 import unittest
 import urllib.parse
 
+import pg_cluster
 from test_support import ServerCase
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$")
@@ -94,10 +95,13 @@ class FaqTests(ServerCase):
 
     def test_database_seeded_before_faqs_gets_them(self):
         # simulate a schema-3 database that was seeded without FAQs: empty the table, restart
-        db = os.path.join(self.data_dir, "motcua.sqlite3")
         self.server.stop()
-        with sqlite3.connect(db) as conn:
-            conn.execute("DELETE FROM faqs")
+        if self.server.database:
+            name = urllib.parse.urlsplit(self.server.database).path.lstrip("/")
+            pg_cluster.cluster().psql("DELETE FROM faqs", db=name)
+        else:
+            with sqlite3.connect(os.path.join(self.data_dir, "motcua.sqlite3")) as conn:
+                conn.execute("DELETE FROM faqs")
         self.server.start()
         _, obj, _ = self.client.json("GET", "/api/v1/faqs")
         self.assertGreaterEqual(obj["total"], 12)

@@ -14,6 +14,8 @@ import tempfile
 import time
 import unittest
 
+import pg_cluster
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SERVE = os.path.join(REPO, "serve.py")
 ADMIN = "test-admin-token-0123456789-abcdefghijklm"
@@ -23,6 +25,9 @@ WASM = bytes(range(256)) * 8
 WASM_BR = b"BROTLI-VARIANT"
 WASM_GZ = b"GZIP-VARIANT"
 INDEX = b"<!doctype html><title>Mot Cua</title><script src=app.3f9a1c2b.js></script>"
+
+
+_databases = {}  # data dir -> PostgreSQL URL (MOTCUA_TEST_BACKEND=postgresql)
 
 
 def free_port():
@@ -57,6 +62,11 @@ class Server:
             else:
                 self.env[k] = v
         self.proc = None
+        self.database = None
+        if pg_cluster.backend() == "postgresql" and "--database" not in self.extra_args:
+            # one database per data dir, so a restart with the same data dir finds its data
+            self.database = _databases.get(data_dir) or _databases.setdefault(data_dir, pg_cluster.cluster().new_database())
+            self.extra_args += ["--database", self.database]
 
     def start(self, timeout=20.0):
         self.log = open(self.log_path, "ab")
