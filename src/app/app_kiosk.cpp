@@ -66,10 +66,15 @@ void App::wipeKioskSession() {
     // Ratings not yet delivered stay to be sent; everything else of the citizen goes.
     Outbox undelivered = m_state.outbox;
     undelivered.removeSent();
+    // Alerts are the province's, not the citizen's: they stay (the poller ignores a reply equal to
+    // what it has, so dropping them would hide them until the alerts change).
+    std::vector<Alert> alerts = std::move(m_state.alerts.items);
     m_state = AppState{};
     m_state.kiosk = true;
     m_state.textScale = scale;
     m_state.outbox = std::move(undelivered);
+    m_state.alerts.items = std::move(alerts);
+    m_nextAlertsMs = 0; // and are asked again now, in Vietnamese
     m_storage.remove("motcua.recent");
     m_storage.remove("motcua.settings");
     host::wipeDeviceStorage();

@@ -48,6 +48,11 @@ TEST_CASE("An idle kiosk asks, counts down and wipes the citizen's session", "[u
     REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
     h.app->state().lookup.code = "000.00.12.H42-241124-0001";
     h.app->state().language = Language::Vi;
+    Alert flood;
+    flood.id = 1;
+    flood.severity = "warning";
+    flood.title = "Cảnh báo mưa lớn";
+    h.app->state().alerts.items = {flood};
     // 61 s without input: the question with its countdown.
     input::noteActivity(host::nowMs() - 61'000);
     h.frames();
@@ -64,6 +69,9 @@ TEST_CASE("An idle kiosk asks, counts down and wipes the citizen's session", "[u
     CHECK(host::nativeRecord().wipes == 1);
     CHECK(h.storage.values().count("motcua.recent") == 0);
     CHECK(h.find("button", "Nhập mã hồ sơ"));
+    // the province's alerts are not the citizen's: the next person still sees them
+    REQUIRE(h.app->state().alerts.items.size() == 1);
+    CHECK(h.app->state().alerts.items[0].title == "Cảnh báo mưa lớn");
 }
 
 TEST_CASE("A kiosk never remembers a citizen's dossiers", "[ui][kiosk]") {
