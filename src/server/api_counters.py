@@ -129,8 +129,8 @@ async def rate(app, req, raw):
     number = counter_number(raw)
     # Every attempt counts (not just failures): one tablet per counter.
     limiter_key = f"{req.client_key}|{number}"
-    app.counter_limiter.check(limiter_key)
-    app.counter_limiter.hit(limiter_key)
+    await app.counter_limiter.check(limiter_key)
+    await app.counter_limiter.hit(limiter_key)
     await authorize_device(app, req, number)
     body = v.fields(req.json(),
                     {"counter_token": v.text(300), "idempotency_key": v.text(128), "overall": v.enum(*v.LEVELS)},

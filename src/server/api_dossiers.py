@@ -156,22 +156,22 @@ async def authorize(app, req, code):
 
 async def lookup(app, req):
     client = req.client_key
-    app.lookup_limiter.check(client)
+    await app.lookup_limiter.check(client)
     body = v.fields(req.json(), {"code": v.text(200), "secret": v.text(50)}, {})
     code = normalise_code(body["code"])
     secret = normalise_code(body["secret"])
     if not CODE_RE.match(code):
-        app.lookup_limiter.hit(client)
+        await app.lookup_limiter.hit(client)
         raise ApiError(400, "invalid_code", "The dossier code is not in the format AGENCY-yyMMdd-NNNN.")
     # A code that has drawn too many wrong secrets is locked for everyone for a while: guessing
     # from many addresses gets no further than guessing from one.
-    app.code_limiter.check(code)
-    app.lookup_rate.check(client)
+    await app.code_limiter.check(code)
+    await app.lookup_rate.check(client)
     if not SECRET_RE.match(secret) or not await app.store.check_secret(code, secret):
-        app.lookup_limiter.hit(client)
-        app.code_limiter.hit(code)
+        await app.lookup_limiter.hit(client)
+        await app.code_limiter.hit(code)
         raise NOT_FOUND
-    app.lookup_rate.hit(client)
+    await app.lookup_rate.hit(client)
     lang = v.query_lang(req.query)
     token = make_token(app, code, await app.store.issue_token(code))
     data = await dossier_json(app, code, lang)

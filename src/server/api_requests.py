@@ -55,19 +55,19 @@ async def _secret_for_key(app, key):
 async def get(app, req, rid):
     lang = v.query_lang(req.query)
     client = req.client_key
-    app.lookup_limiter.check(client)
+    await app.lookup_limiter.check(client)
     # The secret travels only in the Authorization header: a URL ends up in logs and caches.
     auth = req.headers.get("Authorization") or ""
     scheme, _, secret = auth.partition(" ")
     secret = normalise_code(secret) if scheme.lower() == "bearer" else ""
     valid_id = is_digits(rid) and len(rid) < 12
     if valid_id:
-        app.code_limiter.check("request:" + rid)
+        await app.code_limiter.check("request:" + rid)
     row = await app.store.get_request(int(rid)) if valid_id else None
     if row is None or not secret or not hmac.compare_digest(row["secret_hash"], hash_token(secret)):
-        app.lookup_limiter.hit(client)
+        await app.lookup_limiter.hit(client)
         if valid_id:
-            app.code_limiter.hit("request:" + rid)
+            await app.code_limiter.hit("request:" + rid)
         raise REQUEST_NOT_FOUND
     i = 0 if lang == "vi" else 1
     return 200, {"id": row["id"], "category": row["category"], "category_name": CATEGORIES[row["category"]][i],

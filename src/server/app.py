@@ -6,7 +6,7 @@ import secrets
 import threading
 
 from . import api_admin, api_counters, api_dossiers, api_public, api_requests
-from .limits import WindowLimiter
+from .limits import DbLimiter, WindowLimiter
 from .util import now as _now
 
 # Failed lookups: per client (IPv4 address or IPv6 /64) a minute, and per dossier code an hour.
@@ -61,12 +61,16 @@ class App:
         self.trusted_proxies = list(trusted_proxies)
         self.dossier_cache = {}
         self.procedures_cache = None
-        self.lookup_limiter = WindowLimiter(*LOOKUP_FAILURES_PER_CLIENT)
-        self.code_limiter = WindowLimiter(*LOOKUP_FAILURES_PER_CODE, code="locked",
-                                          what="failed attempts for this code")
-        self.lookup_rate = WindowLimiter(*LOOKUPS_PER_CLIENT, code="too_many_requests", what="lookups")
+        if store.dialect == "postgresql":  # several instances: the counts live in the database
+            limiter = functools.partial(DbLimiter, self.store)
+        else:
+            limiter = lambda name, *a, **k: WindowLimiter(*a, **k)  # noqa: E731
+        self.lookup_limiter = limiter("lookup", *LOOKUP_FAILURES_PER_CLIENT)
+        self.code_limiter = limiter("code", *LOOKUP_FAILURES_PER_CODE, code="locked",
+                                    what="failed attempts for this code")
+        self.lookup_rate = limiter("lookups", *LOOKUPS_PER_CLIENT, code="too_many_requests", what="lookups")
         # counter tablet ratings: every attempt counts, per address and counter
-        self.counter_limiter = WindowLimiter(limit=10, window=60.0)
+        self.counter_limiter = limiter("counter", 10, 60.0)
         self.counter_key = api_counters.load_key(store)
         self.token_key = store.get_or_create_meta("lookup_token_key", secrets.token_hex(32)).encode()
         self.waiters = {}  # key -> set of futures of held long polls

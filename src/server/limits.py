@@ -12,7 +12,8 @@ MAX_KEYS = 100_000  # past this, expired entries are purged; past twice this, th
 
 class WindowLimiter:
     """At most `limit` events per key in a sliding `window` (seconds). `check` raises 429 with
-    Retry-After once the key is spent; `hit` records one event."""
+    Retry-After once the key is spent; `hit` records one event. Kept in this process's memory:
+    right for one instance (SQLite); several instances share DbLimiter's counts instead."""
 
     def __init__(self, limit, window, code="too_many_attempts", what="failed attempts"):
         self.limit, self.window = limit, window
@@ -38,13 +39,10 @@ class WindowLimiter:
             return 0
         return max(1, math.ceil(q[0] + self.window - t))
 
-    def check(self, key):
-        retry = self.retry_after(key)
-        if retry:
-            raise ApiError(429, self.code, f"Too many {self.what}; try again in {retry} seconds.",
-                           {"Retry-After": str(retry)})
+    async def check(self, key):
+        _refuse_after(self, self.retry_after(key))
 
-    def hit(self, key):
+    async def hit(self, key):
         t = time.monotonic()
         if len(self.events) > MAX_KEYS:
             for k in list(self.events):
@@ -53,6 +51,31 @@ class WindowLimiter:
                 for k in list(self.events)[:MAX_KEYS]:
                     del self.events[k]
         self.events.setdefault(key, collections.deque()).append(t)
+
+
+def _refuse_after(limiter, retry):
+    if retry:
+        raise ApiError(429, limiter.code, f"Too many {limiter.what}; try again in {retry} seconds.",
+                       {"Retry-After": str(retry)})
+
+
+class DbLimiter:
+    """The same sliding window with the events kept in the database, so every instance behind a
+    load balancer counts the same guesses (PostgreSQL). `name` keeps the limiters' keys apart."""
+
+    def __init__(self, store, name, limit, window, code="too_many_attempts", what="failed attempts"):
+        self.store, self.name = store, name
+        self.limit, self.window = limit, window
+        self.code, self.what = code, what
+
+    async def check(self, key):
+        now = time.time()
+        n, first = await self.store.rate_count(f"{self.name}:{key}", now - self.window)
+        if n >= self.limit:
+            _refuse_after(self, max(1, math.ceil(first + self.window - now)))
+
+    async def hit(self, key):
+        await self.store.rate_hit(f"{self.name}:{key}", time.time(), self.window)
 
 
 def parse_networks(text):

@@ -201,6 +201,12 @@ MIGRATIONS = [
         issued_at TEXT NOT NULL
     );
     """,
+    # 8: rate-limit events (failed lookups, lookups, counter ratings) where several instances
+    # must count together (PostgreSQL); times are Unix seconds.
+    """
+    CREATE TABLE rate_events (key TEXT NOT NULL, at REAL NOT NULL);
+    CREATE INDEX rate_events_key_at ON rate_events(key, at);
+    """,
 ]
 
 

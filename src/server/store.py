@@ -586,6 +586,18 @@ class Store:
                       (number, secret_hash, iso(now)))
             self._note("v", number, secret_hash)
 
+    # ------------------------------------------------------------- rate limits
+    def rate_count(self, key, since):
+        """(events of `key` after `since`, the time of the oldest of them)."""
+        r = self._one("SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_events WHERE key=? AND at>?", (key, since))
+        return r["n"], r["first"]
+
+    def rate_hit(self, key, at, window):
+        with self._tx() as c:
+            c.execute("INSERT INTO rate_events(key, at) VALUES(?,?)", (key, at))
+            # this key's events that no window can count any more go with it
+            c.execute("DELETE FROM rate_events WHERE key=? AND at<?", (key, at - window))
+
     # ------------------------------------------------------------------- stats
     def stats(self):
         return self._all(
@@ -610,11 +622,16 @@ class Store:
                               (idempotency_key,)).fetchone()
                 if r is not None:
                     return r["id"], r["created_at"], False
-            cur = c.execute("INSERT INTO requests(secret_hash,category,description,dossier_code,contact,anonymous,"
-                            "status,created_at,updated_at,idempotency_key) VALUES(?,?,?,?,?,?,'open',?,?,?) RETURNING id",
-                            (secret_hash, category, description, dossier_code, contact, int(anonymous),
-                             iso(now), iso(now), idempotency_key))
-            return cur.fetchone()["id"], iso(now), True
+            # Two instances may get the same retry at once: the second finds the first's row.
+            r = c.execute("INSERT INTO requests(secret_hash,category,description,dossier_code,contact,anonymous,"
+                          "status,created_at,updated_at,idempotency_key) VALUES(?,?,?,?,?,?,'open',?,?,?)"
+                          " ON CONFLICT(idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id",
+                          (secret_hash, category, description, dossier_code, contact, int(anonymous),
+                           iso(now), iso(now), idempotency_key)).fetchone()
+            if r is None:
+                r = c.execute("SELECT id, created_at FROM requests WHERE idempotency_key=?", (idempotency_key,)).fetchone()
+                return r["id"], r["created_at"], False
+            return r["id"], iso(now), True
 
     def get_request(self, request_id):
         with self._read() as c:

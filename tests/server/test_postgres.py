@@ -72,6 +72,35 @@ class TwoInstancesTests(unittest.TestCase):
                     break
             self.assertEqual(status, 401, obj)
 
+    def test_guesses_count_the_same_on_every_instance(self):
+        # Behind a load balancer, guesses spread over instances: they share one count.
+        d = self.ca.new_dossier()
+        wrong = "ZZZZZZ" if d["secret"] != "ZZZZZZ" else "YYYYYY"
+        for i in range(10):
+            client = Client((self.a if i % 2 else self.b).port, f"127.20.0.{i + 1}")
+            status, obj, _ = client.json("POST", "/api/v1/dossiers/lookup", {"code": d["code"], "secret": wrong})
+            self.assertEqual(status, 404, obj)
+        for server in (self.a, self.b):
+            status, obj, _ = Client(server.port, "127.20.1.1").json(
+                "POST", "/api/v1/dossiers/lookup", {"code": d["code"], "secret": d["secret"]})
+            self.assertEqual((status, obj["errors"][0]["code"]), (429, "locked"), obj)
+
+    def test_one_request_for_one_idempotency_key_even_when_retried_through_both_at_once(self):
+        answers = []
+        body = {"category": "question", "description": "Giờ làm việc thứ Bảy?", "idempotency_key": "retry-both-1"}
+
+        def send(client):
+            answers.append(client.json("POST", "/api/v1/requests", body))
+
+        threads = [threading.Thread(target=send, args=(c,)) for c in (self.ca, self.cb) * 4]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        self.assertEqual(sorted(a[0] for a in answers), [200] * 7 + [201], answers)
+        self.assertEqual(len({a[1]["id"] for a in answers}), 1)
+        self.assertEqual(len({a[1]["secret"] for a in answers}), 1)
+
     def test_writes_through_both_instances_number_dossiers_without_gaps_or_clashes(self):
         made = []
 
