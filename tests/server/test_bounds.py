@@ -32,6 +32,20 @@ def read_response(sock):
     return head + b"\r\n\r\n" + body
 
 
+def health_once_a_slot_frees(port):
+    """Health, asked until the server has seen closed connections go: bounded, and each try is
+    answered at once (503 while it is still full)."""
+    status = None
+    for _ in range(200):
+        try:
+            status, _, _ = Client(port).request("GET", "/api/v1/health", timeout=10)
+        except OSError:
+            status = None
+        if status == 200:
+            break
+    return status
+
+
 class ConnectionCapTests(ServerCase):
     server_args = ("--max-connections", "8")
 
@@ -54,15 +68,7 @@ class ConnectionCapTests(ServerCase):
             self.assertTrue(read_response(held[0]).startswith(b"HTTP/1.1 200 "))
             held.pop().close()
             # one slot is free again once the server has seen the close: new clients get in
-            status = None
-            for _ in range(200):  # bounded: each try is answered at once (503 until the slot frees)
-                try:
-                    status, _, _ = Client(self.server.port).request("GET", "/api/v1/health", timeout=10)
-                except (ConnectionError, OSError):
-                    status = None
-                if status == 200:
-                    break
-            self.assertEqual(status, 200)
+            self.assertEqual(health_once_a_slot_frees(self.server.port), 200)
         finally:
             for s in held:
                 s.close()
@@ -98,15 +104,7 @@ class FileLimitTests(unittest.TestCase):
             for s in held:
                 s.close()
             held = []
-            status = None
-            for _ in range(200):  # bounded; each try is answered at once
-                try:
-                    status, _, _ = Client(server.port).request("GET", "/api/v1/health", timeout=10)
-                except OSError:
-                    status = None
-                if status == 200:
-                    break
-            self.assertEqual(status, 200)
+            self.assertEqual(health_once_a_slot_frees(server.port), 200)
         finally:
             for s in held:
                 s.close()
