@@ -52,6 +52,8 @@ pg_opts() {  # $1 = 1|2, $2 = primary|standby
     # Set on the primary's command line only, so a promoted standby does not wait for a standby
     # it does not have.
     [ "$2" = primary ] && o="$o -c synchronous_standby_names='*' -c synchronous_commit=on"
+    # a standby whose primary restarted reconnects within 1 s (default 5 s, while commits wait)
+    [ "$2" = standby ] && o="$o -c wal_retrieve_retry_interval=1s"
     echo "$o"
 }
 pg_ctl() { as_pg "$PG_BIN/pg_ctl" "$@"; }
