@@ -31,7 +31,7 @@ from test_support import ADMIN, REPO, free_port
 CLUSTER = os.path.join(REPO, "tools", "cluster.sh")
 NGINX = shutil.which("nginx", path=os.environ.get("PATH", "") + ":/usr/sbin:/sbin")
 WINDOW = 5.0          # seconds after a fault's command returned in which idempotent reads may fail
-STEADY = 5.0          # seconds of plain traffic before, between and after the faults
+STEADY = 6.0          # seconds of plain traffic before, between and after the faults (> WINDOW)
 RATINGS = 80          # dossiers in status 9 for the rating writer
 RETRY_FOR = 30.0      # a writer gives up on one write after this long (the test then fails)
 
@@ -170,6 +170,8 @@ class ClusterFaultTests(unittest.TestCase):
             polled.append((d["code"],) + self.lookup(api, d["code"], d["secret"], "127.0.1.100"))
         read = self.admin(api, "/api/v1/admin/dossiers", {"procedure_code": "1.004873", "owner_name": "Võ Văn Dũng"})
         read_token, _ = self.lookup(api, read["code"], read["secret"], "127.0.1.101")
+        question = self.admin(api, "/api/v1/requests", {"category": "question", "anonymous": True,
+                                                        "description": f"fault-read {run}"})
         looked = self.admin(api, "/api/v1/admin/dossiers", {"procedure_code": "1.004873", "owner_name": "Hồ Thị Em"})
 
         stop = threading.Event()
@@ -187,8 +189,10 @@ class ClusterFaultTests(unittest.TestCase):
             i = 0
             while not stop.is_set():
                 i += 1
-                if i % 2:
+                if i % 3 == 0:
                     s, o = api.call("read", "GET", f"/api/v1/dossiers/{read['code']}", token=read_token)
+                elif i % 3 == 1:  # not cached by the server: a database round trip each time
+                    s, o = api.call("read", "GET", f"/api/v1/requests/{question['id']}", token=question["secret"])
                 else:
                     s, o = api.call("read", "GET", "/api/v1/procedures?q=khai%20sinh&page_size=5")
                 note_odd("read", s, o)
@@ -311,17 +315,20 @@ class ClusterFaultTests(unittest.TestCase):
         for name, s, e, _ in faults:
             mine = [r for r in log if r[1] >= s and r[0] <= e + WINDOW and r[2] != "setup"]
             bad = [r for r in mine if failed(r[3])]
-            last_bad = max((r[1] for r in bad), default=None)
-            recovery = f"{last_bad - s:.2f} s" if last_bad else "no failed request"
+            last_bad = max((r[0] for r in bad), default=None)  # when the last failing one was sent
+            recovery = f"{last_bad - s:.2f} s after the fault began" if last_bad else "none"
             kinds = {}
             for r in bad:
                 k = f"{r[2]} {r[3] or 'no answer'}"
                 kinds[k] = kinds.get(k, 0) + 1
+            slowest = max((r[1] - r[0] for r in mine if r[2] != "poll"), default=0.0)
             changed_after = [t for t, _, ch in polls if ch and t > e]
             wake = f"{min(changed_after) - e:.2f} s" if changed_after else "never"
             report.append(f"  {name}: command {e - s:.2f} s; {len(bad)}/{len(mine)} requests failed "
-                          f"(5xx or no answer) {kinds or ''}; last failure {recovery} after the fault began; "
-                          f"first changed long poll {wake} after the command returned")
+                          f"(5xx or no answer) {kinds or ''}; last failing request sent: {recovery}; "
+                          f"slowest answer (not a poll) {slowest:.2f} s; first changed long poll {wake} after the command returned")
+            report.append("      failures (kind status, sent s after the fault began): " + ", ".join(
+                f"{r[2]} {r[3] or '-'} @{r[0] - s:.2f}" for r in sorted(bad)))
         outside = [r for r in log if r[2] in ("read", "poll") and failed(r[3]) and not in_window(r[0], r[1])]
         report.append(f"  reads failed outside the windows: {len(outside)}; acknowledged: "
                       f"{len(acked['rating'])} ratings, {len(acked['request'])} requests, "
