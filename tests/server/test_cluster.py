@@ -192,7 +192,7 @@ class ClusterFaultTests(unittest.TestCase):
                 if i % 3 == 0:
                     s, o = api.call("read", "GET", f"/api/v1/dossiers/{read['code']}", token=read_token)
                 elif i % 3 == 1:  # not cached by the server: a database round trip each time
-                    s, o = api.call("read", "GET", f"/api/v1/requests/{question['id']}", token=question["secret"])
+                    s, o = api.call("read-db", "GET", f"/api/v1/requests/{question['id']}", token=question["secret"])
                 else:
                     s, o = api.call("read", "GET", "/api/v1/procedures?q=khai%20sinh&page_size=5")
                 note_odd("read", s, o)
@@ -329,7 +329,7 @@ class ClusterFaultTests(unittest.TestCase):
                           f"slowest answer (not a poll) {slowest:.2f} s; first changed long poll {wake} after the command returned")
             report.append("      failures (kind status, sent s after the fault began): " + ", ".join(
                 f"{r[2]} {r[3] or '-'} @{r[0] - s:.2f}" for r in sorted(bad)))
-        outside = [r for r in log if r[2] in ("read", "poll") and failed(r[3]) and not in_window(r[0], r[1])]
+        outside = [r for r in log if r[2] in ("read", "read-db", "poll") and failed(r[3]) and not in_window(r[0], r[1])]
         report.append(f"  reads failed outside the windows: {len(outside)}; acknowledged: "
                       f"{len(acked['rating'])} ratings, {len(acked['request'])} requests, "
                       f"{len(acked['event'])} events ({len(unacked['event'])} events unanswered, not retried)")
