@@ -142,6 +142,9 @@ start_instance() {  # $1 = N
 
 start_nginx() {
     alive "$DIR/nginx/nginx.pid" && return 0
+    # nginx's workers run as nobody: they must be able to read the app's files
+    runuser -u nobody -- test -r "$(app_dir)/index.html" \
+        || echo "cluster.sh: warning: nginx's workers (nobody) cannot read $(app_dir)/index.html: / will answer 404 (chmod o+rx the directories)" >&2
     # shellcheck disable=SC2046
     "$PY" "$REPO/tools/cluster_nginx.py" "$DIR" "$(cat "$DIR/nginx_port")" "$(app_dir)" $(cat "$DIR/api_ports")
     "$NGINX" -t -q -p "$DIR/nginx" -c "$DIR/nginx/nginx.conf" 2>>"$DIR/nginx/error.log" \

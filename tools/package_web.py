@@ -129,6 +129,7 @@ def main() -> int:
     # A private folder per run: two builds packaging at once must not mix their files.
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = pathlib.Path(tempfile.mkdtemp(prefix=out.name + ".tmp-", dir=out.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it 0700; nginx's workers (www-data) must read dist (docs/deploy.md)
     (tmp / names["__APP_WASM__"]).write_bytes(wasm)
     (tmp / names["__APP_JS__"]).write_bytes(js)
     (tmp / names["__STYLE_CSS__"]).write_bytes(css)
