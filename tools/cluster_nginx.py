@@ -62,7 +62,7 @@ def site(state_dir, port, app_dir, api_ports):
     text = sub(r"        proxy_read_timeout 60s;\n", """        proxy_read_timeout 40s;
         # a dead or refusing instance: the request goes to the next one. nginx never passes a POST
         # on once it was sent (no non_idempotent): the client retries it with its idempotency key.
-        proxy_next_upstream error timeout http_502 http_503;
+        proxy_next_upstream error timeout http_502;  # not 503: see docs/deploy.md
         proxy_next_upstream_tries 3;
         proxy_next_upstream_timeout 10s;
 """, text)

@@ -202,7 +202,11 @@ async def changes(app, req, code):
         raise ApiError(404, "not_found", "No such dossier.")
     if version == since:
         return 200, {"changed": False, "version": since}
-    data = await dossier_json(app, code, lang)
+    try:
+        data = await dossier_json(app, code, lang)
+    except app.sync_store.db.unavailable:
+        # woken while the database is away: the change is told on the next poll
+        return 200, {"changed": False, "version": since}
     return 200, b'{"changed":true,"version":' + str(version).encode() + b',"dossier":' + data + b"}"
 
 

@@ -20,6 +20,7 @@ class SqliteDb:
     """One connection (WAL) behind a lock: SQLite allows one writer, and one shared connection
     measured faster than one per thread."""
     dialect = "sqlite"
+    unavailable = ()  # one local file: an error of SQLite is a fault to see (500), not a moment to wait out
     for_update = ""  # the write transaction already holds the database's one write lock
 
     def __init__(self, path):
@@ -106,10 +107,12 @@ class PgDb:
 
     def __init__(self, url):
         import psycopg
-        from psycopg_pool import ConnectionPool
+        from psycopg_pool import ConnectionPool, PoolTimeout
         self.path = _redact(url)
         self.url = url
         self._psycopg = psycopg
+        # the database is away (restart, failover) or every connection is busy: worth a retry
+        self.unavailable = (psycopg.OperationalError, PoolTimeout)
         self.pool = ConnectionPool(url, min_size=1, max_size=10, open=True, timeout=10,
                                    kwargs={"autocommit": True, "row_factory": _row_factory})
         with self.pool.connection() as conn:
@@ -139,6 +142,9 @@ class PgDb:
             try:
                 with psycopg.connect(self.url, autocommit=True) as conn:
                     conn.execute(f"LISTEN {self.CHANNEL}")
+                    # The database came back (or we did): the pool's idle connections may be
+                    # broken; find out now rather than on the next requests.
+                    self.pool.check()
                     on_payload(None)
                     delay = 0.1
                     pg = conn.pgconn

@@ -234,6 +234,7 @@ class HttpFront:
         self.routes = [(r[0], re.compile(r[1] + r"/?\Z"), r[2], r[3] if len(r) > 3 else 0, r[0] == "POST")
                        for r in app.routes]
         self.static = static_files.StaticFiles(app.app_dir)
+        self.db_unavailable = app.sync_store.db.unavailable
         self.inflight = 0
 
     def log(self, line):
@@ -252,6 +253,11 @@ class HttpFront:
             resp = api_error(e)
         except (asyncio.CancelledError, ConnectionError):
             raise
+        except self.db_unavailable:
+            # the database restarts or fails over: a moment, not a fault of the server or client;
+            # a proxy passes an idempotent request on to another instance
+            resp = json_response(503, error_body("unavailable", "The database is not reachable; try again shortly."),
+                                 {"Retry-After": "1"})
         except Exception:  # never a stack trace to the client
             self.log("internal error:\n" + traceback.format_exc())
             resp = json_response(500, error_body("internal_error", "Internal server error."))

@@ -337,6 +337,9 @@ class ClusterFaultTests(unittest.TestCase):
 
         # -- checks ------------------------------------------------------------------
         self.assertEqual(odd, [], "unexpected 4xx answers")
+        # a database that restarts or fails over is a moment to wait out (503, Retry-After), never
+        # an internal error
+        self.assertEqual([(k, s) for _, _, k, s in api.log if s == 500], [], "500 answers during faults")
         self.assertEqual(outside, [], "idempotent reads failed outside the fault windows")
         self.assertEqual(unacked["rating"], [], "ratings never acknowledged")
         self.assertEqual(unacked["request"], [], "requests never acknowledged")
