@@ -6,7 +6,7 @@ through one instance to reach a long poll held on another (issue 14), on tools/c
 One run, as root (cluster.sh runs PostgreSQL through runuser):
   1. `tools/cluster.sh --dir TMP --port P --app-dir TMP/app up`: PostgreSQL primary + synchronous
      standby, serve.py x3 (--trusted-proxy 127.0.0.1), nginx on P balancing /api/ round robin.
-  2. Setup through nginx: dossiers made through the back office (a few history events each, ~2.5 KB
+  2. Setup through nginx: dossiers made through the back office (a few history events each, ~2.1 KB
      payloads), READ_DOSSIERS of them looked up once for the read tokens; LOOKUP_DOSSIERS others are
      the lookup phase's targets (lookups issue tokens, and a dossier keeps only its last few tokens
      live, so the read tokens are never on a dossier the lookups hit).
