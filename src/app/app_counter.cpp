@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "app/fetch_json.h"
 #include "core/counter_link.h"
+#include "core/http_reply.h"
 #include "platform/host.h"
 
 namespace motcua {
@@ -122,33 +123,27 @@ void App::rateAtCounter(int level) {
     m_http.send(std::move(request), [this](const HttpResponse& r) {
         CounterView& c = m_state.counter;
         if (c.notSetUp) return; // refused meanwhile: the screen already says what to do
-        if (r.status == 200 || r.status == 201) {
+        const ReplyClass reply = classifyReply(r.status, r.body);
+        if (reply.kind == ReplyKind::Ok) {
             c.phase = CounterView::Phase::Thanks;
             c.thanksUntilMs = host::nowMs() + kThanksMs;
             c.ratedKey.clear();
             host::requestFrameAfter(static_cast<int>(kThanksMs) + 50);
             return;
         }
-        std::string code;
-        if (auto errors = parseApiErrors(r.body); errors && !errors.value->empty())
-            code = errors.value->front().code;
         // A 401 `unauthorized` is the rating's counter token (expired); this one is the tablet's.
-        if (r.status == 401 && code == "device_unauthorized") {
+        if (reply.kind == ReplyKind::Unauthorized && reply.code == "device_unauthorized") {
             counterNotSetUp();
             return;
         }
         c.phase = CounterView::Phase::Failed;
-        if (code == "already_rated")
+        if (reply.code == "already_rated")
             c.message = "counter.already_rated";
-        else if (code == "stale")
+        else if (reply.code == "stale")
             c.message = "counter.stale";
-        else if (r.status == 429)
-            c.message = "error.rate_limited";
-        else if (r.status == 0)
-            c.message = "error.offline";
         else
-            c.message = "error.unknown";
-        if (code == "already_rated" || code == "stale") c.ratedKey.clear();
+            c.message = reply.messageKey;
+        if (reply.code == "already_rated" || reply.code == "stale") c.ratedKey.clear();
     });
 }
 

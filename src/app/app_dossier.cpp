@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "core/dossier_code.h"
+#include "core/http_reply.h"
 #include "core/receipt_payload.h"
 #include "platform/host.h"
 #include "ui/tr.h"
@@ -136,29 +137,20 @@ void App::startLookup() {
 void App::failed(const HttpResponse& response, bool fromForm) {
     DossierView& v = m_state.view;
     v.load = Io::Failed;
-    std::string key;
-    bool retry = false;
-    if (response.status == 0) {
-        key = "error.offline";
-        v.offline = true;
-        retry = true;
-    } else if (response.status == 429) {
-        key = "error.rate_limited";
-    } else if (response.status >= 500) {
-        key = "error.server";
-        retry = true;
-    } else if (response.status == 404) {
-        key = "lookup.not_found";
-    } else {
-        key = "error.unknown";
-    }
+    const ReplyClass reply = classifyReply(response.status, response.body);
+    // A code or secret that matches nothing is what the citizen needs to hear, not "error".
+    const std::string key =
+        reply.kind == ReplyKind::NotFound ? "lookup.not_found" : reply.messageKey;
+    // Retried on their own: no network and server trouble. A rate limit waits for the citizen.
+    bool retry = reply.kind == ReplyKind::Offline || reply.kind == ReplyKind::ServerError;
+    v.offline = reply.kind == ReplyKind::Offline || v.offline;
     v.message = key;
     if (fromForm && !v.dossier) {
         // Nothing to show yet: stay on the form, with one calm message.
         m_state.lookup.state = Io::Failed;
         m_state.lookup.message = key;
         m_state.screen = Screen::Lookup;
-        if (response.status == 0 || response.status >= 500) retry = false;
+        retry = false;
     }
     if (retry) scheduleRetry();
 }

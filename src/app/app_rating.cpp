@@ -5,6 +5,7 @@
 
 #include "app/app.h"
 #include "app/fetch_json.h"
+#include "core/http_reply.h"
 #include "platform/host.h"
 #include "ui/widgets.h"
 
@@ -113,10 +114,8 @@ void App::pumpOutbox() {
                 }
                 requestDelivered(key, *created.value);
             }
-            std::string code;
-            if (auto errors = parseApiErrors(reply.body); errors && !errors.value->empty())
-                code = errors.value->front().code;
-            outboxFailed(key, reply.status, reply.retryAfterSeconds, code);
+            outboxFailed(key, reply.status, reply.retryAfterSeconds,
+                         classifyReply(reply.status, reply.body).code);
         });
         return;
     }
@@ -145,10 +144,8 @@ void App::pumpOutbox() {
         post.body = item->body;
         m_outboxRequest = m_http.send(std::move(post), [this, key](const HttpResponse& reply) {
             m_outboxRequest = 0;
-            std::string code;
-            if (auto errors = parseApiErrors(reply.body); errors && !errors.value->empty())
-                code = errors.value->front().code;
-            outboxFailed(key, reply.status, reply.retryAfterSeconds, code);
+            outboxFailed(key, reply.status, reply.retryAfterSeconds,
+                         classifyReply(reply.status, reply.body).code);
         });
     });
 }

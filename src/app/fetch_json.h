@@ -5,15 +5,11 @@
 #include <string_view>
 #include <utility>
 
+#include "core/http_reply.h"
 #include "core/result.h"
 #include "platform/http_client.h"
 
 namespace motcua {
-
-// The message key for a reply that is not a 200 (status 0: no network).
-inline const char* httpErrorKey(int status) {
-    return status == 0 ? "error.offline" : "error.server";
-}
 
 // parse(body) -> Result<T>; onValue(T&& value, const HttpResponse&); onError(const char* key,
 // const HttpResponse&). Returns the request id, for cancelling.
@@ -22,7 +18,7 @@ int fetchJson(HttpClient& http, HttpRequest request, Parse parse, OnValue onValu
               OnError onError) {
     return http.send(std::move(request), [parse, onValue, onError](const HttpResponse& reply) {
         if (reply.status != 200) {
-            onError(httpErrorKey(reply.status), reply);
+            onError(classifyReply(reply.status, reply.body).messageKey, reply);
             return;
         }
         auto parsed = parse(std::string_view(reply.body));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dossier_code.h"
+#include "core/http_reply.h"
 #include "core/json_guard.h"
 #include "core/stored_list.h"
 
@@ -89,13 +90,11 @@ const char* outboxKindKey(OutboxKind kind) {
 
 DeliveryOutcome classifyHttpResult(int httpStatus) {
     if (httpStatus == 200 || httpStatus == 201) return DeliveryOutcome::Delivered;
-    if (httpStatus == 401) return DeliveryOutcome::Relookup;
-    if (httpStatus <= 0 || httpStatus == 408 || httpStatus == 425 || httpStatus == 429 ||
-        httpStatus >= 500)
-        return DeliveryOutcome::Retryable;
-    // Other 2xx/3xx are not answers this API gives: a captive portal or proxy rewrote the
-    // response, so the server may not have it yet. Retrying is safe (idempotency key).
-    if (httpStatus < 400) return DeliveryOutcome::Retryable;
+    const ReplyClass reply = classifyReply(httpStatus);
+    if (reply.kind == ReplyKind::Unauthorized) return DeliveryOutcome::Relookup;
+    // Other 2xx are not answers this API gives to a delivery: a captive portal or proxy rewrote
+    // the response, so the server may not have it yet. Retrying is safe (idempotency key).
+    if (reply.retryable || reply.kind == ReplyKind::Ok) return DeliveryOutcome::Retryable;
     return DeliveryOutcome::Permanent;
 }
 
