@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dossier.h"
+#include "core/json_fields.h"
 #include "core/json_guard.h"
 #include "core/rating_form.h"
 
@@ -11,16 +12,6 @@ namespace motcua {
 
 namespace {
 using nlohmann::json;
-
-std::string str(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_string()) ? it->get<std::string>() : std::string();
-}
-
-int64_t num(const json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_number_integer()) ? it->get<int64_t>() : 0;
-}
 
 template <class T, class F> Result<std::vector<T>> parseItems(std::string_view text, F&& one) {
     using R = Result<std::vector<T>>;
@@ -54,19 +45,19 @@ std::string summaryOf(const std::string& text) {
 Result<std::vector<Place>> parsePlaces(std::string_view text) {
     return parseItems<Place>(text, [](const json& j) {
         Place p;
-        p.id = num(j, "id");
-        p.kind = str(j, "kind");
-        p.name = str(j, "name");
-        p.description = str(j, "description");
-        p.address = str(j, "address");
-        p.phone = str(j, "phone");
-        p.hours = str(j, "hours");
-        p.shop = str(j, "shop");
-        p.route = str(j, "route");
-        p.timetable = str(j, "timetable");
-        p.area = str(j, "area");
-        p.from = str(j, "from");
-        p.to = str(j, "to");
+        p.id = intField(j, "id");
+        p.kind = stringField(j, "kind");
+        p.name = stringField(j, "name");
+        p.description = stringField(j, "description");
+        p.address = stringField(j, "address");
+        p.phone = stringField(j, "phone");
+        p.hours = stringField(j, "hours");
+        p.shop = stringField(j, "shop");
+        p.route = stringField(j, "route");
+        p.timetable = stringField(j, "timetable");
+        p.area = stringField(j, "area");
+        p.from = stringField(j, "from");
+        p.to = stringField(j, "to");
         return p;
     });
 }
@@ -74,13 +65,13 @@ Result<std::vector<Place>> parsePlaces(std::string_view text) {
 Result<std::vector<Alert>> parseAlerts(std::string_view text) {
     return parseItems<Alert>(text, [](const json& j) {
         Alert a;
-        a.id = num(j, "id");
-        a.severity = str(j, "severity");
-        a.title = str(j, "title");
-        a.body = str(j, "body");
-        a.area = str(j, "area");
-        a.startsAt = str(j, "starts_at");
-        a.endsAt = str(j, "ends_at");
+        a.id = intField(j, "id");
+        a.severity = stringField(j, "severity");
+        a.title = stringField(j, "title");
+        a.body = stringField(j, "body");
+        a.area = stringField(j, "area");
+        a.startsAt = stringField(j, "starts_at");
+        a.endsAt = stringField(j, "ends_at");
         return a;
     });
 }
@@ -115,12 +106,11 @@ RequestDraft draftFromJson(std::string_view text) {
     RequestDraft d;
     json doc;
     if (parseJsonText(text, kMaxJsonBytes, doc) != ParseError::None || !doc.is_object()) return d;
-    if (const std::string c = str(doc, "category"); c == "complaint") d.category = c;
-    d.description = str(doc, "description");
-    d.dossierCode = str(doc, "dossier_code");
-    d.contact = str(doc, "contact");
-    if (auto it = doc.find("anonymous"); it != doc.end() && it->is_boolean())
-        d.anonymous = it->get<bool>();
+    if (const std::string c = stringField(doc, "category"); c == "complaint") d.category = c;
+    d.description = stringField(doc, "description");
+    d.dossierCode = stringField(doc, "dossier_code");
+    d.contact = stringField(doc, "contact");
+    d.anonymous = boolField(doc, "anonymous", d.anonymous);
     return d;
 }
 
@@ -129,12 +119,12 @@ Result<SentRequest> parseRequestCreated(std::string_view text) {
     json doc;
     if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
         return R::failure(e, "not JSON");
-    if (!doc.is_object() || num(doc, "id") <= 0 || str(doc, "secret").empty())
+    if (!doc.is_object() || intField(doc, "id") <= 0 || stringField(doc, "secret").empty())
         return R::failure(ParseError::MissingField, "id/secret");
     SentRequest s;
-    s.id = num(doc, "id");
-    s.secret = str(doc, "secret");
-    s.createdAt = str(doc, "created_at");
+    s.id = intField(doc, "id");
+    s.secret = stringField(doc, "secret");
+    s.createdAt = stringField(doc, "created_at");
     return R::success(std::move(s));
 }
 
@@ -154,9 +144,9 @@ std::vector<SentRequest> sentRequestsFromJson(std::string_view text) {
     json doc;
     if (parseJsonText(text, kMaxJsonBytes, doc) != ParseError::None || !doc.is_array()) return out;
     for (const json& j : doc) {
-        if (!j.is_object() || num(j, "id") <= 0) continue;
-        out.push_back({num(j, "id"), str(j, "secret"), str(j, "category"),
-                       summaryOf(str(j, "summary")), str(j, "created_at")});
+        if (!j.is_object() || intField(j, "id") <= 0) continue;
+        out.push_back({intField(j, "id"), stringField(j, "secret"), stringField(j, "category"),
+                       summaryOf(stringField(j, "summary")), stringField(j, "created_at")});
     }
     return out;
 }
@@ -166,16 +156,18 @@ Result<RequestStatus> parseRequestStatus(std::string_view text) {
     json doc;
     if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
         return R::failure(e, "not JSON");
-    if (!doc.is_object() || num(doc, "id") <= 0) return R::failure(ParseError::MissingField, "id");
+    if (!doc.is_object() || intField(doc, "id") <= 0)
+        return R::failure(ParseError::MissingField, "id");
     RequestStatus s;
-    s.id = num(doc, "id");
-    s.status = str(doc, "status");
-    s.statusName = str(doc, "status_name");
-    s.description = str(doc, "description");
+    s.id = intField(doc, "id");
+    s.status = stringField(doc, "status");
+    s.statusName = stringField(doc, "status_name");
+    s.description = stringField(doc, "description");
     if (auto notes = doc.find("notes"); notes != doc.end() && notes->is_array())
         for (const json& n : *notes)
             if (n.is_object())
-                s.notes.push_back({str(n, "unit"), str(n, "note"), str(n, "created_at")});
+                s.notes.push_back(
+                    {stringField(n, "unit"), stringField(n, "note"), stringField(n, "created_at")});
     return R::success(std::move(s));
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/dossier_code.h"
 #include "core/http_reply.h"
+#include "core/json_fields.h"
 #include "core/json_guard.h"
 #include "core/stored_list.h"
 
@@ -102,8 +103,6 @@ Outbox Outbox::fromJson(std::string_view text) {
     Outbox box;
     try {
         stored::readItems(text, kMaxStoredBytes, kMaxItems, [&box](const json& raw) {
-            using stored::intField;
-            using stored::stringField;
             auto kind = kindFromKey(stringField(raw, "kind"));
             auto state = stateFromKey(stringField(raw, "state"));
             if (!kind || !state) return false;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_fields.h"
 #include "core/json_guard.h"
 
 namespace motcua {
@@ -13,68 +14,52 @@ using nlohmann::json;
 
 namespace {
 
-std::string str(const json& obj, const char* key) {
-    auto it = obj.find(key);
-    return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// Integers may arrive as floats from some JSON writers ("amount": 15000.0).
-int64_t integer(const json& obj, const char* key, int64_t fallback = 0) {
-    auto it = obj.find(key);
-    if (it == obj.end()) return fallback;
-    if (it->is_number_integer()) return it->get<int64_t>();
-    if (it->is_number_float()) {
-        const double d = it->get<double>();
-        if (d >= -9e15 && d <= 9e15) return static_cast<int64_t>(d);
-    }
-    return fallback;
-}
-
 bool parseItem(const json& item, ProcedureInfo& p, std::string& why) {
     if (!item.is_object()) {
         why = "not an object";
         return false;
     }
-    p.code = str(item, "code");
-    p.name.name = str(item, "name");
-    if (auto names = item.find("names"); names != item.end() && names->is_object()) {
-        p.name.vi = str(*names, "vi");
-        p.name.en = str(*names, "en");
+    p.code = stringField(item, "code");
+    p.name.name = stringField(item, "name");
+    if (const json* names = objectField(item, "names")) {
+        p.name.vi = stringField(*names, "vi");
+        p.name.en = stringField(*names, "en");
     }
     if (p.name.name.empty()) p.name.name = !p.name.vi.empty() ? p.name.vi : p.name.en;
     if (p.code.empty() || p.name.name.empty()) {
         why = "missing code or name";
         return false;
     }
-    p.field = str(item, "field");
-    if (auto agency = item.find("agency"); agency != item.end() && agency->is_object()) {
-        p.agency.code = str(*agency, "code");
-        p.agency.name.name = str(*agency, "name");
+    p.field = stringField(item, "field");
+    if (const json* agency = objectField(item, "agency")) {
+        p.agency.code = stringField(*agency, "code");
+        p.agency.name.name = stringField(*agency, "name");
     }
-    p.processingDays =
-        static_cast<int>(std::clamp<int64_t>(integer(item, "processing_days"), 0, 100000));
-    if (auto fees = item.find("fees"); fees != item.end() && fees->is_array()) {
+    p.processingDays = static_cast<int>(
+        std::clamp<int64_t>(optWholeNumberField(item, "processing_days").value_or(0), 0, 100000));
+    if (const json* fees = arrayField(item, "fees")) {
         for (const json& f : *fees) {
             if (!f.is_object()) continue;
-            p.fees.push_back({str(f, "name"), std::max<int64_t>(0, integer(f, "amount"))});
+            p.fees.push_back({stringField(f, "name"),
+                              std::max<int64_t>(0, optWholeNumberField(f, "amount").value_or(0))});
         }
     }
-    if (auto docs = item.find("documents"); docs != item.end() && docs->is_array()) {
+    if (const json* docs = arrayField(item, "documents")) {
         for (const json& d : *docs) {
             if (d.is_string()) {
                 p.documents.push_back({d.get<std::string>(), 1, 0});
             } else if (d.is_object()) {
-                p.documents.push_back(
-                    {str(d, "name"),
-                     static_cast<int>(std::clamp<int64_t>(integer(d, "originals"), 0, 99)),
-                     static_cast<int>(std::clamp<int64_t>(integer(d, "copies"), 0, 99))});
+                p.documents.push_back({stringField(d, "name"),
+                                       static_cast<int>(std::clamp<int64_t>(
+                                           optWholeNumberField(d, "originals").value_or(0), 0, 99)),
+                                       static_cast<int>(std::clamp<int64_t>(
+                                           optWholeNumberField(d, "copies").value_or(0), 0, 99))});
             }
         }
     }
-    p.legalBasis = str(item, "legal_basis");
-    if (auto online = item.find("online"); online != item.end() && online->is_boolean())
-        p.online = online->get<bool>();
-    if (auto kw = item.find("keywords"); kw != item.end() && kw->is_array()) {
+    p.legalBasis = stringField(item, "legal_basis");
+    p.online = boolField(item, "online", p.online);
+    if (const json* kw = arrayField(item, "keywords")) {
         for (const json& k : *kw)
             if (k.is_string()) p.keywords.push_back(k.get<std::string>());
     }
@@ -112,7 +97,8 @@ Result<ProcedureList> parseProcedureList(std::string_view text) {
         else
             list.warnings.push_back("items[" + std::to_string(i) + "]: " + why);
     }
-    list.total = integer(root, "total", static_cast<int64_t>(list.items.size()));
+    list.total =
+        optWholeNumberField(root, "total").value_or(static_cast<int64_t>(list.items.size()));
     return Result<ProcedureList>::success(std::move(list));
 }
 

@@ -1,8 +1,12 @@
 // Parsing of the public figures and counter replies: tolerant of extra fields, strict on shape.
 #include "core/public_figures.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include <nlohmann/json.hpp>
 
+#include "core/json_fields.h"
 #include "core/json_guard.h"
 
 namespace motcua {
@@ -11,30 +15,20 @@ namespace {
 LocalizedName nameOf(const nlohmann::json& j) {
     LocalizedName n;
     if (!j.is_object()) return n;
-    if (auto it = j.find("name"); it != j.end() && it->is_string()) n.name = it->get<std::string>();
-    if (auto names = j.find("names"); names != j.end() && names->is_object()) {
-        if (auto vi = names->find("vi"); vi != names->end() && vi->is_string())
-            n.vi = vi->get<std::string>();
-        if (auto en = names->find("en"); en != names->end() && en->is_string())
-            n.en = en->get<std::string>();
+    n.name = stringField(j, "name");
+    if (const nlohmann::json* names = objectField(j, "names")) {
+        n.vi = stringField(*names, "vi");
+        n.en = stringField(*names, "en");
     }
     return n;
 }
 
 int intOf(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return (it != j.end() && it->is_number_integer()) ? it->get<int>() : 0;
-}
-
-bool boolOf(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_boolean() && it->get<bool>();
+    return static_cast<int>(std::clamp<int64_t>(intField(j, key), INT32_MIN, INT32_MAX));
 }
 
 double rateOf(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_number()) return -1;
-    const double v = it->get<double>();
+    const double v = optNumberField(j, key).value_or(-1);
     return (v >= 0 && v <= 100) ? v : -1;
 }
 } // namespace
@@ -70,18 +64,15 @@ Result<CounterStatus> parseCounterStatus(std::string_view json) {
     if (!doc.is_object()) return R::failure(ParseError::Malformed, "counter: not an object");
     CounterStatus s;
     s.counter = intOf(doc, "counter");
-    if (auto v = doc.find("version"); v != doc.end() && v->is_number_integer())
-        s.version = v->get<int64_t>();
-    if (auto t = doc.find("counter_token"); t != doc.end() && t->is_string())
-        s.token = t->get<std::string>();
-    if (auto d = doc.find("dossier"); d != doc.end() && d->is_object()) {
+    s.version = intField(doc, "version", s.version);
+    s.token = stringField(doc, "counter_token");
+    if (const nlohmann::json* d = objectField(doc, "dossier")) {
         CounterDossier cd;
-        if (auto c = d->find("code_masked"); c != d->end() && c->is_string())
-            cd.codeMasked = c->get<std::string>();
+        cd.codeMasked = stringField(*d, "code_masked");
         cd.procedure = nameOf(d->value("procedure", nlohmann::json::object()));
         cd.agency = nameOf(d->value("agency", nlohmann::json::object()));
-        cd.ratingEligible = boolOf(*d, "rating_eligible");
-        cd.rated = boolOf(*d, "rated");
+        cd.ratingEligible = boolField(*d, "rating_eligible");
+        cd.rated = boolField(*d, "rated");
         s.dossier = std::move(cd);
     }
     return R::success(std::move(s));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dossier_code.h"
+#include "core/json_fields.h"
 #include "core/stored_list.h"
 
 namespace motcua {
@@ -18,14 +19,14 @@ RecentDossiers RecentDossiers::fromJson(std::string_view text) {
     try {
         stored::readItems(text, kMaxStoredBytes, kMaxEntries, [&list](const json& item) {
             RecentDossier e;
-            e.code = normalizeCode(stored::stringField(item, "code"));
+            e.code = normalizeCode(stringField(item, "code"));
             if (!isValidCode(e.code) || list.find(e.code)) return false;
-            e.secret = stored::stringField(item, "secret");
+            e.secret = stringField(item, "secret");
             if (!e.secret.empty() && !isValidSecret(e.secret)) e.secret.clear();
-            int64_t status = stored::intField(item, "status");
+            int64_t status = intField(item, "status");
             e.lastStatus = status >= 0 && status <= 1000 ? static_cast<int>(status) : 0;
-            e.updatedAt = stored::intField(item, "updated_at");
-            e.cachedJson = stored::stringField(item, "cache");
+            e.updatedAt = intField(item, "updated_at");
+            e.cachedJson = stringField(item, "cache");
             list.m_entries.push_back(std::move(e));
             return true;
         });

@@ -9,19 +9,6 @@ namespace motcua::stored {
 
 using nlohmann::json;
 
-std::string stringField(const json& item, const char* key) {
-    auto it = item.find(key);
-    return it != item.end() && it->is_string() ? it->get<std::string>() : std::string{};
-}
-
-int64_t intField(const json& item, const char* key) {
-    auto it = item.find(key);
-    if (it == item.end() || !it->is_number_integer()) return 0;
-    if (it->is_number_unsigned() && it->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX))
-        return 0;
-    return it->get<int64_t>();
-}
-
 bool readItems(std::string_view text, size_t maxBytes, size_t maxItems,
                const std::function<bool(const json& item)>& keep) {
     json root;

@@ -15,11 +15,6 @@ namespace motcua::stored {
 
 constexpr int kFormatVersion = 1;
 
-// A string member, or "" when it is missing or not a string.
-std::string stringField(const nlohmann::json& item, const char* key);
-// An integer member, or 0 when it is missing, not an integer or beyond int64.
-int64_t intField(const nlohmann::json& item, const char* key);
-
 // Calls keep(item) for each object in the stored list's items until maxItems were kept (keep
 // returns whether it took the item). Text above maxBytes, malformed or of another shape: no call.
 // Returns false when the text could not be read at all.
