@@ -42,7 +42,9 @@ std::string_view embedded(const unsigned char* data, std::size_t size) {
 }
 } // namespace
 
-App::App(HttpClient& http, Storage& storage) : m_http(http), m_storage(storage) {}
+App::App(HttpClient& http, Storage& storage)
+    : m_http(http), m_storage(storage),
+      m_counter(http, storage, m_state.counter, m_state.language) {}
 
 void App::start(const std::string& startUrl) {
     // The UI keeps a little state of its own between frames: start it clean for this app.
@@ -79,7 +81,7 @@ void App::start(const std::string& startUrl) {
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen.
     if (const CounterLink link = parseCounterLink(startUrl); link.counterMode) {
-        configureCounter(link);
+        if (m_counter.configure(link)) m_state.screen = Screen::Counter;
         return;
     }
     // A receipt link (/d/<code>#k=<secret>) opens its dossier straight away.
@@ -258,7 +260,7 @@ void App::apply(const Intent& intent) {
         openStats();
         break;
     case Intent::Kind::CounterRate:
-        rateAtCounter(static_cast<int>(intent.number));
+        m_counter.rate(static_cast<int>(intent.number));
         break;
     case Intent::Kind::OpenProcedures:
         openProcedures();

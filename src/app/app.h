@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/app_state.h"
+#include "app/counter.h"
 #include "core/counter_link.h"
 #include "core/i18n.h"
 #include "platform/http_client.h"
@@ -82,13 +83,6 @@ class App {
     void requestDelivered(const std::string& key, const SentRequest& created);
     void openPlaces(const std::string& kind);
     void pollAlerts();
-    // Counter terminal (app_counter.cpp).
-    void configureCounter(const CounterLink& link);
-    void useCounterDevice(int counter, const std::string& secret);
-    void counterNotSetUp();
-    void pollCounter();
-    void rateAtCounter(int level);
-    void tickCounter();
     // Kiosk sessions (app_kiosk.cpp).
     void configureKiosk(const std::string& startUrl);
     bool kioskHasCitizenData() const;
@@ -129,9 +123,7 @@ class App {
 
     std::string m_savedDraft;
     std::string m_lastAlertsBody;
-    int m_counterRequest = 0;
-    double m_counterRetryAtMs = 0;
-    std::string m_counterDevice; // the tablet's credential for its counter (never shown)
+    Counter m_counter; // the counter terminal (counter.h)
     // Kiosk: how long without input before asking, and how long the question waits.
     int m_kioskIdleSeconds = 90;
     static constexpr int kMinCountdownSeconds = 20;

@@ -280,7 +280,7 @@ void App::networkOnline() {
 void App::tick() {
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     pumpOutbox();
-    tickCounter();
+    m_counter.tick();
     pollAlerts();
     updateSearch();
     saveDraftIfChanged();

@@ -6,7 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.h"
+#include "app/counter.h"
+
 #include "app/fetch_json.h"
 #include "core/counter_link.h"
 #include "core/http_reply.h"
@@ -19,68 +20,68 @@ constexpr double kThanksMs = 6000;
 constexpr int kRetryMs = 3000;
 } // namespace
 
-void App::configureCounter(const CounterLink& link) {
+bool Counter::configure(const CounterLink& link) {
     // The secret must not stay in the address bar, where a bookmark, a screenshot or someone
     // reading over a shoulder could take it: back to the plain counter link first.
     if (link.hasFragment) host::setUrl(link.withoutFragment);
     const int counter = link.counter;
-    if (counter < 1 || counter > 99) return;
-    m_state.counter = CounterView{};
-    m_state.counter.counter = counter;
-    m_state.screen = Screen::Counter;
-    m_counterDevice.clear();
+    if (counter < 1 || counter > 99) return false;
+    m_view = CounterView{};
+    m_view.counter = counter;
+    m_device.clear();
     const std::string key = counterDeviceKey(counter);
     if (!link.deviceSecret.empty()) {
         // A setup link: this tablet now holds the counter's credential, replacing any older one.
         m_storage.save(key, link.deviceSecret);
-        m_counterDevice = link.deviceSecret;
-        pollCounter();
-        return;
+        m_device = link.deviceSecret;
+        poll();
+        return true;
     }
-    m_state.counter.load = Io::Loading;
+    m_view.load = Io::Loading;
     m_storage.load(key, [this, counter](std::optional<std::string> secret) {
-        if (m_state.counter.counter != counter) return;
+        if (m_view.counter != counter) return;
         if (secret && isDeviceSecret(*secret)) {
-            m_counterDevice = *secret;
-            pollCounter();
+            m_device = *secret;
+            poll();
         } else {
-            counterNotSetUp();
+            notSetUp();
         }
         host::requestFrame();
     });
+    return true;
 }
 
 // Asking again cannot fix a missing or refused credential, so nothing more is sent (no retry, no
 // long poll) until staff open a setup link on this tablet. The stored secret is kept: if the
 // refusal was the server's mistake, reloading the page tries it once more.
-void App::counterNotSetUp() {
-    CounterView& c = m_state.counter;
+void Counter::notSetUp() {
+    CounterView& c = m_view;
     c.notSetUp = true;
     c.load = Io::Done;
     c.status.reset();
     c.message.clear();
     c.phase = CounterView::Phase::Waiting;
     c.ratedKey.clear();
-    if (m_counterRequest) m_http.cancel(m_counterRequest);
-    m_counterRequest = 0;
-    m_counterRetryAtMs = 0;
+    if (m_request) m_http.cancel(m_request);
+    m_request = 0;
+    m_retryAtMs = 0;
 }
 
-void App::pollCounter() {
-    CounterView& c = m_state.counter;
-    if (c.counter == 0 || c.notSetUp || m_counterDevice.empty() || m_counterRequest != 0) return;
+void Counter::poll() {
+    CounterView& c = m_view;
+    if (c.counter == 0 || c.notSetUp || m_device.empty() || m_request != 0) return;
     HttpRequest request;
     request.url =
-        "/api/v1/counters/" + std::to_string(c.counter) + "?lang=" + languageCode(m_state.language);
+        "/api/v1/counters/" + std::to_string(c.counter) + "?lang=" + languageCode(m_language);
     if (c.status) request.url += "&since=" + std::to_string(c.status->version) + "&timeout=25";
-    request.headers = {{"Authorization", "Bearer " + m_counterDevice}};
+    request.headers = {{"Authorization", "Bearer " + m_device}};
     request.timeoutMs = 35000;
     if (!c.status) c.load = Io::Loading;
-    m_counterRequest = fetchJson(
+    m_request = fetchJson(
         m_http, std::move(request), parseCounterStatus,
         [this](CounterStatus&& status, const HttpResponse&) {
-            m_counterRequest = 0;
-            CounterView& c = m_state.counter;
+            m_request = 0;
+            CounterView& c = m_view;
             const bool newDossier = !c.status || !status.dossier || !c.status->dossier ||
                                     status.dossier->codeMasked != c.status->dossier->codeMasked;
             c.status = std::move(status);
@@ -88,25 +89,25 @@ void App::pollCounter() {
             c.message.clear();
             if (newDossier && c.phase == CounterView::Phase::Failed)
                 c.phase = CounterView::Phase::Waiting;
-            pollCounter();
+            poll();
         },
         [this](const char* key, const HttpResponse& r) {
-            m_counterRequest = 0;
+            m_request = 0;
             // The device credential is all this route checks, so any 401 means this tablet is
             // not (or no longer) set up for the counter.
             if (r.status == 401) {
-                counterNotSetUp();
+                notSetUp();
                 return;
             }
-            m_state.counter.load = Io::Failed;
-            m_state.counter.message = key;
-            m_counterRetryAtMs = host::nowMs() + kRetryMs;
+            m_view.load = Io::Failed;
+            m_view.message = key;
+            m_retryAtMs = host::nowMs() + kRetryMs;
             host::requestFrameAfter(kRetryMs);
         });
 }
 
-void App::rateAtCounter(int level) {
-    CounterView& c = m_state.counter;
+void Counter::rate(int level) {
+    CounterView& c = m_view;
     if (c.notSetUp || !c.status || !c.status->dossier || c.status->token.empty()) return;
     if (c.phase == CounterView::Phase::Sending) return;
     c.phase = CounterView::Phase::Sending;
@@ -115,13 +116,13 @@ void App::rateAtCounter(int level) {
     request.method = "POST";
     request.url = "/api/v1/counters/" + std::to_string(c.counter) + "/rating";
     request.headers = {{"Content-Type", "application/json"},
-                       {"Authorization", "Bearer " + m_counterDevice}};
+                       {"Authorization", "Bearer " + m_device}};
     request.body = nlohmann::json{{"counter_token", c.status->token},
                                   {"idempotency_key", c.ratedKey},
                                   {"overall", ratingLevelKey(static_cast<RatingLevel>(level))}}
                        .dump();
     m_http.send(std::move(request), [this](const HttpResponse& r) {
-        CounterView& c = m_state.counter;
+        CounterView& c = m_view;
         if (c.notSetUp) return; // refused meanwhile: the screen already says what to do
         const ReplyClass reply = classifyReply(r.status, r.body);
         if (reply.kind == ReplyKind::Ok) {
@@ -133,7 +134,7 @@ void App::rateAtCounter(int level) {
         }
         // A 401 `unauthorized` is the rating's counter token (expired); this one is the tablet's.
         if (reply.kind == ReplyKind::Unauthorized && reply.code == "device_unauthorized") {
-            counterNotSetUp();
+            notSetUp();
             return;
         }
         c.phase = CounterView::Phase::Failed;
@@ -147,8 +148,8 @@ void App::rateAtCounter(int level) {
     });
 }
 
-void App::tickCounter() {
-    CounterView& c = m_state.counter;
+void Counter::tick() {
+    CounterView& c = m_view;
     if (c.counter == 0) return;
     const double now = host::nowMs();
     if (c.phase == CounterView::Phase::Thanks && now >= c.thanksUntilMs) {
@@ -156,13 +157,13 @@ void App::tickCounter() {
         c.phase = CounterView::Phase::Waiting;
         if (c.status) c.status->dossier.reset();
         c.status.reset();
-        if (m_counterRequest) m_http.cancel(m_counterRequest);
-        m_counterRequest = 0;
-        pollCounter();
+        if (m_request) m_http.cancel(m_request);
+        m_request = 0;
+        poll();
     }
-    if (m_counterRetryAtMs > 0 && now >= m_counterRetryAtMs) {
-        m_counterRetryAtMs = 0;
-        pollCounter();
+    if (m_retryAtMs > 0 && now >= m_retryAtMs) {
+        m_retryAtMs = 0;
+        poll();
     }
 }
 
