@@ -10,6 +10,7 @@
 
 #include "core/civil_date.h"
 #include "core/dossier_code.h"
+#include "core/json_fields.h"
 #include "core/json_guard.h"
 #include "core/status.h"
 
@@ -164,15 +165,7 @@ class FieldReader {
         return v;
     }
 
-    static std::optional<int64_t> asInt(const json& v) {
-        if (v.is_number_unsigned()) {
-            auto u = v.get<uint64_t>();
-            if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return std::nullopt;
-            return static_cast<int64_t>(u);
-        }
-        if (v.is_number_integer()) return v.get<int64_t>();
-        return std::nullopt;
-    }
+    static std::optional<int64_t> asInt(const json& v) { return asInt64(v); }
 
     static std::optional<DateTime> asDate(const std::string& text) {
         auto epoch = parseIsoTimestamp(text);

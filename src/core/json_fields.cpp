@@ -20,13 +20,17 @@ std::string stringField(const json& object, const char* key) {
     return v && v->is_string() ? v->get<std::string>() : std::string();
 }
 
+std::optional<int64_t> asInt64(const json& value) {
+    if (!value.is_number_integer()) return std::nullopt;
+    if (value.is_number_unsigned() &&
+        value.get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
+        return std::nullopt;
+    return value.get<int64_t>();
+}
+
 std::optional<int64_t> optIntField(const json& object, const char* key) {
     const json* v = member(object, key);
-    if (!v || !v->is_number_integer()) return std::nullopt;
-    if (v->is_number_unsigned() &&
-        v->get<uint64_t>() > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()))
-        return std::nullopt;
-    return v->get<int64_t>();
+    return v ? asInt64(*v) : std::nullopt;
 }
 
 std::optional<int64_t> optWholeNumberField(const json& object, const char* key) {

@@ -10,6 +10,9 @@
 
 namespace motcua {
 
+// A JSON value as an int64: integers within range only (never a float: ids must stay exact).
+std::optional<int64_t> asInt64(const nlohmann::json& value);
+
 // A string member, or "" when missing, null, not a string, or `object` is not an object.
 std::string stringField(const nlohmann::json& object, const char* key);
 // An integer member within int64 (never a float: ids must stay exact), or nothing.

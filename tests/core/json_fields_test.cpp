@@ -44,4 +44,8 @@ TEST_CASE("json fields: integers stay exact; floats only where asked") {
     CHECK_FALSE(optWholeNumberField(j, "huge"));
     CHECK(optNumberField(j, "frac") == Approx(2.5));
     CHECK_FALSE(optNumberField(j, "s"));
+    // The dossier parser's strict reader reads values with the same rule.
+    CHECK(asInt64(j["id"]) == int64_t{9007199254740993});
+    CHECK_FALSE(asInt64(j["big"]));
+    CHECK_FALSE(asInt64(j["f"]));
 }
