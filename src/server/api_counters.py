@@ -17,7 +17,8 @@ import time
 
 from . import validate as v
 from .api_admin import authorize_admin
-from .api_dossiers import CODE_RE, rating_public
+from .api_dossiers import rating_public
+from .domain import CODE_RE
 from .store import NotFound
 from .util import ApiError, hash_token, is_digits, normalise_code
 

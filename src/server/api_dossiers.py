@@ -2,33 +2,19 @@
 import base64
 import hashlib
 import hmac
-import re
 import time
 
 from . import validate as v
+from .domain import CODE_RE, SECRET_RE, STATUS_RATING_ALLOWED, STATUS_WORDS
 from .util import ApiError, initials, is_digits, json_bytes, normalise_code
 
-STATUS_NAMES = {
-    1: ("Mới đăng ký", "Newly registered"),
-    2: ("Đã tiếp nhận", "Received"),
-    3: ("Không được tiếp nhận", "Not accepted"),
-    4: ("Đang xử lý", "Processing"),
-    5: ("Yêu cầu bổ sung giấy tờ", "Supplement required"),
-    6: ("Yêu cầu thực hiện nghĩa vụ tài chính", "Fees/taxes due"),
-    7: ("Công dân yêu cầu rút hồ sơ", "Withdrawn by citizen"),
-    8: ("Dừng xử lý", "Stopped"),
-    9: ("Đã xử lý xong", "Result ready"),
-    10: ("Đã trả kết quả", "Result returned"),
-}
-CODE_RE = re.compile(r"^[0-9A-Z]{1,10}(\.[0-9A-Z]{1,10}){0,6}-\d{6}-\d{4}$")
-SECRET_RE = re.compile(r"^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}$")
 TOKEN_TTL = 3600
 LONG_POLL_MAX = 25.0
 NOT_FOUND = ApiError(404, "not_found", "No dossier matches this code and secret.")
 
 
 def status_name(status, lang):
-    return STATUS_NAMES[status][0 if lang == "vi" else 1]
+    return STATUS_WORDS[status]["vi" if lang == "vi" else "en"]
 
 
 def _names(vi, en, lang):
@@ -80,7 +66,7 @@ def build_payload(b, lang):
         "fees": [{"name": f["name"], "amount": f["amount"], "paid": bool(f["paid"])} for f in b["fees"]],
         "results": [{"name": r["name"], "collect_place": r["collect_place"], "collect_from": r["collect_from"]}
                     for r in b["results"]],
-        "rating_eligible": b["status"] in (9, 10) and b["rating"] is None,
+        "rating_eligible": b["status"] in STATUS_RATING_ALLOWED and b["rating"] is None,
         "rating": rating_public(b["rating"]),
         "updated_at": b["updated_at"],
     }

@@ -4,14 +4,9 @@ import hmac
 import secrets as _secrets
 
 from . import validate as v
-from .api_dossiers import CODE_RE
+from .domain import CATEGORIES, CODE_RE
 from .util import ApiError, SECRET_ALPHABET, hash_token, is_digits, new_secret, normalise_code
 
-CATEGORIES = {
-    "question": ("Hỏi đáp thủ tục", "Question about a procedure"),
-    "complaint": ("Phản ánh, khiếu nại", "Complaint"),
-    "suggestion": ("Kiến nghị, góp ý", "Suggestion"),
-}
 STATUS_NAMES = {"open": ("Đã tiếp nhận", "Received"), "in_progress": ("Đang xử lý", "In progress"),
                 "answered": ("Đã trả lời", "Answered"), "closed": ("Đã đóng", "Closed")}
 REQUEST_NOT_FOUND = ApiError(404, "not_found", "No request matches this id and secret.")

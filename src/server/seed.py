@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from . import workdays as wd
-from .util import SECRET_ALPHABET, hash_token, new_secret
+from .util import SECRET_ALPHABET, SECRET_LENGTH, hash_token, new_secret
 from .workdays import VN_TZ
 
 SEED = 20241124
@@ -253,7 +253,7 @@ def _seed_dossier(store, rng, proc, scenario, variant, anchor, today, secret_for
     if received > anchor:
         received = anchor - dt.timedelta(hours=2)
     channel = "online" if scenario == "new_online" else rng.choice(["counter", "counter", "online", "post"])
-    secret = secret_for("".join(rng.choice(SECRET_ALPHABET) for _ in range(6)), 6)
+    secret = secret_for("".join(rng.choice(SECRET_ALPHABET) for _ in range(SECRET_LENGTH)), SECRET_LENGTH)
     d = store.create_dossier(code, _name(rng, variant), channel, received, received, secret,
                              1 if scenario == "new_online" else 2)
     dcode = d["code"]

@@ -11,10 +11,10 @@ import threading
 
 from . import workdays
 from .db import open_db
+from .domain import STATUS_RATING_ALLOWED
 from .util import iso
 
 STATUS_OPEN_STEP = {4, 5, 6, 9}  # statuses whose step stays with a holder
-STATUS_CLOSED = {3, 7, 8, 10}
 DEFAULT_ACTIONS = {
     1: "Đăng ký hồ sơ", 2: "Tiếp nhận hồ sơ", 3: "Từ chối tiếp nhận hồ sơ",
     4: "Xử lý hồ sơ", 5: "Yêu cầu bổ sung giấy tờ", 6: "Thông báo nghĩa vụ tài chính",
@@ -460,7 +460,7 @@ class Store:
                 if hmac.compare_digest(r["idempotency_key"].encode(), key.encode()):
                     return "replayed", dict(r), d["version"]
                 return "conflict", dict(r), d["version"]
-            if d["status"] not in (9, 10):
+            if d["status"] not in STATUS_RATING_ALLOWED:
                 return "not_eligible", None, d["version"]
             row, version, counters = self._insert_rating(c, d, key, overall, criteria, visits, comment, now,
                                                          "app", None)

@@ -5,9 +5,8 @@ import json
 import secrets as _secrets
 import unicodedata
 
+from .domain import SECRET_ALPHABET, SECRET_LENGTH
 from .workdays import VN_TZ, OFFICE_CLOSE
-
-SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
 class ApiError(Exception):
@@ -55,7 +54,7 @@ def error_body(code, description):
     return json_bytes({"errors": [{"code": code, "description": description}]})
 
 
-def new_secret(length=6):
+def new_secret(length=SECRET_LENGTH):
     return "".join(_secrets.choice(SECRET_ALPHABET) for _ in range(length))
 
 

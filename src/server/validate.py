@@ -2,9 +2,9 @@
 import math
 import re
 
+from .domain import RATING_LEVELS as LEVELS
 from .util import ApiError, parse_time
 
-LEVELS = ("very_satisfied", "satisfied", "dissatisfied")
 INTEGER = re.compile(r"-?[0-9]{1,20}\Z")
 NUMBER = re.compile(r"-?[0-9]{1,20}(?:\.[0-9]{1,20})?\Z")
 
