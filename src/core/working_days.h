@@ -1,17 +1,14 @@
-// Working-day arithmetic for legal deadlines: Monday–Friday minus Vietnamese public holidays
-// (fixed solar holidays, Tết and Hùng Kings day from a table, weekend compensation days).
+// Working-day arithmetic for legal deadlines: Monday–Friday minus Vietnamese public holidays, plus
+// make-up Saturdays, from the calendar in assets/domain/calendar.json (the server uses it too).
 #pragma once
 
 #include "core/civil_date.h"
 
 namespace motcua {
 
-// Years for which the lunar holidays (Tết, Hùng Kings) are in the table. Outside this range only
-// the solar holidays are known, so counts may be off by the lunar days.
-constexpr int kFirstLunarTableYear = 2024;
-constexpr int kLastLunarTableYear = 2030;
-
 bool isWeekend(CivilDate c);
+// A listed day off; outside the calendar's years only the fixed solar holidays are known, so
+// counts there may be off by the lunar and moved days.
 bool isPublicHoliday(CivilDate c);
 bool isWorkingDay(CivilDate c);
 

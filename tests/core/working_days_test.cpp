@@ -1,4 +1,5 @@
-// Legal deadlines count working days: weekends, fixed holidays, Tết, Hùng Kings, compensation.
+// Legal deadlines count working days: weekends, fixed holidays, Tết, Hùng Kings, compensation,
+// announced bridge days and make-up Saturdays (assets/domain/calendar.json).
 #include <catch2/catch.hpp>
 
 #include "core/working_days.h"
@@ -24,7 +25,7 @@ TEST_CASE("fixed public holidays", "[working_days]") {
     CHECK(isPublicHoliday({2040, 9, 2})); // fixed holidays are known for any year
 }
 
-TEST_CASE("Tết spans five days and weekend days are compensated", "[working_days]") {
+TEST_CASE("Tết days off as announced or by the Labour Code", "[working_days]") {
     for (int d = 27; d <= 31; ++d)
         CHECK_FALSE(isWorkingDay({2025, 1, d}));
     CHECK(isWorkingDay({2025, 1, 24}));
@@ -38,6 +39,24 @@ TEST_CASE("Tết spans five days and weekend days are compensated", "[working_da
     for (int d = 16; d <= 20; ++d)
         CHECK_FALSE(isWorkingDay({2026, 2, d}));
     CHECK(isWorkingDay({2026, 2, 23}));
+    // Tết 2028 is Wednesday 26 January: from the day before, five days, Saturday 29 moved to
+    // Monday 31; Monday 24 is a working day.
+    for (int d : {25, 26, 27, 28, 31})
+        CHECK_FALSE(isWorkingDay({2028, 1, d}));
+    CHECK(isWorkingDay({2028, 1, 24}));
+    CHECK(isWorkingDay({2028, 2, 1}));
+}
+
+TEST_CASE("announced bridge days are off and their make-up Saturdays are worked",
+          "[working_days]") {
+    // 2025: Friday 2 May off, worked on Saturday 26 April; 2024: Monday 29 April for Saturday 4
+    // May.
+    CHECK_FALSE(isWorkingDay({2025, 5, 2}));
+    CHECK(isWorkingDay({2025, 4, 26}));
+    CHECK(isWeekend({2025, 4, 26}));
+    CHECK_FALSE(isWorkingDay({2024, 4, 29}));
+    CHECK(isWorkingDay({2024, 5, 4}));
+    CHECK_FALSE(isWorkingDay({2025, 4, 27})); // the Sunday after stays off
 }
 
 TEST_CASE("Hùng Kings commemoration from the lunar table", "[working_days]") {
@@ -55,7 +74,8 @@ TEST_CASE("adding working days skips weekends and holidays", "[working_days]") {
     CHECK(addWorkingDays({2025, 1, 24}, 1) == CivilDate{2025, 2, 3}); // over Tết
     CHECK(addWorkingDays({2024, 11, 25}, 0) == CivilDate{2024, 11, 25});
     CHECK(addWorkingDays({2024, 11, 25}, -1) == CivilDate{2024, 11, 22});
-    CHECK(addWorkingDays({2025, 4, 29}, 1) == CivilDate{2025, 5, 2}); // over 30/4 and 1/5
+    CHECK(addWorkingDays({2025, 4, 29}, 1) == CivilDate{2025, 5, 5});  // over 30/4, 1/5 and 2/5
+    CHECK(addWorkingDays({2025, 4, 25}, 1) == CivilDate{2025, 4, 26}); // a make-up Saturday
 }
 
 TEST_CASE("working days between dates are signed", "[working_days]") {

@@ -1,0 +1,217 @@
+// Parsing assets/domain/*.json (embedded by CMake through tools/embed_assets.py). Wrong types
+// leave a part empty and `complete` false instead of throwing: the app must still start.
+#include "core/domain_facts.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/civil_date.h"
+
+namespace motcua::assets {
+extern const unsigned char k_domain_statuses[];
+extern const std::size_t k_domain_statuses_size;
+extern const unsigned char k_domain_calendar[];
+extern const std::size_t k_domain_calendar_size;
+extern const unsigned char k_domain_codes[];
+extern const std::size_t k_domain_codes_size;
+extern const unsigned char k_domain_rating[];
+extern const std::size_t k_domain_rating_size;
+extern const unsigned char k_domain_request_categories[];
+extern const std::size_t k_domain_request_categories_size;
+} // namespace motcua::assets
+
+namespace motcua {
+
+namespace {
+
+using nlohmann::json;
+
+std::string_view embedded(const unsigned char* data, std::size_t size) {
+    return {reinterpret_cast<const char*>(data), size};
+}
+
+json parse(std::string_view text) {
+    return json::parse(text.begin(), text.end(), nullptr, false);
+}
+
+const json* member(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+std::string text(const json& object, const char* key) {
+    const json* v = member(object, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+bool flag(const json& object, const char* key) {
+    const json* v = member(object, key);
+    return v && v->is_boolean() && v->get<bool>();
+}
+
+int64_t integer(const json& object, const char* key, int64_t fallback) {
+    const json* v = member(object, key);
+    return v && v->is_number_integer() ? v->get<int64_t>() : fallback;
+}
+
+// "2025-05-02" → day number; nullopt unless exactly that shape and a real date.
+std::optional<int64_t> isoDay(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    for (size_t i = 0, part = 0; i < s.size(); ++i) {
+        if (s[i] == '-') {
+            ++part;
+            continue;
+        }
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+        parts[part] = parts[part] * 10 + (s[i] - '0');
+    }
+    const CivilDate c{parts[0], parts[1], parts[2]};
+    if (!isValidDate(c)) return std::nullopt;
+    return daysFromCivil(c);
+}
+
+bool parseStatuses(const json& doc, DomainFacts& out) {
+    const json* list = member(doc, "statuses");
+    if (!list || !list->is_array()) return false;
+    for (const json& s : *list) {
+        StatusFact f;
+        f.code = static_cast<int>(integer(s, "code", 0));
+        f.family = text(s, "family");
+        f.closed = flag(s, "closed");
+        f.paused = flag(s, "paused");
+        f.resultReady = flag(s, "result_ready");
+        f.ratingAllowed = flag(s, "rating_allowed");
+        const json* words = member(s, "words");
+        for (Language lang : {Language::Vi, Language::En, Language::Ko, Language::Zh, Language::Ja})
+            f.words[static_cast<size_t>(lang)] = words ? text(*words, languageCode(lang)) : "";
+        if (f.code <= 0 || f.family.empty()) return false;
+        for (const std::string& w : f.words)
+            if (w.empty()) return false;
+        out.statuses.push_back(std::move(f));
+    }
+    std::sort(out.statuses.begin(), out.statuses.end(),
+              [](const StatusFact& a, const StatusFact& b) { return a.code < b.code; });
+    return !out.statuses.empty();
+}
+
+bool parseDays(const json* list, std::vector<int64_t>& out) {
+    if (!list || !list->is_array()) return false;
+    for (const json& d : *list) {
+        const auto day = d.is_string() ? isoDay(d.get_ref<const std::string&>()) : std::nullopt;
+        if (!day) return false;
+        out.push_back(*day);
+    }
+    return true;
+}
+
+bool parseCalendar(const json& doc, CalendarFacts& out) {
+    out.firstYear = static_cast<int>(integer(doc, "first_year", 0));
+    out.lastYear = static_cast<int>(integer(doc, "last_year", -1));
+    const json* years = member(doc, "years");
+    if (!years || !years->is_object()) return false;
+    for (int y = out.firstYear; y <= out.lastYear; ++y) {
+        const json* year = member(*years, std::to_string(y).c_str());
+        if (!year || !parseDays(member(*year, "days_off"), out.daysOff) ||
+            !parseDays(member(*year, "make_up_working_days"), out.makeUpWorkingDays))
+            return false;
+    }
+    std::sort(out.daysOff.begin(), out.daysOff.end());
+    std::sort(out.makeUpWorkingDays.begin(), out.makeUpWorkingDays.end());
+    const json* outside = member(doc, "outside_years");
+    const json* fixed = outside ? member(*outside, "days_off") : nullptr;
+    if (!fixed || !fixed->is_array()) return false;
+    for (const json& md : *fixed) {
+        // "MM-DD", checked against a leap year so that 02-29 would be allowed.
+        if (!md.is_string()) return false;
+        const auto day = isoDay("2024-" + md.get<std::string>());
+        if (!day) return false;
+        const CivilDate c = civilFromDays(*day);
+        out.daysOffOutsideYears.emplace_back(c.m, c.d);
+    }
+    return out.firstYear > 0 && out.firstYear <= out.lastYear;
+}
+
+bool parseCodes(const json& doc, DomainFacts& out) {
+    const json* code = member(doc, "dossier_code");
+    const json* secret = member(doc, "receipt_secret");
+    if (!code || !secret) return false;
+    out.codePattern = text(*code, "pattern");
+    out.maxCodeLength = static_cast<size_t>(std::max<int64_t>(0, integer(*code, "max_length", 0)));
+    out.secretAlphabet = text(*secret, "alphabet");
+    out.secretLength = static_cast<size_t>(std::max<int64_t>(0, integer(*secret, "length", 0)));
+    return !out.codePattern.empty() && out.maxCodeLength > 0 && !out.secretAlphabet.empty() &&
+           out.secretLength > 0;
+}
+
+bool parseRating(const json& doc, DomainFacts& out) {
+    const json* levels = member(doc, "levels");
+    if (!levels || !levels->is_array()) return false;
+    for (const json& level : *levels) {
+        if (!level.is_string()) return false;
+        out.ratingLevels.push_back(level.get<std::string>());
+    }
+    return !out.ratingLevels.empty();
+}
+
+bool parseCategories(const json& doc, DomainFacts& out) {
+    const json* list = member(doc, "categories");
+    if (!list || !list->is_array()) return false;
+    for (const json& c : *list) {
+        const json* names = member(c, "names");
+        RequestCategoryFact f{text(c, "code"), names ? text(*names, "vi") : "",
+                              names ? text(*names, "en") : ""};
+        if (f.code.empty() || f.nameVi.empty() || f.nameEn.empty()) return false;
+        out.requestCategories.push_back(std::move(f));
+    }
+    return !out.requestCategories.empty();
+}
+
+} // namespace
+
+DomainFacts parseDomainFacts(const DomainFiles& files) {
+    DomainFacts out;
+    // Evaluated one by one so that a broken file leaves only its own part empty.
+    const bool statuses = parseStatuses(parse(files.statuses), out);
+    const bool calendar = parseCalendar(parse(files.calendar), out.calendar);
+    const bool codes = parseCodes(parse(files.codes), out);
+    const bool rating = parseRating(parse(files.rating), out);
+    const bool categories = parseCategories(parse(files.requestCategories), out);
+    out.complete = statuses && calendar && codes && rating && categories;
+    return out;
+}
+
+const DomainFacts& domainFacts() {
+    static const DomainFacts kFacts = parseDomainFacts({
+        .statuses = embedded(assets::k_domain_statuses, assets::k_domain_statuses_size),
+        .calendar = embedded(assets::k_domain_calendar, assets::k_domain_calendar_size),
+        .codes = embedded(assets::k_domain_codes, assets::k_domain_codes_size),
+        .rating = embedded(assets::k_domain_rating, assets::k_domain_rating_size),
+        .requestCategories =
+            embedded(assets::k_domain_request_categories, assets::k_domain_request_categories_size),
+    });
+    return kFacts;
+}
+
+const StatusFact* findStatusFact(int code) {
+    for (const StatusFact& s : domainFacts().statuses)
+        if (s.code == code) return &s;
+    return nullptr;
+}
+
+const char* statusWords(int code, Language lang) {
+    const StatusFact* s = findStatusFact(code);
+    return s ? s->words[static_cast<size_t>(lang)].c_str() : "";
+}
+
+bool isRequestCategory(std::string_view code) {
+    for (const RequestCategoryFact& c : domainFacts().requestCategories)
+        if (c.code == code) return true;
+    return false;
+}
+
+} // namespace motcua
