@@ -4,7 +4,9 @@ ko, zh, ja), that they all hold the same keys (en.json is the reference), that e
 the printf format specifiers of its en.json string (the same %-conversions in the same order: the
 code passes the arguments in English order and printf cannot reorder them), and that every
 character is in a font subset (the Vietnamese one, or for ko/zh/ja the CJK one); prints the
-problems and exits 1 if there are any. (A key ko/zh/ja lack would still fall back to English at
+problems and exits 1 if there are any. Status words are domain facts: they live in
+assets/domain/statuses.json (the app adds them to each table as "status.N"), are checked here like
+the strings, and must not reappear in the string files. (A key ko/zh/ja lack would still fall back to English at
 runtime; that stays a safety net, not a way to ship half a table.)"""
 import json
 import pathlib
@@ -15,6 +17,7 @@ CJK = ("ko", "zh", "ja")
 COMPLETE = ("vi", "en") + CJK
 KEY_USE = re.compile(r'\btr\(\s*"([a-z0-9_.]+)"\s*\)|"((?:[a-z0-9_]+\.)+[a-z0-9_]+)"')
 # A printf conversion: flags, width, precision, length modifier (%lld), conversion; "%%" too.
+STATUS_KEY = re.compile(r"status\.[0-9]+")
 SPECIFIER = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|j|z|t|L)?[sdifuxXc%]")
 
 
@@ -30,6 +33,19 @@ def parse_ranges(script, name):
 def main() -> int:
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     langs = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "assets/i18n").glob("*.json"))}
+    problems = []
+    for lang, table in langs.items():
+        for key in sorted(k for k in table if STATUS_KEY.fullmatch(k)):
+            problems.append(f"{lang}.json: {key} belongs in assets/domain/statuses.json only")
+    statuses = json.loads((root / "assets/domain/statuses.json").read_text(encoding="utf-8"))["statuses"]
+    for lang in COMPLETE:
+        for status in statuses:
+            word = status.get("words", {}).get(lang)
+            if isinstance(word, str) and word.strip():
+                if lang in langs:
+                    langs[lang][f"status.{status['code']}"] = word
+            else:
+                problems.append(f"statuses.json: status {status.get('code')} has no {lang} words")
     known = set().union(*(set(d) for d in langs.values()))
     used = set()
     for src in list((root / "src/ui").rglob("*.cpp")) + list((root / "src/app").rglob("*.cpp")) + list((root / "src/core").rglob("*.cpp")):
@@ -38,7 +54,6 @@ def main() -> int:
             # Only strings shaped like our keys whose first part is a known namespace count as keys.
             if m.group(1) or key.split(".")[0] in {k.split(".")[0] for k in known}:
                 used.add(key)
-    problems = []
     for lang in COMPLETE:
         if lang not in langs:
             problems.append(f"{lang}.json: missing")

@@ -5,12 +5,13 @@ characters the app can show (run with Debian's python3, like make_font.py):
     make_cjk_font.py SOURCE.ttc "FACE NAME" OUT.otf --text FILE... [--whole-blocks]
     make_cjk_font.py SOURCE.ttc "FACE NAME" OUT.otf --chars TEXT
 
---text keeps every character of the files that lies in CJK_RANGES (the strings in assets/i18n and
-the seed data's place names); --whole-blocks adds the small blocks listed in WHOLE_BLOCKS (kana,
-CJK punctuation, compatibility jamo, fullwidth forms) so a server text with an unexpected kana or
-punctuation mark still renders. --chars keeps exactly those characters (the language choice labels
-that are embedded in the app). Everything else (Latin, digits, Vietnamese) comes from Noto Sans,
-which the app merges first. Fails if the face lacks a requested character."""
+--text keeps every character of the files that lies in CJK_RANGES (the strings in assets/i18n, the
+status words in assets/domain, the seed data's place names); --whole-blocks adds the small blocks
+listed in WHOLE_BLOCKS (kana, CJK punctuation, compatibility jamo, fullwidth forms) so a server
+text with an unexpected kana or punctuation mark still renders. --chars keeps exactly those
+characters (the language choice labels that are embedded in the app). Everything else (Latin,
+digits, Vietnamese) comes from Noto Sans, which the app merges first. Fails if the face lacks a
+requested character."""
 import argparse
 import sys
 

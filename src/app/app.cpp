@@ -117,9 +117,9 @@ void App::setLanguage(Language language) {
     const Language shown = shownLanguage();
     // Every table is complete (tools/check_i18n.py); English stands in for a key one might lack.
     if (needsCjkFont(shown) && m_englishFallback.size() == 0)
-        m_englishFallback.load(stringsFor(Language::En));
+        m_englishFallback.load(stringsFor(Language::En), Language::En);
     m_strings.setFallback(needsCjkFont(shown) ? &m_englishFallback : nullptr);
-    const bool ok = m_strings.load(stringsFor(shown));
+    const bool ok = m_strings.load(stringsFor(shown), shown);
     (void)ok;
     ui::setStrings(&m_strings);
     host::setDocumentLanguage(languageCode(shown));

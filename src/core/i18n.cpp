@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/domain_facts.h"
+#include "core/status.h"
+
 namespace motcua {
 
 const char* languageCode(Language lang) {
@@ -36,6 +39,13 @@ bool Strings::load(std::string_view jsonText) {
         map.emplace(it.key(), it.value().get<std::string>());
     }
     m_map = std::move(map);
+    return true;
+}
+
+bool Strings::load(std::string_view jsonText, Language lang) {
+    if (!load(jsonText)) return false;
+    for (const StatusFact& s : domainFacts().statuses)
+        m_map[statusInfo(s.code).i18nKey] = s.words[static_cast<size_t>(lang)];
     return true;
 }
 

@@ -1,4 +1,5 @@
-// UI strings by key for the app's languages, loaded from the JSON files in assets/i18n/.
+// UI strings by key for the app's languages, loaded from the JSON files in assets/i18n/ (and the
+// status words from assets/domain/statuses.json).
 #pragma once
 
 #include <optional>
@@ -29,6 +30,9 @@ class Strings {
   public:
     // Loads a flat {"key": "text"} JSON object; returns false (and keeps what it had) on bad input.
     bool load(std::string_view jsonText);
+    // The same, plus the status words ("status.4") of `lang` from assets/domain/statuses.json:
+    // they are domain facts the server names statuses with, so the string files do not hold them.
+    bool load(std::string_view jsonText, Language lang);
     // Strings used for keys this table lacks (English under Korean, Chinese and Japanese); the
     // fallback is not owned and must outlive this table. nullptr: no fallback.
     void setFallback(const Strings* fallback) { m_fallback = fallback; }

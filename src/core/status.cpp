@@ -1,6 +1,12 @@
-// Status table: one row per national status code; colours follow the family so that the list,
-// detail header and timeline use the same meaning everywhere.
+// Status table: one row per status of assets/domain/statuses.json; icon and colour follow the
+// family so that the list, detail header and timeline use the same meaning everywhere.
 #include "core/status.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/domain_facts.h"
 
 namespace motcua {
 
@@ -12,119 +18,76 @@ constexpr Rgba kGreen{0x1f, 0x9d, 0x55, 0xff};
 constexpr Rgba kRed{0xc8, 0x3a, 0x32, 0xff};
 constexpr Rgba kGrey{0x80, 0x86, 0x8f, 0xff};
 
-constexpr const char* kIconProcessing = "status_processing";
-constexpr const char* kIconAction = "status_action";
-constexpr const char* kIconDone = "status_done";
-constexpr const char* kIconRefused = "status_refused";
-constexpr const char* kIconWithdrawn = "status_withdrawn";
 constexpr const char* kIconUnknown = "status_unknown";
 
-using F = StatusFamily;
-const StatusInfo kStatuses[] = {
-    {.code = 1,
-     .i18nKey = "status.1",
-     .iconId = kIconProcessing,
-     .family = F::Processing,
-     .colour = kBlue,
-     .known = true},
-    {.code = 2,
-     .i18nKey = "status.2",
-     .iconId = kIconProcessing,
-     .family = F::Processing,
-     .colour = kBlue,
-     .known = true},
-    {.code = 3,
-     .i18nKey = "status.3",
-     .iconId = kIconRefused,
-     .family = F::Refused,
-     .colour = kRed,
-     .known = true,
-     .closed = true},
-    {.code = 4,
-     .i18nKey = "status.4",
-     .iconId = kIconProcessing,
-     .family = F::Processing,
-     .colour = kBlue,
-     .known = true},
-    {.code = 5,
-     .i18nKey = "status.5",
-     .iconId = kIconAction,
-     .family = F::NeedsAction,
-     .colour = kAmber,
-     .known = true,
-     .paused = true},
-    {.code = 6,
-     .i18nKey = "status.6",
-     .iconId = kIconAction,
-     .family = F::NeedsAction,
-     .colour = kAmber,
-     .known = true,
-     .paused = true},
-    {.code = 7,
-     .i18nKey = "status.7",
-     .iconId = kIconWithdrawn,
-     .family = F::Withdrawn,
-     .colour = kGrey,
-     .known = true,
-     .closed = true},
-    {.code = 8,
-     .i18nKey = "status.8",
-     .iconId = kIconRefused,
-     .family = F::Refused,
-     .colour = kRed,
-     .known = true,
-     .closed = true,
-     .paused = true},
-    {.code = 9,
-     .i18nKey = "status.9",
-     .iconId = kIconDone,
-     .family = F::Done,
-     .colour = kGreen,
-     .known = true,
-     .resultReady = true,
-     .ratingEligible = true},
-    {.code = 10,
-     .i18nKey = "status.10",
-     .iconId = kIconDone,
-     .family = F::Done,
-     .colour = kGreen,
-     .known = true,
-     .closed = true,
-     .ratingEligible = true},
+struct Presentation {
+    StatusFamily family;
+    const char* iconId;
+    Rgba colour;
 };
+
+Presentation presentation(std::string_view family) {
+    if (family == "processing") return {StatusFamily::Processing, "status_processing", kBlue};
+    if (family == "needs_action") return {StatusFamily::NeedsAction, "status_action", kAmber};
+    if (family == "done") return {StatusFamily::Done, "status_done", kGreen};
+    if (family == "refused") return {StatusFamily::Refused, "status_refused", kRed};
+    if (family == "withdrawn") return {StatusFamily::Withdrawn, "status_withdrawn", kGrey};
+    return {StatusFamily::Unknown, kIconUnknown, kGrey};
+}
 
 const StatusInfo kUnknown{.code = 0,
                           .i18nKey = "status.unknown",
                           .iconId = kIconUnknown,
-                          .family = F::Unknown,
+                          .family = StatusFamily::Unknown,
                           .colour = kGrey};
+
+// i18nKey points into `keys`, which is filled completely before any row takes a pointer.
+struct Table {
+    std::vector<std::string> keys;
+    std::vector<StatusInfo> rows;
+};
+
+const Table& table() {
+    static const Table kTable = [] {
+        Table t;
+        const auto& facts = domainFacts().statuses;
+        for (const StatusFact& f : facts)
+            t.keys.push_back("status." + std::to_string(f.code));
+        for (size_t i = 0; i < facts.size(); ++i) {
+            const StatusFact& f = facts[i];
+            const Presentation p = presentation(f.family);
+            t.rows.push_back({.code = f.code,
+                              .i18nKey = t.keys[i].c_str(),
+                              .iconId = p.iconId,
+                              .family = p.family,
+                              .colour = p.colour,
+                              .known = true,
+                              .closed = f.closed,
+                              .paused = f.paused,
+                              .resultReady = f.resultReady,
+                              .ratingEligible = f.ratingAllowed});
+        }
+        return t;
+    }();
+    return kTable;
+}
 
 } // namespace
 
 bool isKnownStatus(int code) {
-    return code >= kMinStatusCode && code <= kMaxStatusCode;
+    return statusInfo(code).known;
 }
 
 const StatusInfo& statusInfo(int code) {
-    if (!isKnownStatus(code)) return kUnknown;
-    return kStatuses[code - kMinStatusCode];
+    for (const StatusInfo& s : table().rows)
+        if (s.code == code) return s;
+    return kUnknown;
 }
 
 const StatusInfo& statusFamilyInfo(StatusFamily family) {
-    switch (family) {
-    case StatusFamily::Processing:
-        return kStatuses[3];
-    case StatusFamily::NeedsAction:
-        return kStatuses[4];
-    case StatusFamily::Done:
-        return kStatuses[8];
-    case StatusFamily::Refused:
-        return kStatuses[2];
-    case StatusFamily::Withdrawn:
-        return kStatuses[6];
-    case StatusFamily::Unknown:
-        break;
-    }
+    // Icon and colour are the family's; the first status of it stands for the rest.
+    for (const StatusInfo& s : table().rows)
+        if (s.family == family) return s;
     return kUnknown;
 }
 

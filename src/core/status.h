@@ -1,5 +1,5 @@
 // The ten national dossier statuses (TrangThaiHoSo) and how the UI should present each:
-// i18n key, open/closed/paused flags, icon and colour per status family.
+// i18n key, open/closed/paused flags (from assets/domain/statuses.json), icon and colour per family.
 #pragma once
 
 #include <cstdint>
@@ -33,9 +33,6 @@ struct StatusInfo {
     bool resultReady = false;    // 9: come and collect
     bool ratingEligible = false; // 9, 10
 };
-
-constexpr int kMinStatusCode = 1;
-constexpr int kMaxStatusCode = 10;
 
 bool isKnownStatus(int code);
 // Always returns a usable entry; unknown codes get the "unknown" entry (known == false).

@@ -1,11 +1,13 @@
-// The embedded assets/domain facts: every file parses completely, and a broken one spoils only its
-// own part.
+// The embedded assets/domain facts: every file parses completely, a broken one spoils only its own
+// part, and the strings take their status words from them.
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
 #include "core/domain_facts.h"
+#include "core/i18n.h"
+#include "core/status.h"
 
 using namespace motcua;
 
@@ -34,4 +36,19 @@ TEST_CASE("a broken file leaves only its own part empty", "[domain]") {
     CHECK(f.statuses.empty());
     CHECK(f.secretAlphabet.empty());
     CHECK(f.ratingLevels == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("status words come from the domain file in every language", "[domain][i18n]") {
+    Strings en;
+    REQUIRE(en.load(R"({"home.title": "Home"})", Language::En));
+    CHECK(std::string(en.get("status.6")) == "Fees/taxes due");
+    CHECK(std::string(en.get(statusInfo(9).i18nKey)) == "Result ready");
+    Strings vi;
+    REQUIRE(vi.load("{}", Language::Vi));
+    CHECK(std::string(vi.get("status.9")) == "Đã có kết quả");
+    Strings ja;
+    REQUIRE(ja.load("{}", Language::Ja));
+    CHECK(std::string(ja.get("status.4")) == "処理中");
+    CHECK(std::string(statusWords(1, Language::Ko)) == "신규 등록");
+    CHECK(std::string(statusWords(11, Language::Vi)).empty());
 }
