@@ -238,3 +238,40 @@ def parse_wrk(text):
         res[f"p{p}_ms"] = float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[m.group(2)] if m else None
     res["errors"] = "; ".join(re.findall(r"(Non-2xx or 3xx responses: \d+|Socket errors: [^\n]+)", text)) or None
     return res
+
+
+async def read_response(reader):
+    """One HTTP/1.1 response: (status, body, server_closes)."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    status = int(lines[0].split(None, 2)[1])
+    length, chunked, close = None, False, False
+    for line in lines[1:]:
+        k, _, v = line.partition(b":")
+        k = k.strip().lower()
+        if k == b"content-length":
+            length = int(v)
+        elif k == b"transfer-encoding" and b"chunked" in v.lower():
+            chunked = True
+        elif k == b"connection" and b"close" in v.lower():
+            close = True
+    if chunked:
+        parts = []
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            if size == 0:
+                await _skip_trailers(reader)
+                break
+            parts.append(await reader.readexactly(size))
+            await reader.readexactly(2)
+        body = b"".join(parts)
+    elif length is not None:
+        body = await reader.readexactly(length)
+    else:
+        body, close = await reader.read(), True
+    return status, body, close
+
+
+async def _skip_trailers(reader):
+    while (await reader.readuntil(b"\r\n")) != b"\r\n":
+        pass

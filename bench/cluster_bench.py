@@ -46,7 +46,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_server import OUT_DIR, REPO, free_port, have_wrk, parse_wrk, percentile, run_wrk  # noqa: E402
+from bench_server import (OUT_DIR, REPO, free_port, have_wrk, parse_wrk, percentile, read_response,  # noqa: E402
+                          run_wrk)
 
 CLUSTER = os.path.join(REPO, "tools", "cluster.sh")
 PROCEDURE = "1.004873"
@@ -67,35 +68,6 @@ CHANGED_RE = re.compile(rb'"changed"\s*:\s*(true|false)')
 
 
 # ---------------------------------------------------------------------------------------- HTTP --
-async def read_response(reader):
-    """One HTTP/1.1 response: (status, body)."""
-    head = await reader.readuntil(b"\r\n\r\n")
-    lines = head.split(b"\r\n")
-    status = int(lines[0].split(None, 2)[1])
-    length, chunked = None, False
-    for line in lines[1:]:
-        k, _, v = line.partition(b":")
-        k = k.strip().lower()
-        if k == b"content-length":
-            length = int(v)
-        elif k == b"transfer-encoding" and b"chunked" in v.lower():
-            chunked = True
-    if chunked:
-        parts = []
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            if size == 0:
-                while (await reader.readuntil(b"\r\n")) != b"\r\n":
-                    pass
-                break
-            parts.append(await reader.readexactly(size))
-            await reader.readexactly(2)
-        return status, b"".join(parts)
-    if length is not None:
-        return status, await reader.readexactly(length)
-    return status, await reader.read()
-
-
 def request_bytes(method, path, port, body=None, token=None, close=False):
     data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
     head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
@@ -115,7 +87,7 @@ async def http(port, method, path, body=None, token=None, timeout=15.0, source=N
             "127.0.0.1", port, local_addr=(source, 0) if source else None)
         try:
             writer.write(request_bytes(method, path, port, body, token, close=True))
-            return await read_response(reader)
+            return (await read_response(reader))[:2]
         finally:
             writer.close()
     return await asyncio.wait_for(go(), timeout)
@@ -271,7 +243,7 @@ class LookupLoad:
                     t0 = time.monotonic()
                     writer.write(request_bytes("POST", "/api/v1/dossiers/lookup", self.port,
                                                {"code": d["code"], "secret": d["secret"]}))
-                    st, _ = await asyncio.wait_for(read_response(reader), 30)
+                    st, _, _ = await asyncio.wait_for(read_response(reader), 30)
                     self.lat.append(time.monotonic() - t0)
                     self.statuses[st] = self.statuses.get(st, 0) + 1
             except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError):
@@ -314,7 +286,7 @@ async def propagation(ports, admin, code, token, changes):
                                            f"&timeout={POLL_TIMEOUT}", ports[i], token=token))
 
                 async def answer(reader=reader):
-                    st, body = await read_response(reader)
+                    st, body, _ = await read_response(reader)
                     return time.monotonic(), st, body
                 tasks[i] = asyncio.ensure_future(asyncio.wait_for(answer(), POLL_TIMEOUT + 5))
             await asyncio.sleep(0.15)  # the polls are held by now

@@ -42,7 +42,7 @@ import sys
 import tempfile
 import time
 
-from bench_server import (HOST, OUT_DIR, REPO, BenchServer, create_dossier, have_wrk, lookup, parse_wrk, percentile,
+from bench_server import (HOST, read_response, OUT_DIR, REPO, BenchServer, create_dossier, have_wrk, lookup, parse_wrk, percentile,
                           run_wrk)
 
 POLL_TIMEOUT = 25  # seconds, the API's maximum
@@ -67,43 +67,6 @@ VERSION_RE = re.compile(rb'"version"\s*:\s*(\d+)')
 
 
 # ---------------------------------------------------------------------------------------- HTTP --
-async def read_response(reader):
-    """One HTTP/1.1 response: (status, body, server_closes)."""
-    head = await reader.readuntil(b"\r\n\r\n")
-    lines = head.split(b"\r\n")
-    status = int(lines[0].split(None, 2)[1])
-    length, chunked, close = None, False, False
-    for line in lines[1:]:
-        k, _, v = line.partition(b":")
-        k = k.strip().lower()
-        if k == b"content-length":
-            length = int(v)
-        elif k == b"transfer-encoding" and b"chunked" in v.lower():
-            chunked = True
-        elif k == b"connection" and b"close" in v.lower():
-            close = True
-    if chunked:
-        parts = []
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            if size == 0:
-                await _skip_trailers(reader)
-                break
-            parts.append(await reader.readexactly(size))
-            await reader.readexactly(2)
-        body = b"".join(parts)
-    elif length is not None:
-        body = await reader.readexactly(length)
-    else:
-        body, close = await reader.read(), True
-    return status, body, close
-
-
-async def _skip_trailers(reader):
-    while (await reader.readuntil(b"\r\n")) != b"\r\n":
-        pass
-
-
 async def http(port, method, path, body=None, token=None, timeout=10.0):
     """One request on its own connection: (status, body bytes)."""
     async def go():
