@@ -75,9 +75,6 @@ class Row(dict):
             return list(self.values())[key]
         return dict.__getitem__(self, key)
 
-    def keys(self):  # noqa: D102 - dict(Row) and sqlite3.Row agree
-        return dict.keys(self)
-
 
 def _row_factory(cursor):
     desc = cursor.description

@@ -4,7 +4,6 @@ refuses, routing to the api_* handlers, static files, graceful shutdown."""
 import asyncio
 import concurrent.futures
 import json
-import os
 import re
 import signal
 import sys
@@ -32,7 +31,6 @@ TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+\Z")
 BAD_VALUE = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 HOST = re.compile(r"(?:[A-Za-z0-9.\-_~%!$&'()*+,;=]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?\Z")
 JSON_TYPE = "application/json; charset=utf-8"
-DEBUG_PARSE = bool(os.environ.get("MOTCUA_DEBUG_PARSE"))
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
        "img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self'; "
@@ -113,8 +111,6 @@ class Connection(web_protocol.RequestHandler):
 
     def handle_error(self, request, status=500, exc=None, message=None):
         """Errors of the HTTP parser (and our own last resort): a JSON body, never a traceback."""
-        if DEBUG_PARSE:
-            sys.stderr.write(f"parse error {type(exc).__name__}: {exc!r}\n")
         if status >= 500:
             self.log_exception("Error handling request", exc_info=exc)
             resp = json_response(500, error_body("internal_error", "Internal server error."))

@@ -150,7 +150,7 @@ class Store:
         if kind == "v":
             self._apply(kind, int(key), value)
         else:
-            self._apply(kind, key if kind in ("d", "t") else key, int(value))
+            self._apply(kind, key, int(value))
 
     def _changed(self, changes):
         for code, version in changes:
