@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.h"
+#include "core/json_fields.h"
 
 namespace motcua::assets {
 extern const unsigned char k_domain_statuses[];
@@ -37,33 +38,12 @@ json parse(std::string_view text) {
     return json::parse(text.begin(), text.end(), nullptr, false);
 }
 
-const json* member(const json& object, const char* key) {
-    if (!object.is_object()) return nullptr;
-    auto it = object.find(key);
-    return it == object.end() ? nullptr : &*it;
-}
-
-std::string text(const json& object, const char* key) {
-    const json* v = member(object, key);
-    return v && v->is_string() ? v->get<std::string>() : std::string();
-}
-
-bool flag(const json& object, const char* key) {
-    const json* v = member(object, key);
-    return v && v->is_boolean() && v->get<bool>();
-}
-
-int64_t integer(const json& object, const char* key, int64_t fallback) {
-    const json* v = member(object, key);
-    return v && v->is_number_integer() ? v->get<int64_t>() : fallback;
-}
-
 // "2025-05-02" → day number; nullopt unless exactly that shape and a real date.
 std::optional<int64_t> isoDay(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     int parts[3] = {0, 0, 0};
     for (size_t i = 0, part = 0; i < s.size(); ++i) {
-        if (s[i] == '-') {
+        if (i == 4 || i == 7) {
             ++part;
             continue;
         }
@@ -76,19 +56,20 @@ std::optional<int64_t> isoDay(std::string_view s) {
 }
 
 bool parseStatuses(const json& doc, DomainFacts& out) {
-    const json* list = member(doc, "statuses");
-    if (!list || !list->is_array()) return false;
+    const json* list = arrayField(doc, "statuses");
+    if (!list) return false;
     for (const json& s : *list) {
         StatusFact f;
-        f.code = static_cast<int>(integer(s, "code", 0));
-        f.family = text(s, "family");
-        f.closed = flag(s, "closed");
-        f.paused = flag(s, "paused");
-        f.resultReady = flag(s, "result_ready");
-        f.ratingAllowed = flag(s, "rating_allowed");
-        const json* words = member(s, "words");
+        f.code = static_cast<int>(intField(s, "code"));
+        f.family = stringField(s, "family");
+        f.closed = boolField(s, "closed");
+        f.paused = boolField(s, "paused");
+        f.resultReady = boolField(s, "result_ready");
+        f.ratingAllowed = boolField(s, "rating_allowed");
+        const json* words = objectField(s, "words");
         for (Language lang : {Language::Vi, Language::En, Language::Ko, Language::Zh, Language::Ja})
-            f.words[static_cast<size_t>(lang)] = words ? text(*words, languageCode(lang)) : "";
+            f.words[static_cast<size_t>(lang)] =
+                words ? stringField(*words, languageCode(lang)) : "";
         if (f.code <= 0 || f.family.empty()) return false;
         for (const std::string& w : f.words)
             if (w.empty()) return false;
@@ -110,21 +91,21 @@ bool parseDays(const json* list, std::vector<int64_t>& out) {
 }
 
 bool parseCalendar(const json& doc, CalendarFacts& out) {
-    out.firstYear = static_cast<int>(integer(doc, "first_year", 0));
-    out.lastYear = static_cast<int>(integer(doc, "last_year", -1));
-    const json* years = member(doc, "years");
-    if (!years || !years->is_object()) return false;
+    out.firstYear = static_cast<int>(intField(doc, "first_year"));
+    out.lastYear = static_cast<int>(intField(doc, "last_year", -1));
+    const json* years = objectField(doc, "years");
+    if (!years) return false;
     for (int y = out.firstYear; y <= out.lastYear; ++y) {
-        const json* year = member(*years, std::to_string(y).c_str());
-        if (!year || !parseDays(member(*year, "days_off"), out.daysOff) ||
-            !parseDays(member(*year, "make_up_working_days"), out.makeUpWorkingDays))
+        const json* year = objectField(*years, std::to_string(y).c_str());
+        if (!year || !parseDays(arrayField(*year, "days_off"), out.daysOff) ||
+            !parseDays(arrayField(*year, "make_up_working_days"), out.makeUpWorkingDays))
             return false;
     }
     std::sort(out.daysOff.begin(), out.daysOff.end());
     std::sort(out.makeUpWorkingDays.begin(), out.makeUpWorkingDays.end());
-    const json* outside = member(doc, "outside_years");
-    const json* fixed = outside ? member(*outside, "days_off") : nullptr;
-    if (!fixed || !fixed->is_array()) return false;
+    const json* outside = objectField(doc, "outside_years");
+    const json* fixed = outside ? arrayField(*outside, "days_off") : nullptr;
+    if (!fixed) return false;
     for (const json& md : *fixed) {
         // "MM-DD", checked against a leap year so that 02-29 would be allowed.
         if (!md.is_string()) return false;
@@ -137,20 +118,20 @@ bool parseCalendar(const json& doc, CalendarFacts& out) {
 }
 
 bool parseCodes(const json& doc, DomainFacts& out) {
-    const json* code = member(doc, "dossier_code");
-    const json* secret = member(doc, "receipt_secret");
+    const json* code = objectField(doc, "dossier_code");
+    const json* secret = objectField(doc, "receipt_secret");
     if (!code || !secret) return false;
-    out.codePattern = text(*code, "pattern");
-    out.maxCodeLength = static_cast<size_t>(std::max<int64_t>(0, integer(*code, "max_length", 0)));
-    out.secretAlphabet = text(*secret, "alphabet");
-    out.secretLength = static_cast<size_t>(std::max<int64_t>(0, integer(*secret, "length", 0)));
+    out.codePattern = stringField(*code, "pattern");
+    out.maxCodeLength = static_cast<size_t>(std::max<int64_t>(0, intField(*code, "max_length")));
+    out.secretAlphabet = stringField(*secret, "alphabet");
+    out.secretLength = static_cast<size_t>(std::max<int64_t>(0, intField(*secret, "length")));
     return !out.codePattern.empty() && out.maxCodeLength > 0 && !out.secretAlphabet.empty() &&
            out.secretLength > 0;
 }
 
 bool parseRating(const json& doc, DomainFacts& out) {
-    const json* levels = member(doc, "levels");
-    if (!levels || !levels->is_array()) return false;
+    const json* levels = arrayField(doc, "levels");
+    if (!levels) return false;
     for (const json& level : *levels) {
         if (!level.is_string()) return false;
         out.ratingLevels.push_back(level.get<std::string>());
@@ -159,12 +140,12 @@ bool parseRating(const json& doc, DomainFacts& out) {
 }
 
 bool parseCategories(const json& doc, DomainFacts& out) {
-    const json* list = member(doc, "categories");
-    if (!list || !list->is_array()) return false;
+    const json* list = arrayField(doc, "categories");
+    if (!list) return false;
     for (const json& c : *list) {
-        const json* names = member(c, "names");
-        RequestCategoryFact f{text(c, "code"), names ? text(*names, "vi") : "",
-                              names ? text(*names, "en") : ""};
+        const json* names = objectField(c, "names");
+        RequestCategoryFact f{stringField(c, "code"), names ? stringField(*names, "vi") : "",
+                              names ? stringField(*names, "en") : ""};
         if (f.code.empty() || f.nameVi.empty() || f.nameEn.empty()) return false;
         out.requestCategories.push_back(std::move(f));
     }
