@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/civil_date.h"
+#include "core/domain_facts.h"
 #include "core/dossier_code.h"
 #include "core/json_fields.h"
 #include "core/json_guard.h"
@@ -483,22 +484,19 @@ Result<Dossier> parseDossierFromCache(std::string_view text) {
     return parseDossier(text);
 }
 
+// The scale's codes come from assets/domain/rating.json, best first, in the enum's order.
 const char* ratingLevelKey(RatingLevel level) {
-    switch (level) {
-    case RatingLevel::VerySatisfied:
-        return "very_satisfied";
-    case RatingLevel::Satisfied:
-        return "satisfied";
-    case RatingLevel::Dissatisfied:
-        return "dissatisfied";
-    }
-    return "satisfied";
+    const auto& levels = domainFacts().ratingLevels;
+    const auto i = static_cast<size_t>(level);
+    return i < levels.size() ? levels[i].c_str() : "";
 }
 
 std::optional<RatingLevel> ratingLevelFromKey(std::string_view key) {
-    if (key == "very_satisfied") return RatingLevel::VerySatisfied;
-    if (key == "satisfied") return RatingLevel::Satisfied;
-    if (key == "dissatisfied") return RatingLevel::Dissatisfied;
+    const auto& levels = domainFacts().ratingLevels;
+    for (auto level :
+         {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied})
+        if (static_cast<size_t>(level) < levels.size() && levels[static_cast<size_t>(level)] == key)
+            return level;
     return std::nullopt;
 }
 

@@ -10,10 +10,10 @@
 
 namespace motcua {
 
-constexpr size_t kMaxCodeLength = 40;
-constexpr size_t kSecretLength = 6;
-// No 0/O or 1/I: they are confused when read off paper.
-constexpr std::string_view kSecretAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+// From assets/domain/codes.json, which the server reads too.
+size_t maxCodeLength();
+std::string_view secretAlphabet(); // no 0/O or 1/I: they are confused when read off paper
+size_t secretLength();
 
 // Trims, drops all (also Unicode) spaces and zero-width characters, uppercases, and turns
 // pasted dash/dot look-alikes and full-width digits into ASCII. Idempotent.

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/domain_facts.h"
 #include "core/dossier.h"
 #include "core/json_fields.h"
 #include "core/json_guard.h"
@@ -77,7 +78,7 @@ Result<std::vector<Alert>> parseAlerts(std::string_view text) {
 }
 
 std::string validateRequestDraft(const RequestDraft& d) {
-    if (d.category != "question" && d.category != "complaint") return "request.error.category";
+    if (!isRequestCategory(d.category)) return "request.error.category";
     if (d.description.find_first_not_of(" \t\r\n") == std::string::npos)
         return "request.error.empty";
     if (!isValidUtf8(d.description)) return "request.error.invalid";
@@ -106,7 +107,7 @@ RequestDraft draftFromJson(std::string_view text) {
     RequestDraft d;
     json doc;
     if (parseJsonText(text, kMaxJsonBytes, doc) != ParseError::None || !doc.is_object()) return d;
-    if (const std::string c = stringField(doc, "category"); c == "complaint") d.category = c;
+    if (const std::string c = stringField(doc, "category"); isRequestCategory(c)) d.category = c;
     d.description = stringField(doc, "description");
     d.dossierCode = stringField(doc, "dossier_code");
     d.contact = stringField(doc, "contact");

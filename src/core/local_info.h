@@ -39,7 +39,7 @@ Result<std::vector<Alert>> parseAlerts(std::string_view json);
 
 // A question or complaint to send (POST /api/v1/requests).
 struct RequestDraft {
-    std::string category = "question"; // question, complaint
+    std::string category = "question"; // a code of assets/domain/request_categories.json
     std::string description;
     std::string dossierCode;
     std::string contact;

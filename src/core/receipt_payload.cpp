@@ -222,12 +222,12 @@ bool isCodeChar(char c) {
 }
 
 bool isSecretChar(char c) {
-    return kSecretAlphabet.find(c) != std::string_view::npos;
+    return secretAlphabet().find(c) != std::string_view::npos;
 }
 
 // Finds a code inside free text: the first maximal run of code characters (after folding
 // dash look-alikes) that is a valid code, with dots/dashes at its ends dropped. The next
-// standalone 6-character token written in the secret alphabet, if any, is taken as the secret.
+// standalone token of the secret's length written in its alphabet, if any, is taken as the secret.
 std::optional<ReceiptPayload> findEmbedded(std::string_view text) {
     // Fold Unicode dashes so "000.00.12.H42–241124–0001" (from word processors) still matches.
     std::string folded;
@@ -267,7 +267,7 @@ std::optional<ReceiptPayload> findEmbedded(std::string_view text) {
                     ++k;
                 bool standalone = j == 0 || !isCodeChar(folded[j - 1]);
                 std::string_view word = std::string_view(folded).substr(j, k - j);
-                if (standalone && word.size() == kSecretLength &&
+                if (standalone && word.size() == secretLength() &&
                     std::all_of(word.begin(), word.end(), isSecretChar)) {
                     secret = std::string(word);
                     break;
