@@ -73,7 +73,7 @@ int main() {
     for (int i = 0; i < 10; ++i)
         test::nullBackendFrame(390, 844, 3, [&] { app.frame(); }); // warm up
     const Figures timeline = measure(app, 500);
-    app.apply({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    app.apply(intent::Navigate{Screen::Home});
     for (int i = 0; i < 10; ++i)
         test::nullBackendFrame(390, 844, 3, [&] { app.frame(); });
     const Figures home = measure(app, 500);

@@ -1,5 +1,5 @@
 // Everything the screens read: which screen is open, settings, forms and what the network said.
-// Screens read it and emit intents; only the App changes it (apart from form text being typed).
+// Screens read it and emit intents; only the controllers change it (apart from form text typed).
 #pragma once
 
 #include <array>
@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/intent.h"
 #include "core/ask_matcher.h"
 #include "core/dossier.h"
 #include "core/i18n.h"
@@ -23,22 +24,6 @@
 #include "platform/scanner.h"
 
 namespace motcua {
-
-enum class Screen {
-    Home,
-    Lookup,
-    Dossier,
-    Scan,
-    Rate,
-    Stats,
-    Counter,
-    Procedures,
-    Procedure,
-    Request,
-    Requests,
-    Places,
-    Alerts,
-};
 
 // The state of one asynchronous operation, shown on screen each frame.
 enum class Io { Idle, Loading, Done, Failed };
@@ -170,51 +155,5 @@ struct AppState {
     RecentDossiers recents;
     int64_t now = 0; // wall clock, epoch seconds, for "days left"
 };
-
-struct Intent {
-    enum class Kind {
-        Navigate,     // screen
-        SetLanguage,  // language
-        SetTextScale, // number
-        SubmitLookup,
-        OpenRecent,   // text = code
-        RemoveRecent, // text = code
-        ClearRecents,
-        Refresh,
-        Share,
-        ScanTorch,
-        ScanSwitchCamera,
-        ScanPickPhoto,
-        StartRating, // open the form for the dossier on screen
-        SetRating,   // text = field (overall, attitude, on_time, ease, visits), number = value
-        SubmitRating,
-        OpenStats,
-        CounterRate, // number = level (0 very satisfied, 1 satisfied, 2 dissatisfied)
-        ApplyUpdate,
-        Install,
-        DismissInstall,
-        OpenProcedures,
-        SetAgency,     // text = agency code; empty for all
-        SetField,      // text = field name; empty for all
-        OpenProcedure, // number = index into the catalogue
-        Ask,
-        OpenRequestForm,     // text = question to start from
-        SetRequestCategory,  // text = question or complaint
-        SetRequestAnonymous, // number = 1 anonymous, 0 with contact
-        SendRequest,
-        FollowRequest, // number = request id
-        OpenPlaces,    // text = kind
-        OpenAlerts,    // the list of active alerts, over the screen on show
-        CloseAlerts,   // back to that screen
-        OpenLink,      // text = tel: or map URL
-    };
-    Kind kind;
-    Screen screen = Screen::Home;
-    Language language = Language::Vi;
-    float number = 0;
-    std::string text;
-};
-
-using Intents = std::vector<Intent>;
 
 } // namespace motcua

@@ -124,7 +124,7 @@ void drawAlertsBanner(const AppState& state, Intents& out) {
     const bool held = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
     mirrorLastItem("button", name.c_str(), nullptr, -1, 0, nullptr, id);
     if (a11y::takeActivation(id)) pressed = true;
-    if (pressed) out.push_back({.kind = Intent::Kind::OpenAlerts});
+    if (pressed) out.push_back(intent::OpenAlerts{});
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = style.FrameRounding;
@@ -189,7 +189,7 @@ void drawAlertsBanner(const AppState& state, Intents& out) {
 
 void drawAlertsScreen(const AppState& state, Intents& out) {
     beginPage("##alerts");
-    if (backButton()) out.push_back({.kind = Intent::Kind::CloseAlerts});
+    if (backButton()) out.push_back(intent::CloseAlerts{});
     heading(tr("alerts.title"), 1);
     if (state.alerts.items.empty()) paragraph(tr("alerts.none"), true);
     for (const Alert* a : bySeverity(state.alerts.items)) {

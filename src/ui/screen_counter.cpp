@@ -73,7 +73,7 @@ void drawCounterScreen(const AppState& state, Intents& out) {
          {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
         ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.5f);
         if (ratingChoice(level, false, ratingLevelWords(level), h))
-            out.push_back({.kind = Intent::Kind::CounterRate, .number = static_cast<float>(level)});
+            out.push_back(intent::CounterRate{level});
         ImGui::PopFont();
     }
     if (sending) ImGui::EndDisabled();

@@ -183,14 +183,14 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
 void drawDossierScreen(const AppState& state, Intents& out) {
     const DossierView& v = state.view;
     beginPage("##dossier");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Home});
 
     if (!v.dossier) {
         heading(v.code.c_str(), 2);
         if (v.load == Io::Loading) statusText(tr("dossier.loading"));
         if (!v.message.empty()) statusText(tr(v.message.c_str()), color::kDanger);
         if (v.load == Io::Failed && button(tr("dossier.refresh"), ButtonKind::Secondary))
-            out.push_back({.kind = Intent::Kind::Refresh});
+            out.push_back(intent::Refresh{});
         endPage();
         return;
     }
@@ -306,7 +306,7 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         }
         }
     } else if (!d.rating && d.ratingEligible) {
-        if (button(tr("rating.cta"))) out.push_back({.kind = Intent::Kind::StartRating});
+        if (button(tr("rating.cta"))) out.push_back(intent::StartRating{});
     }
 
     beginCard("##timeline");
@@ -323,9 +323,8 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         statusText(tr(v.message.c_str()), color::kDanger);
     const bool loading = v.load == Io::Loading;
     if (button(loading ? tr("dossier.refreshing") : tr("dossier.refresh"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::Refresh});
-    if (button(tr("dossier.share"), ButtonKind::Quiet))
-        out.push_back({.kind = Intent::Kind::Share});
+        out.push_back(intent::Refresh{});
+    if (button(tr("dossier.share"), ButtonKind::Quiet)) out.push_back(intent::Share{});
     if (v.shared) statusText(tr("dossier.shared"));
     endPage();
 }

@@ -42,7 +42,7 @@ void drawRecentsCard(const AppState& state, Intents& out) {
         const std::string openName = r.code + (words.empty() ? "" : " — " + words);
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (button(label.c_str(), ButtonKind::Secondary, openW, openName.c_str()))
-            out.push_back({.kind = Intent::Kind::OpenRecent, .text = r.code});
+            out.push_back(intent::OpenRecent{r.code});
         if (r.lastStatus) {
             const float rad = ImGui::GetFontSize() * 0.35f;
             drawStatusIcon(ImGui::GetWindowDrawList(),
@@ -52,11 +52,11 @@ void drawRecentsCard(const AppState& state, Intents& out) {
         ImGui::SameLine();
         const std::string removeName = std::string(removeLabel) + " " + r.code;
         if (button(removeLabel, ButtonKind::Danger, removeW, removeName.c_str()))
-            out.push_back({.kind = Intent::Kind::RemoveRecent, .text = r.code});
+            out.push_back(intent::RemoveRecent{r.code});
         ImGui::PopID();
     }
     if (state.recents.size() > 1 && button(tr("home.remove_all"), ButtonKind::Quiet))
-        out.push_back({.kind = Intent::Kind::ClearRecents});
+        out.push_back(intent::ClearRecents{});
     endCard();
 }
 
@@ -67,10 +67,10 @@ void drawSettingsCard(const AppState& state, Intents& out) {
     heading(tr("settings.language"), 2);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (choice("Tiếng Việt", state.language == Language::Vi, half))
-        out.push_back({.kind = Intent::Kind::SetLanguage, .language = Language::Vi});
+        out.push_back(intent::SetLanguage{Language::Vi});
     ImGui::SameLine();
     if (choice("English", state.language == Language::En, half))
-        out.push_back({.kind = Intent::Kind::SetLanguage, .language = Language::En});
+        out.push_back(intent::SetLanguage{Language::En});
     // For tourists, each in its own script (these few glyphs are embedded; the rest of the
     // Korean, Chinese or Japanese font is fetched when one is chosen).
     const float third =
@@ -82,7 +82,7 @@ void drawSettingsCard(const AppState& state, Intents& out) {
     for (int i = 0; i < 3; ++i) {
         if (i > 0) ImGui::SameLine();
         if (choice(kTourist[i].label, state.language == kTourist[i].lang, third))
-            out.push_back({.kind = Intent::Kind::SetLanguage, .language = kTourist[i].lang});
+            out.push_back(intent::SetLanguage{kTourist[i].lang});
     }
     spacing(0.5f);
     heading(tr("settings.text_size"), 2);
@@ -99,8 +99,7 @@ void drawSettingsCard(const AppState& state, Intents& out) {
         if (i % perRow != 0) ImGui::SameLine();
         const bool selected =
             state.textScale > kScales[i] - 0.01f && state.textScale < kScales[i] + 0.01f;
-        if (choice(kLabels[i], selected, w))
-            out.push_back({.kind = Intent::Kind::SetTextScale, .number = kScales[i]});
+        if (choice(kLabels[i], selected, w)) out.push_back(intent::SetTextScale{kScales[i]});
     }
     endCard();
 }
@@ -124,18 +123,12 @@ struct FindButton {
 
 std::vector<FindButton> findButtons(const AppState& state) {
     std::vector<FindButton> b = {
-        {tr("home.scan"),
-         ButtonKind::Primary,
-         {.kind = Intent::Kind::Navigate, .screen = Screen::Scan}},
-        {tr("home.enter_code"),
-         ButtonKind::Secondary,
-         {.kind = Intent::Kind::Navigate, .screen = Screen::Lookup}},
+        {tr("home.scan"), ButtonKind::Primary, intent::Navigate{Screen::Scan}},
+        {tr("home.enter_code"), ButtonKind::Secondary, intent::Navigate{Screen::Lookup}},
     };
     // At the centre a citizen may rate the service: find the dossier, then rate it.
     if (state.kiosk)
-        b.push_back({tr("kiosk.rate"),
-                     ButtonKind::Secondary,
-                     {.kind = Intent::Kind::Navigate, .screen = Screen::Lookup}});
+        b.push_back({tr("kiosk.rate"), ButtonKind::Secondary, intent::Navigate{Screen::Lookup}});
     return b;
 }
 
@@ -212,7 +205,7 @@ void drawHomeScreen(const AppState& state, Intents& out) {
     if (state.updateReady) {
         beginCard("##update");
         statusText(tr("pwa.update_ready"), color::kPrimary);
-        if (button(tr("pwa.reload"))) out.push_back({.kind = Intent::Kind::ApplyUpdate});
+        if (button(tr("pwa.reload"))) out.push_back(intent::ApplyUpdate{});
         endCard();
     }
     const std::vector<FindButton> buttons = findButtons(state);
@@ -252,22 +245,18 @@ void drawHomeScreen(const AppState& state, Intents& out) {
     }
     beginCard("##more");
     if (button(tr("home.procedures"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::OpenProcedures});
-    if (button(tr("home.places"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::OpenPlaces, .text = ""});
+        out.push_back(intent::OpenProcedures{});
+    if (button(tr("home.places"), ButtonKind::Secondary)) out.push_back(intent::OpenPlaces{""});
     if (!state.request.sent.empty() && button(tr("home.requests"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Requests});
-    if (button(tr("home.stats"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::OpenStats});
+        out.push_back(intent::Navigate{Screen::Requests});
+    if (button(tr("home.stats"), ButtonKind::Secondary)) out.push_back(intent::OpenStats{});
     endCard();
     if (state.installHint != 0 && !state.kiosk) {
         beginCard("##install");
         heading(tr("pwa.install_title"), 2);
         paragraph(tr(state.installHint == 2 ? "pwa.install_ios" : "pwa.install_help"), true);
-        if (state.installHint == 1 && button(tr("pwa.install")))
-            out.push_back({.kind = Intent::Kind::Install});
-        if (button(tr("pwa.not_now"), ButtonKind::Quiet))
-            out.push_back({.kind = Intent::Kind::DismissInstall});
+        if (state.installHint == 1 && button(tr("pwa.install"))) out.push_back(intent::Install{});
+        if (button(tr("pwa.not_now"), ButtonKind::Quiet)) out.push_back(intent::DismissInstall{});
         endCard();
     }
     spacing();

@@ -11,7 +11,7 @@ namespace motcua::ui {
 
 void drawLookupScreen(AppState& state, Intents& out) {
     beginPage("##lookup");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("lookup.title"), 1);
     paragraph(tr("lookup.help"), true);
     spacing();
@@ -36,7 +36,7 @@ void drawLookupScreen(AppState& state, Intents& out) {
     const bool loading = state.lookup.state == Io::Loading;
     if (loading) ImGui::BeginDisabled();
     if (button(loading ? tr("lookup.searching") : tr("lookup.submit")) || (submit && !loading))
-        out.push_back({.kind = Intent::Kind::SubmitLookup});
+        out.push_back(intent::SubmitLookup{});
     if (loading) ImGui::EndDisabled();
     if (!state.lookup.message.empty()) statusText(tr(state.lookup.message.c_str()), color::kDanger);
     endCard();

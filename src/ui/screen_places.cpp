@@ -38,7 +38,7 @@ void line(const char* key, const std::string& value) {
 void drawPlacesScreen(const AppState& state, Intents& out) {
     const PlacesView& p = state.places;
     beginPage("##places");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("places.title"), 1);
     static const char* kKinds[] = {"sight", "specialty", "bus", "power_cut", "health"};
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -47,7 +47,7 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
         if (i % 2) ImGui::SameLine();
         const std::string key = std::string("places.kind.") + kKinds[i];
         if (choice(tr(key.c_str()), p.kind == kKinds[i], w))
-            out.push_back({.kind = Intent::Kind::OpenPlaces, .text = kKinds[i]});
+            out.push_back(intent::OpenPlaces{kKinds[i]});
     }
     if (p.load == Io::Loading) statusText(tr("stats.loading"));
     if (!p.message.empty()) statusText(tr(p.message.c_str()), color::kDanger);
@@ -66,17 +66,15 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
         if (!place.address.empty()) {
             const std::string label = std::string(tr("places.map")) + ": " + place.address;
             if (link(label.c_str()))
-                out.push_back({.kind = Intent::Kind::OpenLink,
-                               .text = "https://www.google.com/maps/search/?api=1&query=" +
-                                       urlEncode(place.address)});
+                out.push_back(intent::OpenLink{"https://www.google.com/maps/search/?api=1&query=" +
+                                               urlEncode(place.address)});
         }
         if (!place.phone.empty()) {
             const std::string label = std::string(tr("places.call")) + " " + place.phone;
             std::string digits;
             for (char ch : place.phone)
                 if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '+') digits += ch;
-            if (link(label.c_str()))
-                out.push_back({.kind = Intent::Kind::OpenLink, .text = "tel:" + digits});
+            if (link(label.c_str())) out.push_back(intent::OpenLink{"tel:" + digits});
         }
         endCard();
         ImGui::PopID();

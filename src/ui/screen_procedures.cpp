@@ -67,7 +67,7 @@ void facts(const ProcedureInfo& p, const AppState& state, uint8_t facets) {
 }
 
 void backTo(Intents& out, Screen to) {
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = to});
+    if (backButton()) out.push_back(intent::Navigate{to});
 }
 
 } // namespace
@@ -81,7 +81,7 @@ void drawProceduresScreen(AppState& state, Intents& out) {
     beginCard("##ask");
     const bool askNow =
         textField(tr("ask.label"), c.question, {.hint = tr("ask.hint"), .maxLength = 400});
-    if (button(tr("ask.submit")) || askNow) out.push_back({.kind = Intent::Kind::Ask});
+    if (button(tr("ask.submit")) || askNow) out.push_back(intent::Ask{});
     if (c.answer) {
         const AskAnswer& a = *c.answer;
         if (a.kind == AskAnswer::Kind::Faq && a.faq && *a.faq < c.faqs.size()) {
@@ -92,12 +92,11 @@ void drawProceduresScreen(AppState& state, Intents& out) {
             heading(nameIn(p, state.language).c_str(), 2);
             facts(p, state, a.facets);
             if (button(tr("ask.open_procedure"), ButtonKind::Secondary))
-                out.push_back({.kind = Intent::Kind::OpenProcedure,
-                               .number = static_cast<float>(*a.procedure)});
+                out.push_back(intent::OpenProcedure{static_cast<uint32_t>(*a.procedure)});
         } else if (!a.good()) {
             statusText(tr("ask.no_match"), color::kWarning);
             if (button(tr("ask.send_to_centre"), ButtonKind::Secondary))
-                out.push_back({.kind = Intent::Kind::OpenRequestForm, .text = c.question});
+                out.push_back(intent::OpenRequestForm{c.question});
         }
     }
     endCard();
@@ -113,21 +112,22 @@ void drawProceduresScreen(AppState& state, Intents& out) {
         for (const ProcedureInfo& p : c.procedures)
             fields.insert(p.field);
         if (choice(tr("procedures.all_fields"), c.field.empty(), ImGui::GetContentRegionAvail().x))
-            out.push_back({.kind = Intent::Kind::SetField, .text = ""});
+            out.push_back(intent::SetField{""});
         for (const std::string& f : fields)
             if (choice(f.c_str(), c.field == f, ImGui::GetContentRegionAvail().x))
-                out.push_back({.kind = Intent::Kind::SetField, .text = f});
+                out.push_back(intent::SetField{f});
         // And by agency: where the procedure is handled.
         heading(tr("procedures.by_agency"), 2);
         std::map<std::string, std::string> agencies;
         for (const ProcedureInfo& p : c.procedures)
             agencies.emplace(p.agency.code, p.agency.name.name);
         ImGui::PushID("agencies");
-        if (choice(tr("procedures.all_agencies"), c.agency.empty(), ImGui::GetContentRegionAvail().x))
-            out.push_back({.kind = Intent::Kind::SetAgency, .text = ""});
+        if (choice(tr("procedures.all_agencies"), c.agency.empty(),
+                   ImGui::GetContentRegionAvail().x))
+            out.push_back(intent::SetAgency{""});
         for (const auto& [code, name] : agencies)
             if (choice(name.c_str(), c.agency == code, ImGui::GetContentRegionAvail().x))
-                out.push_back({.kind = Intent::Kind::SetAgency, .text = code});
+                out.push_back(intent::SetAgency{code});
         ImGui::PopID();
     }
     endCard();
@@ -140,13 +140,11 @@ void drawProceduresScreen(AppState& state, Intents& out) {
         const std::string label =
             nameIn(p, state.language) + "\n" + p.field + " · " + p.agency.name.name;
         if (button(label.c_str(), ButtonKind::Secondary, -1.0f, nameIn(p, state.language).c_str()))
-            out.push_back(
-                {.kind = Intent::Kind::OpenProcedure, .number = static_cast<float>(hit.index)});
+            out.push_back(intent::OpenProcedure{hit.index});
         ImGui::PopID();
     }
     spacing();
-    if (button(tr("request.open"), ButtonKind::Quiet))
-        out.push_back({.kind = Intent::Kind::OpenRequestForm, .text = ""});
+    if (button(tr("request.open"), ButtonKind::Quiet)) out.push_back(intent::OpenRequestForm{""});
     endPage();
 }
 

@@ -26,18 +26,16 @@ void problemText(const RatingView& r, FormField field) {
         if (p.field == field) statusText(tr(formProblemKey(p)), color::kDanger);
 }
 
-void levelQuestion(const char* field, const char* questionKey,
+void levelQuestion(const char* id, RatingField field, const char* questionKey,
                    const std::optional<RatingLevel>& value, Intents& out) {
     const char* question = tr(questionKey);
     heading(question, 2);
-    ImGui::PushID(field);
+    ImGui::PushID(id);
     for (RatingLevel level :
          {RatingLevel::VerySatisfied, RatingLevel::Satisfied, RatingLevel::Dissatisfied}) {
         const std::string name = std::string(question) + ": " + ratingLevelWords(level);
         if (ratingChoice(level, value == level, name.c_str()))
-            out.push_back({.kind = Intent::Kind::SetRating,
-                           .number = static_cast<float>(level),
-                           .text = field});
+            out.push_back(intent::SetRatingLevel{field, level});
     }
     ImGui::PopID();
 }
@@ -47,20 +45,20 @@ void levelQuestion(const char* field, const char* questionKey,
 void drawRatingScreen(AppState& state, Intents& out) {
     RatingView& r = state.rating;
     beginPage("##rate");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Dossier});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Dossier});
     heading(tr("rating.title"), 1);
     paragraph(tr("rating.help"), true);
 
     beginCard("##overall");
-    levelQuestion("overall", "rating.q_overall", r.form.overall, out);
+    levelQuestion("overall", RatingField::Overall, "rating.q_overall", r.form.overall, out);
     problemText(r, FormField::Overall);
     endCard();
     beginCard("##criteria");
-    levelQuestion("attitude", "rating.q_attitude", r.form.attitude, out);
+    levelQuestion("attitude", RatingField::Attitude, "rating.q_attitude", r.form.attitude, out);
     spacing();
-    levelQuestion("on_time", "rating.q_on_time", r.form.onTime, out);
+    levelQuestion("on_time", RatingField::OnTime, "rating.q_on_time", r.form.onTime, out);
     spacing();
-    levelQuestion("ease", "rating.q_ease", r.form.ease, out);
+    levelQuestion("ease", RatingField::Ease, "rating.q_ease", r.form.ease, out);
     endCard();
 
     beginCard("##visits");
@@ -74,9 +72,7 @@ void drawRatingScreen(AppState& state, Intents& out) {
         ImGui::PushID(i);
         const bool selected = r.form.visits && static_cast<int>(*r.form.visits) == i;
         if (choice(labels[i], selected, w))
-            out.push_back({.kind = Intent::Kind::SetRating,
-                           .number = static_cast<float>(i),
-                           .text = "visits"});
+            out.push_back(intent::SetRatingVisits{static_cast<Visits>(i)});
         ImGui::PopID();
     }
     problemText(r, FormField::Visits);
@@ -98,7 +94,7 @@ void drawRatingScreen(AppState& state, Intents& out) {
 
     if (!r.problems.empty() && !hasProblem(r, FormField::Comment))
         statusText(tr("rating.fix_above"), color::kDanger);
-    if (button(tr("rating.submit"))) out.push_back({.kind = Intent::Kind::SubmitRating});
+    if (button(tr("rating.submit"))) out.push_back(intent::SubmitRating{});
     endPage();
 }
 

@@ -15,17 +15,17 @@ namespace motcua::ui {
 void drawRequestScreen(AppState& state, Intents& out) {
     RequestView& r = state.request;
     beginPage("##request");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Procedures});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Procedures});
     heading(tr("request.title"), 1);
     paragraph(tr("request.help"), true);
     beginCard("##form");
     heading(tr("request.category"), 2);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (choice(tr("request.question"), r.draft.category == "question", half))
-        out.push_back({.kind = Intent::Kind::SetRequestCategory, .text = "question"});
+        out.push_back(intent::SetRequestCategory{"question"});
     ImGui::SameLine();
     if (choice(tr("request.complaint"), r.draft.category == "complaint", half))
-        out.push_back({.kind = Intent::Kind::SetRequestCategory, .text = "complaint"});
+        out.push_back(intent::SetRequestCategory{"complaint"});
     textField(tr("request.description"), r.draft.description,
               {.hint = tr("request.description_hint"), .maxLength = 12000});
     textField(tr("request.dossier_code"), r.draft.dossierCode,
@@ -34,8 +34,7 @@ void drawRequestScreen(AppState& state, Intents& out) {
                .uppercase = true,
                .maxLength = 64});
     if (choice(tr("request.anonymous"), r.draft.anonymous, ImGui::GetContentRegionAvail().x))
-        out.push_back(
-            {.kind = Intent::Kind::SetRequestAnonymous, .number = r.draft.anonymous ? 0.0f : 1.0f});
+        out.push_back(intent::SetRequestAnonymous{!r.draft.anonymous});
     if (!r.draft.anonymous)
         textField(tr("request.contact"), r.draft.contact,
                   {.hint = tr("request.contact_hint"), .maxLength = 200});
@@ -46,7 +45,7 @@ void drawRequestScreen(AppState& state, Intents& out) {
         queued && (*queued == OutboxState::Pending || *queued == OutboxState::Sending);
     if (waiting) ImGui::BeginDisabled();
     if (button(queued == OutboxState::Sending ? tr("request.sending") : tr("request.send")))
-        out.push_back({.kind = Intent::Kind::SendRequest});
+        out.push_back(intent::SendRequest{});
     if (waiting) ImGui::EndDisabled();
     if (queued == OutboxState::Pending) statusText(tr("request.saved"), color::kWarning);
     if (queued == OutboxState::Failed) statusText(tr("request.error.rejected"), color::kDanger);
@@ -58,7 +57,7 @@ void drawRequestScreen(AppState& state, Intents& out) {
 void drawRequestsScreen(const AppState& state, Intents& out) {
     const RequestView& r = state.request;
     beginPage("##requests");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("requests.title"), 1);
     if (r.send == Io::Done) statusText(tr("request.sent"), color::kSuccess);
     if (r.status) {
@@ -88,9 +87,7 @@ void drawRequestsScreen(const AppState& state, Intents& out) {
         char label[300];
         std::snprintf(label, sizeof label, tr("requests.item"), static_cast<long long>(s.id),
                       s.summary.c_str());
-        if (button(label, ButtonKind::Secondary))
-            out.push_back(
-                {.kind = Intent::Kind::FollowRequest, .number = static_cast<float>(s.id)});
+        if (button(label, ButtonKind::Secondary)) out.push_back(intent::FollowRequest{s.id});
         ImGui::PopID();
     }
     endPage();

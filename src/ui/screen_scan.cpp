@@ -71,7 +71,7 @@ void drawPreview(const ScanView& s) {
 void drawScanScreen(const AppState& state, Intents& out) {
     const ScanView& s = state.scan;
     beginPage("##scan");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("scan.title"), 1);
 
     if (const char* problem = problemKey(s.state)) {
@@ -100,11 +100,11 @@ void drawScanScreen(const AppState& state, Intents& out) {
                 (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
             const float wTorch = s.canSwitch ? half : ImGui::GetContentRegionAvail().x;
             if (s.canTorch && choice(tr("scan.torch"), s.torchOn, wTorch))
-                out.push_back({.kind = Intent::Kind::ScanTorch});
+                out.push_back(intent::ScanTorch{});
             if (s.canTorch && s.canSwitch) ImGui::SameLine();
             if (s.canSwitch &&
                 button(tr("scan.switch"), ButtonKind::Secondary, s.canTorch ? half : -1.0f))
-                out.push_back({.kind = Intent::Kind::ScanSwitchCamera});
+                out.push_back(intent::ScanSwitchCamera{});
         }
     }
     if (!s.notReceipt.empty()) {
@@ -115,9 +115,9 @@ void drawScanScreen(const AppState& state, Intents& out) {
 
     spacing(0.5f);
     if (button(tr("scan.pick_photo"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::ScanPickPhoto});
+        out.push_back(intent::ScanPickPhoto{});
     if (button(tr("home.enter_code"), ButtonKind::Secondary))
-        out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+        out.push_back(intent::Navigate{Screen::Lookup});
     paragraph(tr("scan.camera_app_help"), true);
     endPage();
 }

@@ -38,7 +38,7 @@ void rateBar(const char* label, double rate, ImU32 colour) {
 void drawStatsScreen(const AppState& state, Intents& out) {
     const StatsView& s = state.stats;
     beginPage("##stats");
-    if (backButton()) out.push_back({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+    if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("stats.title"), 1);
     paragraph(tr("stats.help"), true);
     if (s.load == Io::Loading) statusText(tr("stats.loading"));

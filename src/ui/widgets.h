@@ -8,9 +8,10 @@
 
 #include <imgui.h>
 
+#include "app/intent.h"
+
 namespace motcua {
 struct AppState;
-struct Intent;
 } // namespace motcua
 
 namespace motcua::ui {

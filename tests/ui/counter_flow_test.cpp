@@ -215,7 +215,7 @@ TEST_CASE("The not-set-up message fits the width of every screen and text scale"
             INFO(vp.name << " scale " << scale);
             Harness h(nullptr, kPlainLink);
             h.viewport = vp;
-            h.app->apply({.kind = Intent::Kind::SetTextScale, .number = scale});
+            h.app->apply(intent::SetTextScale{scale});
             h.frames();
             const a11y::Item* message = h.find("status", kNotSetUp);
             REQUIRE(message != nullptr);

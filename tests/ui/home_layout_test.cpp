@@ -71,8 +71,7 @@ TEST_CASE("With two alerts shown the ways to find a dossier stay on screen at ev
         INFO(c.viewport.name << " text " << c.textScale * 100 << "%");
         Harness h(nullptr, c.url);
         h.viewport = c.viewport;
-        if (c.textScale > 0)
-            h.app->apply({.kind = Intent::Kind::SetTextScale, .number = c.textScale});
+        if (c.textScale > 0) h.app->apply(intent::SetTextScale{c.textScale});
         showAlerts(h);
         requireWithinViewport(h, "button", kLine);
         requireWithinViewport(h, "button", "Quét mã QR trên giấy hẹn");
@@ -102,7 +101,7 @@ TEST_CASE("Turned sideways after the alerts came, a tap still opens the scanner"
 TEST_CASE("The alerts line opens the list of alerts in full; back returns to the screen as it was",
           "[ui][home]") {
     Harness h;
-    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->apply(intent::Navigate{Screen::Lookup});
     showAlerts(h);
     // Something typed into the form stays there while the list is open.
     REQUIRE(h.activate("textbox", "Mã hồ sơ"));

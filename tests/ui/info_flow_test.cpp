@@ -68,7 +68,7 @@ TEST_CASE("A question goes through the outbox, survives being offline and is fol
           "[ui][info]") {
     Harness h;
     h.frames();
-    h.app->apply({.kind = Intent::Kind::OpenRequestForm, .text = "Làm căn cước ở đâu?"});
+    h.app->apply(intent::OpenRequestForm{"Làm căn cước ở đâu?"});
     h.frames();
     REQUIRE(h.activate("button", "Gửi"));
     REQUIRE(h.http.pending().size() == 1);
@@ -143,8 +143,7 @@ TEST_CASE("A complaint sent anonymously carries no contact, and the choice is ke
           "[ui][info]") {
     Harness h;
     h.frames();
-    h.app->apply(
-        {.kind = Intent::Kind::OpenRequestForm, .text = "Cán bộ hẹn sai ngày trả kết quả"});
+    h.app->apply(intent::OpenRequestForm{"Cán bộ hẹn sai ngày trả kết quả"});
     h.frames();
     REQUIRE(h.find("textbox", "Số điện thoại hoặc email (không bắt buộc)"));
     REQUIRE(h.activate("radio", "Phản ánh"));
@@ -207,14 +206,14 @@ TEST_CASE("Alerts come again in the language chosen, once it can be drawn", "[ui
     h.http.respond(200, R"({"items":[]})");
     h.frames();
     // English: asked again at once.
-    h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::En});
+    h.app->apply(intent::SetLanguage{Language::En});
     h.frames();
     REQUIRE(h.http.pending().size() == 1);
     CHECK(h.http.pending().front().request.url == "/api/v1/alerts?lang=en");
     h.http.respond(200, R"({"items":[]})");
     h.frames();
     // Japanese: the font first (English meanwhile, nothing asked), then the alerts in Japanese.
-    h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ja});
+    h.app->apply(intent::SetLanguage{Language::Ja});
     h.frames();
     REQUIRE(h.http.pending().size() == 1);
     CHECK(h.http.pending().front().request.url == host::nativeRecord().cjkFontUrl);

@@ -77,10 +77,10 @@ TEST_CASE("An idle kiosk asks, counts down and wipes the citizen's session", "[u
 TEST_CASE("A kiosk never remembers a citizen's dossiers", "[ui][kiosk]") {
     Harness h(nullptr, "/?mode=kiosk");
     h.frames();
-    h.app->apply({.kind = Intent::Kind::OpenRecent, .text = "x"});
+    h.app->apply(intent::OpenRecent{"x"});
     h.app->state().lookup.code = "000.00.12.H42-241124-0001";
     h.app->state().lookup.secret = "ABC234";
-    h.app->apply({.kind = Intent::Kind::SubmitLookup});
+    h.app->apply(intent::SubmitLookup{});
     h.frames(1);
     h.http.respond(
         200,

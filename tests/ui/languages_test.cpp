@@ -92,7 +92,7 @@ TEST_CASE("Korean: English until the font arrives, then Korean on every screen",
         REQUIRE(answerFontRequest(h, 200, "<html>not a font</html>", true));
         h.frames();
         CHECK(ui::fonts().bold->IsGlyphInFont(0xC11C));
-        h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ko});
+        h.app->apply(intent::SetLanguage{Language::Ko});
         REQUIRE(answerFontRequest(h, 200, fileBytes(MOTCUA_CJK_BOLD_FONT), true));
         h.frames();
         CHECK(ui::fonts().bold->IsGlyphInFont(0xC11C));
@@ -104,12 +104,12 @@ TEST_CASE("Korean: English until the font arrives, then Korean on every screen",
         CHECK(h.find("heading", "서류 번호 입력"));
         CHECK(h.find("button", "조회"));
         // Other languages that need it reuse the merged font: no second request.
-        h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ja});
-        h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Home});
+        h.app->apply(intent::SetLanguage{Language::Ja});
+        h.app->apply(intent::Navigate{Screen::Home});
         h.frames();
         CHECK(fontRequests(h) == 0);
         CHECK(h.find("button", "書類番号を入力"));
-        h.app->apply({.kind = Intent::Kind::SetLanguage, .language = Language::Ko});
+        h.app->apply(intent::SetLanguage{Language::Ko});
         kept = h.storage;
     }
     // Remembered: the next start asks for the font again and then speaks Korean.
@@ -124,7 +124,7 @@ TEST_CASE("Korean: English until the font arrives, then Korean on every screen",
         again.viewport = vp;
         for (const Screen screen :
              {Screen::Home, Screen::Lookup, Screen::Procedures, Screen::Places, Screen::Stats}) {
-            again.app->apply({.kind = Intent::Kind::Navigate, .screen = screen});
+            again.app->apply(intent::Navigate{screen});
             REQUIRE_NOTHROW(again.frames());
         }
     }

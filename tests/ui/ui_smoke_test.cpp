@@ -48,8 +48,8 @@ TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", 
                 INFO(vp.name << " scale " << scale << " screen " << static_cast<int>(screen));
                 Harness h;
                 h.viewport = vp;
-                h.app->apply({.kind = Intent::Kind::SetTextScale, .number = scale});
-                h.app->apply({.kind = Intent::Kind::Navigate, .screen = screen});
+                h.app->apply(intent::SetTextScale{scale});
+                h.app->apply(intent::Navigate{screen});
                 REQUIRE_NOTHROW(h.frames());
                 CHECK(!a11y::items().empty());
                 requireTouchTargets();
@@ -91,7 +91,7 @@ TEST_CASE("A touch tap on a button opens the screen it names", "[ui]") {
 TEST_CASE("A touch drag scrolls instead of pressing what it started on", "[ui]") {
     Harness h;
     h.viewport = {"short", 390, 400, 3};
-    h.app->apply({.kind = Intent::Kind::SetTextScale, .number = 2.0f});
+    h.app->apply(intent::SetTextScale{2.0f});
     h.frames();
     const a11y::Item* title = h.find("heading", "Một Cửa");
     REQUIRE(title != nullptr);
@@ -112,7 +112,7 @@ TEST_CASE("A touch drag scrolls instead of pressing what it started on", "[ui]")
 
 TEST_CASE("Text from the text agent arrives in the field intact", "[ui]") {
     Harness h;
-    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->apply(intent::Navigate{Screen::Lookup});
     h.frames();
     REQUIRE(h.activate("textbox", "Mã hồ sơ"));
     CHECK(host::nativeRecord().textAgentActive);
@@ -139,7 +139,7 @@ TEST_CASE("A tap on a text field activates it within two frames", "[ui]") {
     // The web shell runs these two frames inside the touch gesture so the phone opens its
     // keyboard: ImGui takes a touch's position in one frame and its press in the next.
     Harness h;
-    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->apply(intent::Navigate{Screen::Lookup});
     h.frames();
     const a11y::Item* field = h.find("textbox", "Mã hồ sơ");
     REQUIRE(field != nullptr);

@@ -1,9 +1,8 @@
-// The scanner session: open the camera on the scan screen, close it when leaving, and decide
-// what a decoded text (camera, photo or USB scanner) is with the receipt payload parser.
+// The scanner session: the camera's life, its controls and what a decoded text is.
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/app.h"
+#include "app/scanner.h"
 #include "core/receipt_payload.h"
 #include "platform/host.h"
 #include "platform/scanner_events.h"
@@ -11,7 +10,7 @@
 
 namespace motcua {
 
-void App::installScannerHandlers() {
+void Scanner::installHandlers() {
     scanner::Events& e = scanner::events();
     e.state = [this](scanner::State state, const std::string&) {
         if (state == scanner::State::Running && m_state.scan.state != scanner::State::Running)
@@ -26,7 +25,7 @@ void App::installScannerHandlers() {
         m_state.scan.videoHeight = h;
     };
     e.result = [this](const std::string& text, const std::array<float, 8>* corners,
-                      scanner::Source source) { onScanResult(text, corners, source); };
+                      scanner::Source source) { onResult(text, corners, source); };
     e.frameWanted = [this] {
         ScanPacer& pacer = m_state.scan.pacer;
         const double now = host::nowMs();
@@ -43,7 +42,7 @@ void App::installScannerHandlers() {
     };
 }
 
-void App::openScanner() {
+void Scanner::open() {
     ScanView& s = m_state.scan;
     s = ScanView{};
     s.state = scanner::State::Starting;
@@ -51,12 +50,26 @@ void App::openScanner() {
     scanner::open(s.texture);
 }
 
-void App::closeScanner() {
+void Scanner::toggleTorch() {
+    m_state.scan.torchOn = !m_state.scan.torchOn;
+    scanner::setTorch(m_state.scan.torchOn);
+}
+
+void Scanner::switchCamera() {
+    scanner::switchCamera();
+}
+
+void Scanner::pickPhoto() {
+    m_state.scan.photoFailed = false;
+    scanner::pickPhoto();
+}
+
+void Scanner::close() {
     if (m_state.scan.state != scanner::State::Idle) scanner::close();
     m_state.scan.state = scanner::State::Idle;
 }
 
-void App::onScanResult(const std::string& text, const std::array<float, 8>* corners,
+void Scanner::onResult(const std::string& text, const std::array<float, 8>* corners,
                        scanner::Source source) {
     ScanView& s = m_state.scan;
     const ReceiptPayload payload = parseReceiptPayload(text);
@@ -78,9 +91,9 @@ void App::onScanResult(const std::string& text, const std::array<float, 8>* corn
     }
     host::vibrate(60);
     m_state.notice.clear();
-    closeScanner();
+    close();
     ImGui::ClearActiveID();
-    openDossier(payload.code, payload.secret, false);
+    if (onReceipt) onReceipt(payload.code, payload.secret);
 }
 
 } // namespace motcua

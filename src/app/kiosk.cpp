@@ -1,5 +1,4 @@
-// Kiosk sessions: the mode from the start URL, the idle check with its "are you still there?"
-// countdown, and the wipe that leaves nothing of a citizen on a shared screen.
+// Kiosk sessions: the mode from the start URL and the idle countdown before a wipe.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -7,8 +6,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "app/app.h"
 #include "app/input.h"
+#include "app/kiosk.h"
 #include "platform/host.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/theme.h"
@@ -36,71 +35,44 @@ std::string queryValue(const std::string& url, const std::string& name) {
 }
 } // namespace
 
-void App::configureKiosk(const std::string& startUrl) {
+bool Kiosk::configure(const std::string& startUrl) {
     const std::string mode = queryValue(startUrl, "mode");
-    if (mode != "kiosk") return;
+    if (mode != "kiosk") return false;
     m_state.kiosk = true;
     const int idle = std::atoi(queryValue(startUrl, "idle").c_str());
-    if (idle > 0) m_kioskIdleSeconds = std::max(idle, 5);
+    if (idle > 0) m_idleSeconds = std::max(idle, 5);
     // The question waits at least 20 s: someone reading a long page must have time to answer.
     const int countdown = std::atoi(queryValue(startUrl, "countdown").c_str());
-    if (countdown > 0) m_kioskCountdownSeconds = std::max(countdown, kMinCountdownSeconds);
+    if (countdown > 0) m_countdownSeconds = std::max(countdown, kMinCountdownSeconds);
     ui::setKioskKeyboard(true);
     host::setKioskMode(true);
-    setTextScale(1.5f);
     input::noteActivity(host::nowMs());
+    return true;
 }
 
-bool App::kioskHasCitizenData() const {
+bool Kiosk::hasCitizenData() const {
     return m_state.screen != Screen::Home || !m_state.recents.empty() ||
            !m_state.lookup.code.empty() || !m_state.lookup.secret.empty() ||
            m_state.language != Language::Vi || !m_state.view.code.empty();
 }
 
-void App::wipeKioskSession() {
-    closeDossier();
-    closeScanner();
-    ui::clearKeyboardTarget();
-    ImGui::ClearActiveID();
-    const float scale = m_state.textScale;
-    // Ratings not yet delivered stay to be sent; everything else of the citizen goes.
-    Outbox undelivered = m_state.outbox;
-    undelivered.removeSent();
-    // Alerts are the province's, not the citizen's: they stay (the poller ignores a reply equal to
-    // what it has, so dropping them would hide them until the alerts change).
-    std::vector<Alert> alerts = std::move(m_state.alerts.items);
-    m_state = AppState{};
-    m_state.kiosk = true;
-    m_state.textScale = scale;
-    m_state.outbox = std::move(undelivered);
-    m_state.alerts.items = std::move(alerts);
-    m_nextAlertsMs = 0; // and are asked again now, in Vietnamese
-    m_storage.remove("motcua.recent");
-    m_storage.remove("motcua.settings");
-    host::wipeDeviceStorage();
-    saveOutbox();
+void Kiosk::restart() {
     host::setUrl("/?mode=kiosk");
-    setLanguage(Language::Vi);
     ui::requestScrollTop();
-    m_styleDirty = true;
     input::noteActivity(host::nowMs());
 }
 
-void App::drawKioskIdle() {
-    if (!m_state.kiosk) return;
+bool Kiosk::drawIdle() {
+    if (!m_state.kiosk) return false;
     const double idleMs = host::nowMs() - input::lastActivityMs();
-    const double limitMs = m_kioskIdleSeconds * 1000.0;
-    if (!kioskHasCitizenData()) return;
+    const double limitMs = m_idleSeconds * 1000.0;
+    if (!hasCitizenData()) return false;
     if (idleMs < limitMs) {
         host::requestFrameAfter(static_cast<int>(limitMs - idleMs) + 50);
-        return;
+        return false;
     }
-    const int left = m_kioskCountdownSeconds - static_cast<int>((idleMs - limitMs) / 1000.0);
-    if (left <= 0) {
-        wipeKioskSession();
-        host::requestFrame();
-        return;
-    }
+    const int left = m_countdownSeconds - static_cast<int>((idleMs - limitMs) / 1000.0);
+    if (left <= 0) return true;
     host::requestFrameAfter(1000);
     // A modal so nothing behind it can be pressed by accident while it counts down.
     const ImGuiIO& io = ImGui::GetIO();
@@ -126,6 +98,7 @@ void App::drawKioskIdle() {
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
+    return false;
 }
 
 } // namespace motcua

@@ -1,11 +1,10 @@
-// The dossier session: lookup with code and secret, long-polled live updates, retries with
-// backoff, the offline copy and the list of recent dossiers kept on the device.
+// The dossier session: lookup, live updates by long poll, retries with backoff, recents.
 #include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.h"
+#include "app/dossier_session.h"
 #include "core/dossier_code.h"
 #include "core/http_reply.h"
 #include "core/receipt_payload.h"
@@ -26,18 +25,18 @@ std::string statusWords(int status) {
 }
 } // namespace
 
-void App::loadRecents() {
+void DossierSession::loadRecents() {
     m_storage.load(kRecentsKey, [this](std::optional<std::string> text) {
         if (text) m_state.recents = RecentDossiers::fromJson(*text);
     });
 }
 
-void App::saveRecents() {
+void DossierSession::saveRecents() {
     if (m_state.kiosk) return; // a shared kiosk never remembers a citizen's dossiers
     m_storage.save(kRecentsKey, m_state.recents.toJson());
 }
 
-void App::rememberCurrent() {
+void DossierSession::rememberCurrent() {
     const DossierView& v = m_state.view;
     if (!v.dossier) return;
     RecentDossier entry;
@@ -50,7 +49,7 @@ void App::rememberCurrent() {
     saveRecents();
 }
 
-void App::submitLookup() {
+void DossierSession::submitLookup() {
     LookupForm& form = m_state.lookup;
     const ReceiptPayload payload = parseReceiptPayload(form.code);
     std::string code =
@@ -70,11 +69,45 @@ void App::submitLookup() {
     }
     form.code = code;
     form.secret = secret;
-    openDossier(code, secret, true);
+    openFrom(code, secret, true);
 }
 
-void App::openDossier(const std::string& code, const std::string& secret, bool fromForm) {
-    closeDossier();
+void DossierSession::open(const std::string& code, const std::string& secret) {
+    openFrom(code, secret, false);
+}
+
+void DossierSession::openRecent(const std::string& code) {
+    if (const RecentDossier* r = m_state.recents.find(code)) openFrom(r->code, r->secret, false);
+}
+
+void DossierSession::removeRecent(const std::string& code) {
+    m_state.recents.remove(code);
+    saveRecents();
+}
+
+void DossierSession::clearRecents() {
+    m_state.recents.clear();
+    saveRecents();
+}
+
+void DossierSession::share() {
+    const DossierView& v = m_state.view;
+    host::shareLink(v.dossier ? v.dossier->procedure.name.name : "Một Cửa",
+                    dossierLink(v.code, v.secret));
+    m_state.view.shared = true;
+}
+
+void DossierSession::refresh() {
+    if (m_state.view.code.empty()) return;
+    ++m_generation; // the poll in flight answers an older question: drop its reply
+    if (m_requestId) m_http.cancel(m_requestId);
+    m_requestId = 0;
+    m_retryAtMs = 0;
+    startLookup();
+}
+
+void DossierSession::openFrom(const std::string& code, const std::string& secret, bool fromForm) {
+    close();
     DossierView& v = m_state.view;
     v = DossierView{};
     v.code = code;
@@ -106,17 +139,16 @@ void App::openDossier(const std::string& code, const std::string& secret, bool f
     startLookup();
 }
 
-void App::closeDossier() {
+void DossierSession::close() {
     ++m_generation;
     if (m_requestId) m_http.cancel(m_requestId);
     m_requestId = 0;
     m_token.clear();
-    m_polling = false;
     m_retryAtMs = 0;
     m_retryCount = 0;
 }
 
-void App::startLookup() {
+void DossierSession::startLookup() {
     DossierView& v = m_state.view;
     v.load = Io::Loading;
     if (m_lookupFromForm) m_state.lookup.state = Io::Loading;
@@ -126,7 +158,6 @@ void App::startLookup() {
     request.headers = {{"Content-Type", "application/json"}};
     request.body = nlohmann::json{{"code", v.code}, {"secret", v.secret}}.dump();
     const int generation = m_generation;
-    m_polling = false;
     m_requestId = m_http.send(std::move(request), [this, generation](const HttpResponse& r) {
         if (generation != m_generation) return;
         m_requestId = 0;
@@ -134,7 +165,7 @@ void App::startLookup() {
     });
 }
 
-void App::failed(const HttpResponse& response, bool fromForm) {
+void DossierSession::failed(const HttpResponse& response, bool fromForm) {
     DossierView& v = m_state.view;
     v.load = Io::Failed;
     const ReplyClass reply = classifyReply(response.status, response.body);
@@ -155,7 +186,19 @@ void App::failed(const HttpResponse& response, bool fromForm) {
     if (retry) scheduleRetry();
 }
 
-void App::onLookupReply(const HttpResponse& response) {
+// An answer the app cannot read: say so, keep what is on screen, and ask again later.
+void DossierSession::unreadable(const char* key, bool fromForm) {
+    DossierView& v = m_state.view;
+    v.load = Io::Failed;
+    v.message = key;
+    if (fromForm && !v.dossier) {
+        m_state.lookup.state = Io::Failed;
+        m_state.lookup.message = v.message;
+    }
+    scheduleRetry();
+}
+
+void DossierSession::onLookupReply(const HttpResponse& response) {
     DossierView& v = m_state.view;
     const bool fromForm = m_lookupFromForm;
     if (response.status != 200) {
@@ -164,13 +207,7 @@ void App::onLookupReply(const HttpResponse& response) {
     }
     auto parsed = parseLookupResponse(response.body);
     if (!parsed) {
-        v.load = Io::Failed;
-        v.message = parseErrorKey(parsed.code);
-        if (fromForm && !v.dossier) {
-            m_state.lookup.state = Io::Failed;
-            m_state.lookup.message = v.message;
-        }
-        scheduleRetry();
+        unreadable(parseErrorKey(parsed.code), fromForm);
         return;
     }
     m_token = parsed.value->token;
@@ -178,14 +215,14 @@ void App::onLookupReply(const HttpResponse& response) {
     m_state.lookup.state = Io::Done;
     m_state.lookup.message.clear();
     m_state.lookup.secret.clear(); // the secret now lives with the saved dossier only
-    adoptDossier(std::move(parsed.value->dossier), false);
+    adopt(std::move(parsed.value->dossier), false);
     if (m_state.screen != Screen::Dossier) ui::requestScrollTop();
     m_state.screen = Screen::Dossier;
     host::setUrl(dossierLink(v.code, v.secret));
     startPoll();
 }
 
-void App::adoptDossier(Dossier dossier, bool fromLiveUpdate) {
+void DossierSession::adopt(Dossier dossier, bool fromLiveUpdate) {
     DossierView& v = m_state.view;
     if (fromLiveUpdate && v.dossier) {
         if (dossier.status != v.dossier->status) {
@@ -207,7 +244,7 @@ void App::adoptDossier(Dossier dossier, bool fromLiveUpdate) {
     rememberCurrent();
 }
 
-void App::startPoll() {
+void DossierSession::startPoll() {
     DossierView& v = m_state.view;
     if (!v.dossier || m_token.empty()) return;
     HttpRequest request;
@@ -217,16 +254,14 @@ void App::startPoll() {
     request.headers = {{"Authorization", "Bearer " + m_token}};
     request.timeoutMs = (kPollTimeoutSeconds + 10) * 1000;
     const int generation = m_generation;
-    m_polling = true;
     m_requestId = m_http.send(std::move(request), [this, generation](const HttpResponse& r) {
         if (generation != m_generation) return;
         m_requestId = 0;
-        m_polling = false;
         onPollReply(r);
     });
 }
 
-void App::onPollReply(const HttpResponse& response) {
+void DossierSession::onPollReply(const HttpResponse& response) {
     DossierView& v = m_state.view;
     if (response.status == 401) {
         // The token expired: look up again with the saved secret.
@@ -240,15 +275,13 @@ void App::onPollReply(const HttpResponse& response) {
     }
     auto parsed = parseChangesResponse(response.body);
     if (!parsed) {
-        v.message = parseErrorKey(parsed.code);
-        v.load = Io::Failed;
-        scheduleRetry();
+        unreadable(parseErrorKey(parsed.code), false);
         return;
     }
     v.offline = false;
     v.updatedAt = m_state.now;
     if (parsed.value->changed && parsed.value->dossier) {
-        adoptDossier(std::move(*parsed.value->dossier), true);
+        adopt(std::move(*parsed.value->dossier), true);
     } else {
         v.message.clear();
         v.load = Io::Done;
@@ -257,7 +290,7 @@ void App::onPollReply(const HttpResponse& response) {
     startPoll();
 }
 
-void App::scheduleRetry() {
+void DossierSession::scheduleRetry() {
     // 1 s, 2 s, 4 s … up to 15 s: quick to recover, gentle on a struggling server.
     const int delay = std::min(kMaxBackoffMs, 1000 << std::min(m_retryCount, 4));
     ++m_retryCount;
@@ -265,11 +298,7 @@ void App::scheduleRetry() {
     host::requestFrameAfter(delay);
 }
 
-void App::networkOnline() {
-    m_state.outbox.onNetworkRestored(static_cast<int64_t>(host::wallClockSeconds() * 1000.0));
-    host::requestFrame();
-    if (needsCjkFont(m_state.language))
-        setLanguage(m_state.language); // fetches the font if it failed
+void DossierSession::networkOnline() {
     if (m_retryAtMs > 0) {
         m_retryAtMs = host::nowMs();
         m_retryCount = 0;
@@ -277,13 +306,7 @@ void App::networkOnline() {
     }
 }
 
-void App::tick() {
-    m_state.now = static_cast<int64_t>(host::wallClockSeconds());
-    pumpOutbox();
-    m_counter.tick();
-    pollAlerts();
-    updateSearch();
-    saveDraftIfChanged();
+void DossierSession::tick() {
     if (m_retryAtMs > 0 && host::nowMs() >= m_retryAtMs && m_requestId == 0) {
         m_retryAtMs = 0;
         if (m_state.screen != Screen::Dossier || m_state.view.code.empty()) return;

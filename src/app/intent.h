@@ -1,0 +1,130 @@
+// What a screen asks the app to do: one small struct per action, carrying exactly the values that
+// action needs with their real types (an id stays an int64_t, a rating question is an enum).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/dossier.h"
+#include "core/i18n.h"
+
+namespace motcua {
+
+enum class Screen {
+    Home,
+    Lookup,
+    Dossier,
+    Scan,
+    Rate,
+    Stats,
+    Counter,
+    Procedures,
+    Procedure,
+    Request,
+    Requests,
+    Places,
+    Alerts,
+};
+
+// The questions of the rating form answered with a satisfaction level.
+enum class RatingField { Overall, Attitude, OnTime, Ease };
+
+namespace intent {
+
+struct Navigate {
+    Screen screen = Screen::Home;
+};
+struct SetLanguage {
+    Language language = Language::Vi;
+};
+struct SetTextScale {
+    float scale = 1.0f;
+};
+// Dossier session.
+struct SubmitLookup {};
+struct OpenRecent {
+    std::string code;
+};
+struct RemoveRecent {
+    std::string code;
+};
+struct ClearRecents {};
+struct Refresh {};
+struct Share {};
+// Scanner.
+struct ScanTorch {};
+struct ScanSwitchCamera {};
+struct ScanPickPhoto {};
+// Rating the open dossier, public figures and the counter terminal.
+struct StartRating {};
+struct SetRatingLevel {
+    RatingField field = RatingField::Overall;
+    RatingLevel level = RatingLevel::Satisfied;
+};
+struct SetRatingVisits {
+    Visits visits{};
+};
+struct SubmitRating {};
+struct OpenStats {};
+struct CounterRate {
+    RatingLevel level = RatingLevel::Satisfied;
+};
+// The app itself.
+struct ApplyUpdate {};
+struct Install {};
+struct DismissInstall {};
+// Procedures and the ask box.
+struct OpenProcedures {};
+struct SetAgency {
+    std::string code; // empty: all agencies
+};
+struct SetField {
+    std::string field; // empty: all fields
+};
+struct OpenProcedure {
+    uint32_t index = 0; // into the catalogue
+};
+struct Ask {};
+// Questions and complaints.
+struct OpenRequestForm {
+    std::string question; // to start the description from
+};
+struct SetRequestCategory {
+    std::string category; // a code of assets/domain/request_categories.json
+};
+struct SetRequestAnonymous {
+    bool anonymous = false;
+};
+struct SendRequest {};
+struct FollowRequest {
+    int64_t id = 0;
+};
+// Local information and alerts.
+struct OpenPlaces {
+    std::string kind; // empty: the kind shown last
+};
+struct OpenAlerts {}; // the list of active alerts, over the screen on show
+struct CloseAlerts {};
+struct OpenLink {
+    std::string url; // tel: or a map URL
+};
+
+} // namespace intent
+
+using Intent =
+    std::variant<intent::Navigate, intent::SetLanguage, intent::SetTextScale, intent::SubmitLookup,
+                 intent::OpenRecent, intent::RemoveRecent, intent::ClearRecents, intent::Refresh,
+                 intent::Share, intent::ScanTorch, intent::ScanSwitchCamera, intent::ScanPickPhoto,
+                 intent::StartRating, intent::SetRatingLevel, intent::SetRatingVisits,
+                 intent::SubmitRating, intent::OpenStats, intent::CounterRate, intent::ApplyUpdate,
+                 intent::Install, intent::DismissInstall, intent::OpenProcedures, intent::SetAgency,
+                 intent::SetField, intent::OpenProcedure, intent::Ask, intent::OpenRequestForm,
+                 intent::SetRequestCategory, intent::SetRequestAnonymous, intent::SendRequest,
+                 intent::FollowRequest, intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts,
+                 intent::OpenLink>;
+
+using Intents = std::vector<Intent>;
+
+} // namespace motcua
