@@ -9,11 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "dossier_fixture.h"
 #include "ui/tr.h"
 #include "ui_harness.h"
 
 using namespace motcua;
 using namespace motcua::test;
+using namespace motcua::test::fixture;
 
 namespace {
 
@@ -22,60 +24,6 @@ std::string readFile(const std::string& path) {
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
-}
-
-const std::string kCode = "000.00.12.H42-241124-0001";
-const std::string kSecret = "ABC234";
-
-std::string dossierJson(int status, int version, int steps = 2) {
-    nlohmann::json d = {
-        {"code", kCode},
-        {"version", version},
-        {"procedure",
-         {{"code", "1.001193"},
-          {"name", "Đăng ký khai sinh"},
-          {"names", {{"vi", "Đăng ký khai sinh"}, {"en", "Birth registration"}}}}},
-        {"agency",
-         {{"code", "000.00.12.H42"},
-          {"name", "UBND phường Trần Phú"},
-          {"names", {{"vi", "UBND phường Trần Phú"}, {"en", "Tran Phu Ward"}}}}},
-        {"owner", "Nguyễn V. A."},
-        {"channel", "counter"},
-        {"received_at", "2024-11-25T08:30:00+07:00"},
-        {"due_at", "2024-11-29T17:00:00+07:00"},
-        {"original_due_at", "2024-11-29T17:00:00+07:00"},
-        {"due_history", nlohmann::json::array()},
-        {"status", status},
-        {"status_name", ""},
-        {"status_note", ""},
-        {"holder", {{"unit", "Phòng Tư pháp"}, {"role", "Chuyên viên"}}},
-        {"completed_at", nullptr},
-        {"returned_at", nullptr},
-        {"supplements", nlohmann::json::array()},
-        {"fees", nlohmann::json::array()},
-        {"results", nlohmann::json::array()},
-        {"rating_eligible", false},
-        {"rating", nullptr},
-        {"updated_at", "2024-11-25T08:45:00+07:00"},
-    };
-    nlohmann::json list = nlohmann::json::array();
-    for (int i = 1; i <= steps; ++i) {
-        list.push_back({{"seq", i},
-                        {"unit", "Phòng Tư pháp"},
-                        {"role", "Chuyên viên"},
-                        {"action", "Bước xử lý " + std::to_string(i)},
-                        {"status", 4},
-                        {"started_at", "2024-11-25T08:45:00+07:00"},
-                        {"handled_at", i < steps ? nlohmann::json("2024-11-25T09:00:00+07:00")
-                                                 : nlohmann::json()},
-                        {"deadline", "2024-11-27T17:00:00+07:00"}});
-    }
-    d["steps"] = list;
-    return d.dump();
-}
-
-std::string lookupReply(const std::string& dossier) {
-    return R"({"token":"tok","expires_in":3600,"dossier":)" + dossier + "}";
 }
 
 std::string link() {
@@ -140,10 +88,10 @@ TEST_CASE("Every demo dossier renders its timeline at phone and kiosk size", "[u
 
 TEST_CASE("A wrong code and secret pair gets one calm message on the form", "[ui][dossier]") {
     Harness h;
-    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->apply(intent::Navigate{Screen::Lookup});
     h.app->state().lookup.code = " 000.00.12.h42-241124-0001 ";
     h.app->state().lookup.secret = "abc 234";
-    h.app->apply({.kind = Intent::Kind::SubmitLookup});
+    h.app->apply(intent::SubmitLookup{});
     h.frames();
     REQUIRE(h.http.pending().size() == 1);
     // Tolerant of spaces and lower case: the request carries the normalised pair.
@@ -159,10 +107,10 @@ TEST_CASE("A wrong code and secret pair gets one calm message on the form", "[ui
 
 TEST_CASE("A malformed code is caught before any request", "[ui][dossier]") {
     Harness h;
-    h.app->apply({.kind = Intent::Kind::Navigate, .screen = Screen::Lookup});
+    h.app->apply(intent::Navigate{Screen::Lookup});
     h.app->state().lookup.code = "hello";
     h.app->state().lookup.secret = "ABC234";
-    h.app->apply({.kind = Intent::Kind::SubmitLookup});
+    h.app->apply(intent::SubmitLookup{});
     h.frames();
     CHECK(h.http.pending().empty());
     CHECK(h.find("status", "Vui lòng kiểm tra lại mã hồ sơ."));

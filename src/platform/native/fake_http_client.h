@@ -25,6 +25,14 @@ class FakeHttpClient final : public HttpClient {
             if (p.id == requestId) p.cancelled = true;
     }
     std::deque<Pending>& pending() { return m_pending; }
+    // How many requests wait for an answer (cancelled ones do not).
+    int live() const {
+        int n = 0;
+        for (const auto& p : m_pending)
+            n += p.cancelled ? 0 : 1;
+        return n;
+    }
+    const HttpRequest& last() const { return m_pending.back().request; }
     // Answers the oldest request; returns false when none is waiting.
     bool respond(int status, std::string body) {
         while (!m_pending.empty() && m_pending.front().cancelled)
