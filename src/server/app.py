@@ -5,7 +5,7 @@ import functools
 import secrets
 import threading
 
-from . import api_admin, api_counters, api_dossiers, api_public, api_requests
+from . import api_admin, api_counters, api_dossiers, api_public, api_push, api_requests
 from .limits import DbLimiter, WindowLimiter
 from .util import now as _now
 
@@ -51,7 +51,7 @@ class AsyncStore:
 
 
 class App:
-    def __init__(self, store, app_dir, admin_token, quiet=False, trusted_proxies=()):
+    def __init__(self, store, app_dir, admin_token, quiet=False, trusted_proxies=(), data_dir=None):
         self.sync_store = store
         self.store = AsyncStore(store)
         self.loop = None  # set by the server once its event loop runs
@@ -75,14 +75,23 @@ class App:
         self.token_key = store.get_or_create_meta("lookup_token_key", secrets.token_hex(32)).encode()
         self.waiters = {}  # key -> set of futures of held long polls
         self.stopping = False
-        store.on_change = lambda code, version: self.wake_soon(("dossier", code))
+        self.notifier = None
+        if data_dir is not None:  # Web Push and the event feed (needs python3-cryptography)
+            from .notifications import Notifier
+            self.notifier = Notifier(store, data_dir)
+        store.on_change = self._dossier_changed
         store.on_counter_change = lambda number, version: self.wake_soon(("counter", number))
         routes = (api_public.ROUTES + api_requests.ROUTES + api_dossiers.ROUTES + api_admin.ROUTES
-                  + api_counters.ROUTES)
+                  + api_counters.ROUTES + api_push.ROUTES)
         self.routes = routes
 
     def now(self):
         return _now()
+
+    def _dossier_changed(self, code, version):
+        self.wake_soon(("dossier", code))
+        if self.notifier is not None:  # the change may have written notifications to send
+            self.notifier.kick()
 
     # ------------------------------------------------------------- long polls
     def wake_soon(self, key):

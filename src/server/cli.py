@@ -270,7 +270,12 @@ def main(argv, repo):
               "under /usr/bin/python3.", file=sys.stderr)
         store.close()
         return 2
-    app = App(store, args.app_dir, token, quiet=args.quiet, trusted_proxies=trusted)
+    try:
+        app = App(store, args.app_dir, token, quiet=args.quiet, trusted_proxies=trusted, data_dir=args.data_dir)
+    except ValueError as e:  # a malformed MOTCUA_VAPID_PRIVATE_KEY
+        print(f"error: {e}", file=sys.stderr)
+        store.close()
+        return 2
     host = f"[{args.host}]" if ":" in args.host else args.host
 
     def ready(port):

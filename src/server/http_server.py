@@ -227,7 +227,7 @@ class HttpFront:
     def __init__(self, app):
         self.app = app
         # (method, pattern, handler[, largest body]): GET routes take no body
-        self.routes = [(r[0], re.compile(r[1] + r"/?\Z"), r[2], r[3] if len(r) > 3 else 0, r[0] == "POST")
+        self.routes = [(r[0], re.compile(r[1] + r"/?\Z"), r[2], r[3] if len(r) > 3 else 0, r[0] in ("POST", "DELETE"))
                        for r in app.routes]
         self.static = static_files.StaticFiles(app.app_dir)
         self.db_unavailable = app.sync_store.db.unavailable
@@ -362,6 +362,8 @@ async def serve(app, host, port, max_connections=None, on_ready=None, head_timeo
         app.store.use_threads(executor)
         threading.Thread(target=app.sync_store.db.listen, args=(app.sync_store.apply_remote, feed_stop),
                          name="db-feed", daemon=True).start()
+    if app.notifier is not None:
+        await app.notifier.start(executor)
     front = HttpFront(app)
     server = Server(front.handle, max_connections or default_max_connections(), head_timeout,
                     keepalive_timeout=KEEPALIVE_TIMEOUT, max_line_size=MAX_LINE, max_field_size=MAX_FIELD, max_headers=MAX_HEADERS,
@@ -381,6 +383,8 @@ async def serve(app, host, port, max_connections=None, on_ready=None, head_timeo
     finally:
         app.stop()  # held long polls answer "unchanged" now; clients poll again elsewhere
         await runner.cleanup()  # stops listening, waits for in-flight requests (up to the grace)
+        if app.notifier is not None:
+            await app.notifier.stop()  # what it was sending goes back to the outbox
         feed_stop.set()
         if executor is not None:
             executor.shutdown(wait=True)

@@ -207,6 +207,38 @@ MIGRATIONS = [
     CREATE TABLE rate_events (key TEXT NOT NULL, at REAL NOT NULL);
     CREATE INDEX rate_events_key_at ON rate_events(key, at);
     """,
+    # 9: notifications that reach a closed app (Web Push subscriptions, with the language the
+    # citizen chose) and the province's event receivers (webhooks). Each dossier event writes its
+    # deliveries into the outbox in the event's own transaction; senders claim rows (claimed_by,
+    # next_at as the lease) and delete them once delivered. Times are Unix seconds.
+    """
+    CREATE TABLE push_subscriptions (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+        endpoint TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL,
+        lang TEXT NOT NULL, created_at TEXT NOT NULL,
+        UNIQUE (dossier_id, endpoint)
+    );
+    CREATE TABLE webhooks (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL, secret TEXT NOT NULL, events_json TEXT NOT NULL, created_at TEXT NOT NULL
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('push','webhook')),
+        target_id INTEGER NOT NULL,
+        dossier_code TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        urgency TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at REAL NOT NULL,
+        created_at REAL NOT NULL,
+        claimed_by TEXT
+    );
+    CREATE INDEX outbox_order ON outbox(kind, target_id, dossier_code, id);
+    CREATE INDEX outbox_next ON outbox(next_at);
+    """,
 ]
 
 

@@ -40,6 +40,7 @@ class Store:
         self._load_caches()
         self.on_change = None  # callable(code, version), called after commit
         self.on_counter_change = None  # callable(number, version), called after commit
+        self.on_event = None  # callable(c, type, data, status before, dossier id, now), inside the transaction
 
     def _load_caches(self):
         """What every request needs without a query: dossier and counter versions, token counts,
@@ -305,8 +306,10 @@ class Store:
                 step = ("Bộ phận Một cửa", "Cán bộ tiếp nhận", "Tiếp nhận hồ sơ")
             c.execute("INSERT INTO steps(dossier_id,seq,unit,officer_role,officer_name,action,status,started_at,"
                       "handled_at,deadline) VALUES(?,?,?,?,?,?,?,?,?,?)",
-                      (cur.fetchone()["id"], 1, step[0], step[1], None, step[2], status, iso(received_at),
+                      (did := cur.fetchone()["id"], 1, step[0], step[1], None, step[2], status, iso(received_at),
                        iso(received_at), iso(workdays.due_at(received_at, 0))))
+            if self.on_event:
+                self.on_event(c, "created", {"channel": channel, "received_at": received_at}, None, did, now)
             self._changed([(code, 1)])
         return {"code": code, "secret": secret, "received_at": iso(received_at), "due_at": iso(due),
                 "status": status, "version": 1, "procedure_code": procedure_code, "agency_code": agency}
@@ -369,6 +372,8 @@ class Store:
                 raise ValueError("unknown_event")
             version = d["version"] + 1
             c.execute("UPDATE dossiers SET version=?, updated_at=? WHERE id=?", (version, iso(now), did))
+            if self.on_event:
+                self.on_event(c, etype, data, d["status"], did, now)
             self._changed([(code, version)])
         return version
 
