@@ -15,7 +15,7 @@ APT_PACKAGES=(
     emscripten nlohmann-json3-dev catch2 libzxing-dev
     chromium fonts-noto-core fonts-noto-cjk python3-fonttools
     qrencode ffmpeg brotli wrk dpkg-dev xz-utils ca-certificates
-    python3-aiohttp python3-psycopg python3-psycopg-pool postgresql nginx-light openssl
+    python3-aiohttp python3-cryptography python3-psycopg python3-psycopg-pool postgresql nginx-light openssl
 )
 
 log() { printf '[setup] %s\n' "$*"; }

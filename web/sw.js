@@ -101,3 +101,54 @@ self.addEventListener('fetch', (event) => {
   }
   if (PRECACHE.includes(path)) event.respondWith(fromCacheOrNetwork(request, false));
 });
+
+// Web Push: the server sends the dossier's code, its new status in the citizen's language and a
+// short line (docs/notifications.md); never a name, a token or the receipt secret. A tap opens the
+// dossier at /d/<code>, where the app finds the secret it keeps on this device.
+const DOSSIER_CODE = /^[0-9A-Za-z][0-9A-Za-z.-]{0,63}$/;
+
+function dossierPath(code) {
+  return DOSSIER_CODE.test(code || '') ? `/d/${encodeURIComponent(code)}` : '/';
+}
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = (event.data && event.data.json()) || {};
+  } catch (e) {
+    data = {}; // not JSON: still tell the person something changed
+  }
+  const code = typeof data.code === 'string' && DOSSIER_CODE.test(data.code) ? data.code : '';
+  const title = typeof data.title === 'string' && data.title ? data.title.slice(0, 200) : 'Một Cửa';
+  event.waitUntil(self.registration.showNotification(title, {
+    body: typeof data.body === 'string' ? data.body.slice(0, 500) : '',
+    lang: typeof data.lang === 'string' ? data.lang : 'vi',
+    tag: code ? `dossier-${code}` : 'motcua', // a newer message about the same dossier replaces the older
+    renotify: true,
+    icon: '/icon-192.png',
+    data: { code, path: dossierPath(code) },
+  }));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = dossierPath(event.notification.data && event.notification.data.code);
+  const target = new URL(path, self.location.origin).href;
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    for (const client of windows) {
+      if (new URL(client.url).origin !== self.location.origin) continue;
+      // The app already open (a tab or the installed app): show the dossier there, bring it forward.
+      try {
+        const shown = new URL(client.url).pathname === path ? client : await client.navigate(target);
+        if (shown) {
+          await shown.focus().catch(() => {}); // focusing needs the tap's activation; showing it does not
+          return;
+        }
+      } catch (e) {
+        // a window this worker does not control cannot be navigated: open one instead
+      }
+    }
+    await self.clients.openWindow(target);
+  })());
+});
