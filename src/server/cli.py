@@ -18,7 +18,7 @@ from .api_dossiers import build_payload, status_name
 from .app import App
 from .limits import parse_networks
 from .store import Store
-from .util import initials, json_bytes, now
+from .util import initials, json_bytes, now, write_private_file
 
 DB_NAME = "motcua.sqlite3"
 
@@ -94,13 +94,7 @@ def admin_token(data_dir):
                               "and start again to get a new token.")
         return token
     token = secrets.token_urlsafe(32)
-    tmp = f"{path}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(token + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    write_private_file(path, token)
     print(f"Back-office admin token (saved in {path}, shown only this once): {token}", flush=True)
     return token
 

@@ -71,7 +71,7 @@ def encrypt(payload, ua_public, auth_secret, salt=None, server_key=None):
 
 def decrypt(body, ua_private, auth_secret):
     """The receiving side (a browser's job; here for tests and tools): plaintext of one record."""
-    salt, (rs, idlen) = body[:16], struct.unpack("!IB", body[16:21])
+    salt, idlen = body[:16], body[20]  # bytes 16-19: the record size; 20: the key id length
     as_public = body[21:21 + idlen]
     ua_public = public_bytes(ua_private)
     ecdh_secret = ua_private.exchange(ec.ECDH(), load_public(as_public))

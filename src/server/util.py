@@ -2,6 +2,7 @@
 import datetime as _dt
 import hashlib
 import json
+import os
 import secrets as _secrets
 import unicodedata
 
@@ -86,3 +87,15 @@ def is_digits(text):
 def normalise_code(text):
     """Trim, drop inner whitespace, upper case."""
     return "".join((text or "").split()).upper()
+
+
+def write_private_file(path, text):
+    """Write `text` and a newline to `path`, readable by the owner only, atomically: a crash leaves
+    no file or the whole one, never an empty one."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -5,6 +5,7 @@ import os
 import time
 
 from . import push_crypto
+from .util import write_private_file
 
 KEY_FILE = "vapid_private_key"
 JWT_LIFETIME = 12 * 3600 - 60  # RFC 8292 allows 24 h; push services ask for at most 12 h
@@ -55,13 +56,7 @@ def load(store, data_dir):
             return Vapid(_scalar(f.read(), path), subject)
     except FileNotFoundError:
         pass
-    tmp = f"{path}.{os.getpid()}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(fresh + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    write_private_file(path, fresh)
     return Vapid(_scalar(fresh, path), subject)
 
 

@@ -1,7 +1,13 @@
 """A stand-in for a push service or a province's webhook receiver, inside the tests: a loopback
 HTTP server that records every POST and answers with the statuses a test scripts per path."""
 import http.server
+import os
+import shutil
+import tempfile
 import threading
+import unittest
+
+from test_support import Client, Server, make_app_dir
 
 
 class Peer:
@@ -55,3 +61,25 @@ class Peer:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+class PeerCase(unittest.TestCase):
+    """One serve.py per test class that may send notifications to a Peer (plain http to it is
+    allowed, retries are fast)."""
+    ENV = {"MOTCUA_PUSH_BACKOFF": "0.05,0.2"}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.peer = Peer()
+        cls.tmp = tempfile.mkdtemp(prefix="motcua-notify-")
+        cls.app_dir = make_app_dir(os.path.join(cls.tmp, "app"))
+        cls.data_dir = os.path.join(cls.tmp, "data")
+        cls.env = dict(cls.ENV, MOTCUA_PUSH_ALLOW=f"127.0.0.1:{cls.peer.port}")
+        cls.server = Server(cls.data_dir, cls.app_dir, env=cls.env).start()
+        cls.client = Client(cls.server.port)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.peer.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)

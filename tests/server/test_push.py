@@ -9,7 +9,7 @@ import time
 import unittest
 
 import pg_cluster
-from push_peer import Peer
+from push_peer import Peer, PeerCase
 from test_support import Client, Server, make_app_dir
 
 try:
@@ -22,7 +22,7 @@ try:
 except ImportError as e:  # python3 on PATH without python3-cryptography
     NO_CRYPTO = f"cryptography is not importable by {os.sys.executable}: {e}"
 
-FAST = {"MOTCUA_PUSH_BACKOFF": "0.05,0.2"}
+FAST = PeerCase.ENV
 
 
 def b64(data):
@@ -73,23 +73,7 @@ class Rfc8291ExampleTests(unittest.TestCase):
 
 
 @unittest.skipIf(NO_CRYPTO, NO_CRYPTO or "")
-class PushDeliveryTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.peer = Peer()
-        cls.tmp = tempfile.mkdtemp(prefix="motcua-push-")
-        cls.app_dir = make_app_dir(os.path.join(cls.tmp, "app"))
-        cls.data_dir = os.path.join(cls.tmp, "data")
-        cls.env = dict(FAST, MOTCUA_PUSH_ALLOW=f"127.0.0.1:{cls.peer.port}")
-        cls.server = Server(cls.data_dir, cls.app_dir, env=cls.env).start()
-        cls.client = Client(cls.server.port)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.peer.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
+class PushDeliveryTests(PeerCase):
     def restart(self):
         self.server.stop()
         type(self).server = Server(self.data_dir, self.app_dir, env=self.env).start()

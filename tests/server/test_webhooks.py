@@ -4,34 +4,15 @@ deduplication docs/notifications.md describes it sees each event exactly once.""
 import hashlib
 import hmac
 import json
-import os
-import shutil
-import tempfile
 import unittest
 
-from push_peer import Peer
-from test_support import ADMIN, Client, Server, make_app_dir
+from push_peer import PeerCase
+from test_support import ADMIN
 
 SECRET = "receiver-secret-0123456789"
 
 
-class WebhookTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.peer = Peer()
-        cls.tmp = tempfile.mkdtemp(prefix="motcua-hooks-")
-        app_dir = make_app_dir(os.path.join(cls.tmp, "app"))
-        cls.server = Server(os.path.join(cls.tmp, "data"), app_dir,
-                            env={"MOTCUA_PUSH_ALLOW": f"127.0.0.1:{cls.peer.port}",
-                                 "MOTCUA_PUSH_BACKOFF": "0.05,0.2"}).start()
-        cls.client = Client(cls.server.port)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.server.stop()
-        cls.peer.close()
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-
+class WebhookTests(PeerCase):
     def register(self, path, events=("*",)):
         status, obj, _ = self.client.admin("POST", "/api/v1/admin/webhooks",
                                            {"url": self.peer.url(path), "secret": SECRET, "events": list(events)})
