@@ -3,6 +3,7 @@ claims due rows, posts each (Web Push: encrypted, VAPID-signed; webhook: HMAC-si
 once accepted, and on 429, 5xx, timeouts or refused connections tries again later with
 exponential backoff. A push service's 404/410 ends the subscription."""
 import asyncio
+import concurrent.futures
 import hashlib
 import hmac
 import os
@@ -48,6 +49,7 @@ class Sender:
         self._kick = None
         self._task = None
         self._in_flight = set()
+        self._outcomes = []  # (row, outcome, next_at) not yet written
         self.sent = 0  # accepted deliveries, for tests and benches
 
     # ---------------------------------------------------------------- control
@@ -76,6 +78,7 @@ class Sender:
                                          ttl_dns_cache=60)
         self.session = aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=self.timeout),
                                              auto_decompress=False)
+        self._crypto = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="push-crypto")
         self._task = asyncio.create_task(self._run())
 
     async def stop(self):
@@ -87,6 +90,8 @@ class Sender:
         await asyncio.gather(self._task, *self._in_flight, return_exceptions=True)
         self._task = None
         await self.session.close()
+        self._crypto.shutdown(wait=True)
+        await self._flush()
         try:
             await self.store.release(self.owner, time.time())
         except Exception as e:  # the database is away: the leases run out by themselves
@@ -96,6 +101,7 @@ class Sender:
     async def _run(self):
         while True:
             self._kick.clear()
+            await self._flush()
             room = MAX_IN_FLIGHT - len(self._in_flight)
             rows = []
             if room > 0:
@@ -140,29 +146,29 @@ class Sender:
             outcome, retry_after = "retry", None
             if row["attempts"] == 0:
                 self.log(f"notifications: {row['kind']} {row['event_id']}: {type(e).__name__}: {e}")
-        try:
-            await self._record(row, outcome, retry_after)
-        except Exception as e:
-            self.log(f"notifications: could not record a delivery of {row['event_id']}: {e}")
-
-    async def _record(self, row, outcome, retry_after):
+        next_at = None
         if outcome == "done":
             self.sent += 1
-            await self.store.delivered(row["id"])
-        elif outcome == "gone":
-            await self.store.drop_subscription(row["target_id"])
-        elif outcome == "drop":
-            await self.store.delivered(row["id"])
-        else:
+        elif outcome == "retry":
             age = time.time() - row["created_at"]
             if age > (PUSH_MAX_AGE if row["kind"] == "push" else WEBHOOK_MAX_AGE):
                 self.log(f"notifications: giving up on {row['kind']} {row['event_id']} after {row['attempts'] + 1} tries")
-                await self.store.delivered(row["id"])
-                return
-            delay = min(self.cap, self.base * 2 ** min(row["attempts"], 30)) * random.uniform(0.5, 1.0)
-            if retry_after is not None:
-                delay = min(self.cap, max(delay, retry_after))
-            await self.store.retry(row["id"], time.time() + delay)
+                outcome = "drop"
+            else:
+                delay = min(self.cap, self.base * 2 ** min(row["attempts"], 30)) * random.uniform(0.5, 1.0)
+                if retry_after is not None:
+                    delay = min(self.cap, max(delay, retry_after))
+                next_at = time.time() + delay
+        # written by the loop, many at once, before it claims again (a row's successor waits for it)
+        self._outcomes.append((row, outcome, next_at))
+
+    async def _flush(self):
+        outcomes, self._outcomes = self._outcomes, []
+        if outcomes:
+            try:
+                await self.store.finish(outcomes)
+            except Exception as e:  # the database is away: the leases bring the rows back
+                self.log(f"notifications: could not record {len(outcomes)} deliveries: {e}")
 
     # ---------------------------------------------------------------- posting
     async def _post(self, url, body, headers):
@@ -175,8 +181,9 @@ class Sender:
     async def _post_push(self, row):
         if row["endpoint"] is None:  # unsubscribed meanwhile
             return "drop", None
-        body = push_crypto.encrypt(row["body"].encode(), push_crypto.unb64url(row["p256dh"]),
-                                   push_crypto.unb64url(row["auth"]))
+        # ~1 ms of ECDH and HKDF per message: off the event loop, so requests never queue behind a burst
+        body = await self.loop.run_in_executor(self._crypto, push_crypto.encrypt, row["body"].encode(),
+                                               push_crypto.unb64url(row["p256dh"]), push_crypto.unb64url(row["auth"]))
         headers = {"Authorization": self.vapid.authorization(push_targets.origin(row["endpoint"])),
                    "Content-Encoding": "aes128gcm", "Content-Type": "application/octet-stream",
                    "TTL": str(PUSH_TTL), "Urgency": row["urgency"]}

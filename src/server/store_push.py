@@ -49,11 +49,6 @@ class PushStore:
                 self._drop_subscription(c, r["id"])
             return r is not None
 
-    def drop_subscription(self, sid):
-        """The push service said the subscription is gone (404/410)."""
-        with self.store._tx() as c:
-            self._drop_subscription(c, sid)
-
     @staticmethod
     def _drop_subscription(c, sid):
         c.execute("DELETE FROM outbox WHERE kind='push' AND target_id=?", (sid,))
@@ -129,13 +124,18 @@ class PushStore:
                 " LEFT JOIN webhooks w ON o.kind='webhook' AND w.id=o.target_id"
                 f" WHERE o.id IN ({marks}) ORDER BY o.id", ids).fetchall()]
 
-    def delivered(self, row_id):
+    def finish(self, outcomes):
+        """Record what the sender learnt, in one transaction: [(row, outcome, next_at)] where
+        outcome is done/drop (the row goes), gone (its subscription goes) or retry (at next_at)."""
         with self.store._tx() as c:
-            c.execute("DELETE FROM outbox WHERE id=?", (row_id,))
-
-    def retry(self, row_id, next_at):
-        with self.store._tx() as c:
-            c.execute("UPDATE outbox SET attempts=attempts+1, next_at=?, claimed_by=NULL WHERE id=?", (next_at, row_id))
+            for row, outcome, next_at in outcomes:
+                if outcome == "gone":
+                    self._drop_subscription(c, row["target_id"])
+                elif outcome == "retry":
+                    c.execute("UPDATE outbox SET attempts=attempts+1, next_at=?, claimed_by=NULL WHERE id=?",
+                              (next_at, row["id"]))
+                else:
+                    c.execute("DELETE FROM outbox WHERE id=?", (row["id"],))
 
     def release(self, owner, now):
         """Give back what `owner` holds (None: every claim, for the one SQLite instance at start)."""
