@@ -13,7 +13,8 @@ write without an outbox), then
   1. latency: one status event at a time; from sending the event until each of its 5 pushes has
      arrived (p50/p99 over all N pushes), and the event request's own round trip;
   2. throughput: an event for every dossier, 8 at a time; pushes arrived per second from the first
-     event to the last push, and events written per second.
+     event to the last push, events written per second, and the server's CPU time per event (with
+     its 5 pushes): the figure that does not depend on what else the machine is doing.
 Also, as the transport's ceiling: this process posting N bodies of the same size to the same
 stand-in, 64 at a time (the sender's concurrency). Prints a table; --json OUT writes the figures."""
 import argparse
@@ -136,6 +137,7 @@ async def bench(server, peer, n, with_push):
         done = asyncio.get_running_loop().create_future()
         peer.all_done = (expected, done)
         sem = asyncio.Semaphore(8)
+        cpu0 = server.cpu()
         t0 = time.monotonic()
 
         async def one(code):
@@ -148,6 +150,8 @@ async def bench(server, peer, n, with_push):
         if with_push:
             last = await asyncio.wait_for(done, 120)
             out["pushes_per_s"] = len(codes) * PER_DOSSIER / (last - t0)
+        # the server's CPU for the burst (its events and, on the new server, their pushes)
+        out["burst_cpu_ms_per_event"] = (server.cpu() - cpu0) * 1e3 / len(codes)
         peer.all_done = None
     return out
 
@@ -219,6 +223,8 @@ def main():
     print(f"event sent → last of its 5 pushes p50 / p99 (ms) | — | {f(n['last_of_5_ms'])}")
     print(f"events written per second (8 in flight) | {b['events_per_s']:.0f} | {n['events_per_s']:.0f}")
     print(f"pushes delivered per second (burst of {a.subscriptions}) | — | {n['pushes_per_s']:.0f}")
+    print(f"server CPU per event in the burst (ms; new: with its 5 pushes) | {b['burst_cpu_ms_per_event']:.1f} | "
+          f"{n['burst_cpu_ms_per_event']:.1f}")
     print(f"transport ceiling: this process posting to the stand-in (posts/s) | {r['transport_posts_per_s']:.0f} |")
     if a.json:
         os.makedirs(os.path.dirname(os.path.abspath(a.json)) or OUT_DIR, exist_ok=True)

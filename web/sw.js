@@ -139,8 +139,9 @@ self.addEventListener('notificationclick', (event) => {
     for (const client of windows) {
       if (new URL(client.url).origin !== self.location.origin) continue;
       // The app already open (a tab or the installed app): show the dossier there, bring it forward.
+      // Always navigate: client.url may still be the address the app was opened at.
       try {
-        const shown = new URL(client.url).pathname === path ? client : await client.navigate(target);
+        const shown = await client.navigate(target);
         if (shown) {
           await shown.focus().catch(() => {}); // focusing needs the tap's activation; showing it does not
           return;
