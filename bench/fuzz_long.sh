@@ -10,14 +10,17 @@ build="${2:-$root/build/native}"
 out="$root/bench/out/fuzz"
 mkdir -p "$out"
 
-if [ ! -x "$build/tests/fuzz/fuzz_dossier" ] || [ ! -x "$build/tests/fuzz/fuzz_receipt" ] || [ ! -x "$build/tests/fuzz/fuzz_line_break" ]; then
+targets=(dossier receipt line_break vietqr)
+missing=0
+for name in "${targets[@]}"; do [ -x "$build/tests/fuzz/fuzz_$name" ] || missing=1; done
+if [ "$missing" = 1 ]; then
     CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    cmake --build "$build" --target fuzz_dossier fuzz_receipt fuzz_line_break
+    cmake --build "$build" --target "${targets[@]/#/fuzz_}"
 fi
 
 jobs="$(nproc 2>/dev/null || echo 2)"
 status=0
-for name in dossier receipt line_break; do
+for name in "${targets[@]}"; do
     corpus="$out/corpus_$name"
     mkdir -p "$corpus"
     echo "== fuzz_$name for ${seconds}s (corpus $corpus)"

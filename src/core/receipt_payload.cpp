@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dossier_code.h"
+#include "core/vietqr.h"
 
 namespace motcua {
 
@@ -287,12 +288,35 @@ ReceiptPayload parseReceiptPayload(std::string_view text) {
     std::string_view trimmed = trimAll(text);
     if (trimmed.empty()) return {};
     if (trimmed.size() > kMaxPayloadBytes) return notReceipt(trimmed);
-    // EMV/VietQR payment payloads start with the payload format indicator "000201".
-    if (trimmed.starts_with("000201")) return notReceipt(trimmed);
+    if (looksLikeEmvPayment(trimmed)) return notReceipt(trimmed);
     if (auto bare = parseBare(trimmed)) return *bare;
     if (looksLikeLink(trimmed)) return parseLink(trimmed);
     if (auto embedded = findEmbedded(trimmed)) return *embedded;
     return notReceipt(trimmed);
+}
+
+ScannedCode classifyScan(std::string_view text) {
+    ScannedCode out;
+    out.receipt = parseReceiptPayload(text);
+    switch (out.receipt.kind) {
+    case PayloadKind::Empty:
+        out.kind = ScanKind::Empty;
+        return out;
+    case PayloadKind::Receipt:
+        out.kind = ScanKind::Receipt;
+        return out;
+    case PayloadKind::NotReceipt:
+        break;
+    }
+    if (!looksLikeEmvPayment(trimAll(text))) {
+        out.kind = ScanKind::Other;
+        return out;
+    }
+    out.kind = ScanKind::Payment;
+    auto parsed = parseVietQr(trimAll(text));
+    out.payment = std::move(parsed.value);
+    out.paymentError = parsed.error;
+    return out;
 }
 
 std::string dossierLink(std::string_view code, std::string_view secret) {

@@ -2,8 +2,11 @@
 // maybe the secret) or something else, which the UI shows back to the user as text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/vietqr.h"
 
 namespace motcua {
 
@@ -22,6 +25,19 @@ struct ReceiptPayload {
 // free text with a code in it ("Mã hồ sơ: 000.00.12.H42-241124-0001"). Anything else is
 // NotReceipt; blank input is Empty.
 ReceiptPayload parseReceiptPayload(std::string_view text);
+
+// What the scanner was shown: a receipt, a payment code (VietQR: someone's bank transfer QR, not
+// a receipt; read when it can be, with its amount and account), or other text.
+enum class ScanKind { Empty, Receipt, Payment, Other };
+
+struct ScannedCode {
+    ScanKind kind = ScanKind::Empty;
+    ReceiptPayload receipt;                // as parseReceiptPayload gives it (raw text always)
+    std::optional<VietQrTransfer> payment; // kind == Payment and the payload read cleanly
+    VietQrError paymentError = VietQrError::None; // kind == Payment but damaged or foreign
+};
+
+ScannedCode classifyScan(std::string_view text);
 
 // Our own link form: "/d/<code>#k=<secret>" (the secret stays in the fragment, which browsers
 // never send to servers); without a secret just "/d/<code>".
