@@ -6,6 +6,7 @@ import time
 
 from . import validate as v
 from .domain import CODE_RE, SECRET_RE, STATUS_RATING_ALLOWED, STATUS_WORDS
+from .payments import account_public, payment_reference
 from .util import ApiError, initials, is_digits, json_bytes, normalise_code
 
 TOKEN_TTL = 3600
@@ -63,7 +64,10 @@ def build_payload(b, lang):
         "supplements": [{"id": s["id"], "content": s["content"], "requested_at": s["requested_at"],
                          "deadline": s["deadline"], "state": s["state"], "old_due_at": s["old_due_at"],
                          "new_due_at": s["new_due_at"]} for s in b["supplements"]],
-        "fees": [{"name": f["name"], "amount": f["amount"], "paid": bool(f["paid"])} for f in b["fees"]],
+        "fees": [{"name": f["name"], "amount": f["amount"], "paid": bool(f["paid"]),
+                  "payment_reference": payment_reference(b["code"], n, b["id"])}
+                 for n, f in enumerate(b["fees"], start=1)],
+        "payment_account": account_public(b.get("payment_account")),
         "results": [{"name": r["name"], "collect_place": r["collect_place"], "collect_from": r["collect_from"]}
                     for r in b["results"]],
         "rating_eligible": b["status"] in STATUS_RATING_ALLOWED and b["rating"] is None,

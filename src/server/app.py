@@ -5,7 +5,8 @@ import functools
 import secrets
 import threading
 
-from . import api_admin, api_counters, api_dossiers, api_public, api_push, api_requests
+from . import (api_admin, api_counters, api_datasets, api_dossiers, api_payments, api_public, api_push,
+               api_requests)
 from .limits import DbLimiter, WindowLimiter
 from .util import now as _now
 
@@ -69,6 +70,7 @@ class App:
         self.code_limiter = limiter("code", *LOOKUP_FAILURES_PER_CODE, code="locked",
                                     what="failed attempts for this code")
         self.lookup_rate = limiter("lookups", *LOOKUPS_PER_CLIENT, code="too_many_requests", what="lookups")
+        self.dataset_rate = limiter("datasets", *LOOKUPS_PER_CLIENT, code="too_many_requests", what="look-ups")
         # counter tablet ratings: every attempt counts, per address and counter
         self.counter_limiter = limiter("counter", 10, 60.0)
         self.counter_key = api_counters.load_key(store)
@@ -82,7 +84,7 @@ class App:
         store.on_change = self._dossier_changed
         store.on_counter_change = lambda number, version: self.wake_soon(("counter", number))
         routes = (api_public.ROUTES + api_requests.ROUTES + api_dossiers.ROUTES + api_admin.ROUTES
-                  + api_counters.ROUTES + api_push.ROUTES)
+                  + api_counters.ROUTES + api_push.ROUTES + api_payments.ROUTES + api_datasets.ROUTES)
         self.routes = routes
 
     def now(self):

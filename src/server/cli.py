@@ -14,6 +14,7 @@ import sys
 import tempfile
 
 from . import seed as seed_mod
+from . import seed_datasets
 from .api_dossiers import build_payload, status_name
 from .app import App
 from .limits import parse_networks
@@ -61,6 +62,8 @@ def open_store(data_dir, seed_date, demo_secrets=False, database=None):
     elif store.faq_count() == 0 and store.list_agencies():
         # a database seeded before the FAQ table existed (schema 4) gets the frequent questions
         seed_mod.seed_faqs(store)
+    if store.get_meta("seeded_for") is not None and not store.list_datasets():
+        seed_datasets.seed(store, now().date())  # a demo database from before the datasets (schema 9)
     return store
 
 

@@ -227,7 +227,7 @@ class HttpFront:
     def __init__(self, app):
         self.app = app
         # (method, pattern, handler[, largest body]): GET routes take no body
-        self.routes = [(r[0], re.compile(r[1] + r"/?\Z"), r[2], r[3] if len(r) > 3 else 0, r[0] in ("POST", "DELETE"))
+        self.routes = [(r[0], re.compile(r[1] + r"/?\Z"), r[2], r[3] if len(r) > 3 else 0, r[0] in ("POST", "PUT", "DELETE"))
                        for r in app.routes]
         self.static = static_files.StaticFiles(app.app_dir)
         self.db_unavailable = app.sync_store.db.unavailable

@@ -239,6 +239,34 @@ MIGRATIONS = [
     CREATE INDEX outbox_order ON outbox(kind, target_id, dossier_code, id);
     CREATE INDEX outbox_next ON outbox(next_at);
     """,
+    # 10: paying fees by VietQR and the generic look-up datasets. Each agency may have one collection
+    # account. A dataset keeps its definition (names, typed fields, keys, shown fields, access) as
+    # JSON; its rows keep the normalised key values (match_key: the full key, keys_json: each one)
+    # beside the row as loaded, and are replaced as a whole in one transaction.
+    """
+    CREATE TABLE collection_accounts (
+        agency_code TEXT PRIMARY KEY REFERENCES agencies(code),
+        bank_bin TEXT NOT NULL, bank_name TEXT,
+        account_number TEXT NOT NULL, account_name TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE datasets (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        definition_json TEXT NOT NULL,
+        row_count INTEGER NOT NULL DEFAULT 0,
+        loaded_at TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE dataset_rows (
+        id INTEGER PRIMARY KEY,
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id),
+        match_key TEXT NOT NULL,
+        keys_json TEXT NOT NULL,
+        data_json TEXT NOT NULL
+    );
+    CREATE INDEX dataset_rows_match ON dataset_rows(dataset_id, match_key);
+    """,
 ]
 
 

@@ -9,6 +9,7 @@ all demo history happens before `today`, so it never lies in the future.
 import datetime as dt
 import random
 
+from . import seed_datasets
 from . import workdays as wd
 from .util import SECRET_ALPHABET, SECRET_LENGTH, hash_token, new_secret
 from .workdays import VN_TZ
@@ -208,6 +209,7 @@ def _seed(store, today, demo_secrets):
     for p in PLACES + QUANG_NAM_PLACES:
         store.add_place(_place(p, today))
     seed_faqs(store)
+    seed_datasets.seed(store, today)  # before any dossier: accounts then need no new versions
     anchor_day = wd.sub_workdays(today - dt.timedelta(days=1), 0)
     anchor = _at(anchor_day, 16, 30)
     _seed_alerts(store, today)

@@ -11,6 +11,8 @@ import threading
 
 from . import workdays
 from .db import open_db
+from .store_datasets import DatasetStore
+from .store_payments import PaymentStore
 from .domain import STATUS_RATING_ALLOWED
 from .util import iso
 
@@ -27,7 +29,7 @@ class NotFound(Exception):
     pass
 
 
-class Store:
+class Store(DatasetStore, PaymentStore):
     def __init__(self, target):
         """target: an SQLite file path, or a postgresql:// URL (db.py)."""
         self.db = open_db(str(target))
@@ -421,6 +423,7 @@ class Store:
             out["supplements"] = q("SELECT * FROM supplements WHERE dossier_id=? ORDER BY id")
             out["fees"] = q("SELECT * FROM fees WHERE dossier_id=? ORDER BY id")
             out["results"] = q("SELECT * FROM results WHERE dossier_id=? ORDER BY id")
+            out["payment_account"] = self._account_on(c, d["agency_code"])
             r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (did,)).fetchone()
             out["rating"] = dict(r) if r is not None else None
             return out

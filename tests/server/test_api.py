@@ -12,7 +12,8 @@ from server import workdays  # noqa: E402  (src/ is on sys.path via test_support
 
 PAYLOAD_KEYS = {"code", "version", "procedure", "agency", "owner", "channel", "received_at", "due_at",
                 "original_due_at", "due_history", "status", "status_name", "status_note", "holder", "completed_at",
-                "returned_at", "steps", "supplements", "fees", "results", "rating_eligible", "rating", "updated_at"}
+                "returned_at", "steps", "supplements", "fees", "payment_account", "results", "rating_eligible", "rating",
+                "updated_at"}
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$")
 CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4}$")
 
@@ -306,7 +307,8 @@ class DossierTests(ServerCase):
         self.assertEqual(p["original_due_at"], d["due_at"])
         self.assertEqual([h["apology"] for h in p["due_history"]], [False, True])
         self.assertEqual(p["due_history"][1]["previous_due_at"], "2030-01-20T17:00:00+07:00")
-        self.assertEqual(p["fees"], [{"name": "Lệ phí", "amount": 15000, "paid": True}])
+        self.assertEqual(p["fees"], [{"name": "Lệ phí", "amount": 15000, "paid": True,
+                                      "payment_reference": "MC" + code.replace(".", "").replace("-", "") + "P1"}])
         self.assertEqual(p["results"][0]["collect_place"], "Quầy 3")
         self.assertEqual([s["status"] for s in p["steps"]], [2, 4, 5, 4])
         self.assertEqual([s["handled_at"] is None for s in p["steps"]], [False, False, False, True])
