@@ -18,9 +18,10 @@ async def put_account(app, req, code):
     authorize_admin(app, req)
     code = _agency(code)
     body = account_fields(req.json())
+    body.setdefault("bank_name", None)
     if not await app.store.set_collection_account(code, body, app.now()):
         raise ApiError(404, "not_found", "No such agency.")
-    return 200, dict({"agency": code}, **account_public(body | {"bank_name": body.get("bank_name")}))
+    return 200, dict({"agency": code}, **account_public(body))
 
 
 async def get_account(app, req, code):

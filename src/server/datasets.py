@@ -132,6 +132,8 @@ def _texts(field, value, required=("vi", "en")):
 
 def _field(index, value):
     where = f"fields[{index}]"
+    if not isinstance(value, dict):
+        raise v.invalid(where, "must be an object")
     f = v.fields(value, {"name": v.text(40), "type": v.enum(*TYPES), "labels": lambda k, x: _texts(k, x)},
                  {"compact": v.boolean}, prefix=where + ".")
     if not FIELD_NAME.match(f["name"]):

@@ -14,7 +14,7 @@ class PaymentStore:
                       " bank_bin=excluded.bank_bin, bank_name=excluded.bank_name,"
                       " account_number=excluded.account_number, account_name=excluded.account_name,"
                       " updated_at=excluded.updated_at",
-                      (agency_code, account["bank_bin"], account.get("bank_name"), account["account_number"],
+                      (agency_code, account["bank_bin"], account["bank_name"], account["account_number"],
                        account["account_name"], iso(now)))
             rows = c.execute("UPDATE dossiers SET version=version+1, updated_at=? WHERE agency_code=?"
                              " RETURNING code, version", (iso(now), agency_code)).fetchall()

@@ -102,7 +102,9 @@ class DatasetTests(ServerCase):
                              ({"fields": [dict(fields[0], type="money")] + fields[1:]}, "invalid_field"),
                              ({"fields": [dict(fields[0], compact=True)] + fields[1:]}, "invalid_field"),
                              ({"fields": fields + [fields[0]]}, "invalid_field"),
-                             ({"fields": "pass_number"}, "invalid_field"), ({"extra": 1}, "unknown_field")):
+                             ({"fields": "pass_number"}, "invalid_field"), ({"fields": ["pass_number"]}, "invalid_field"),
+                             ({"fields": [dict(fields[0], labels={"vi": 1, "en": "x"})]}, "invalid_field"),
+                             ({"keys": "pass_number"}, "invalid_field"), ({"extra": 1}, "unknown_field")):
             status, obj, _ = self.client.admin("POST", "/api/v1/admin/datasets", dict(definition(id="other"), **change))
             self.assertError(status, obj, 422, code)
         status, obj, _ = self.client.json("POST", "/api/v1/admin/datasets", definition(id="other"))
