@@ -182,6 +182,17 @@ class DatasetTests(ServerCase):
         # public datasets still answer this client
         self.assertEqual(len(self.found("traffic-violations", {"plate": "76C-678.90"}, client)), 1)
 
+    def test_a_record_guessed_at_from_many_addresses_is_locked(self):
+        self.assertEqual(self.client.admin("POST", "/api/v1/admin/datasets", definition(id="locked-record"))[0], 201)
+        status, _, data = self.rows("locked-record", b"pass_number,phone_tail,holder\n42,1234,Mai\n", "text/csv")
+        self.assertEqual(status, 200, data)
+        for tail in range(10):  # one wrong guess from each of ten addresses
+            self.assertEqual(self.found("locked-record", {"pass_number": 42, "phone_tail": f"000{tail}"}), [])
+        status, obj, _ = self.query("locked-record", {"pass_number": 42, "phone_tail": "1234"})
+        self.assertError(status, obj, 429, "locked")
+        # other records of the dataset still answer
+        self.assertEqual(self.found("locked-record", {"pass_number": 43, "phone_tail": "1234"}), [])
+
     def test_public_look_ups_are_rate_limited_too(self):
         client = self.own_client()
         for _ in range(60):
