@@ -1,5 +1,6 @@
-// Parsing assets/domain/*.json (embedded by CMake through tools/embed_assets.py). Wrong types
-// leave a part empty and `complete` false instead of throwing: the app must still start.
+// Parsing assets/domain/*.json, embedded by CMake (tools/embed_assets.py declares them in
+// generated/embedded_domain.h). Wrong types leave a part empty and `complete` false instead of
+// throwing: the app must still start.
 #include "core/domain_facts.h"
 
 #include <algorithm>
@@ -10,29 +11,13 @@
 
 #include "core/civil_date.h"
 #include "core/json_fields.h"
-
-namespace motcua::assets {
-extern const unsigned char k_domain_statuses[];
-extern const std::size_t k_domain_statuses_size;
-extern const unsigned char k_domain_calendar[];
-extern const std::size_t k_domain_calendar_size;
-extern const unsigned char k_domain_codes[];
-extern const std::size_t k_domain_codes_size;
-extern const unsigned char k_domain_rating[];
-extern const std::size_t k_domain_rating_size;
-extern const unsigned char k_domain_request_categories[];
-extern const std::size_t k_domain_request_categories_size;
-} // namespace motcua::assets
+#include "generated/embedded_domain.h"
 
 namespace motcua {
 
 namespace {
 
 using nlohmann::json;
-
-std::string_view embedded(const unsigned char* data, std::size_t size) {
-    return {reinterpret_cast<const char*>(data), size};
-}
 
 json parse(std::string_view text) {
     return json::parse(text.begin(), text.end(), nullptr, false);
@@ -168,12 +153,11 @@ DomainFacts parseDomainFacts(const DomainFiles& files) {
 
 const DomainFacts& domainFacts() {
     static const DomainFacts kFacts = parseDomainFacts({
-        .statuses = embedded(assets::k_domain_statuses, assets::k_domain_statuses_size),
-        .calendar = embedded(assets::k_domain_calendar, assets::k_domain_calendar_size),
-        .codes = embedded(assets::k_domain_codes, assets::k_domain_codes_size),
-        .rating = embedded(assets::k_domain_rating, assets::k_domain_rating_size),
-        .requestCategories =
-            embedded(assets::k_domain_request_categories, assets::k_domain_request_categories_size),
+        .statuses = assets::domainStatuses(),
+        .calendar = assets::domainCalendar(),
+        .codes = assets::domainCodes(),
+        .rating = assets::domainRating(),
+        .requestCategories = assets::domainRequestCategories(),
     });
     return kFacts;
 }

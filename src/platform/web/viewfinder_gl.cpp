@@ -4,15 +4,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <string_view>
 
+#include "generated/embedded_assets.h"
 #include "platform/viewfinder.h"
-
-namespace motcua::assets {
-extern const unsigned char k_shader_viewfinder_vert[];
-extern const std::size_t k_shader_viewfinder_vert_size;
-extern const unsigned char k_shader_viewfinder_frag[];
-extern const std::size_t k_shader_viewfinder_frag_size;
-} // namespace motcua::assets
 
 namespace motcua::viewfinder {
 
@@ -26,10 +21,10 @@ struct Program {
 };
 Program g_program;
 
-GLuint compile(GLenum type, const unsigned char* source, std::size_t size) {
+GLuint compile(GLenum type, std::string_view source) {
     const GLuint shader = glCreateShader(type);
-    const char* text = reinterpret_cast<const char*>(source);
-    const GLint length = static_cast<GLint>(size);
+    const char* text = source.data();
+    const GLint length = static_cast<GLint>(source.size());
     glShaderSource(shader, 1, &text, &length);
     glCompileShader(shader);
     GLint ok = 0;
@@ -43,10 +38,8 @@ GLuint compile(GLenum type, const unsigned char* source, std::size_t size) {
 
 bool ensureProgram() {
     if (g_program.id || g_program.failed) return g_program.id != 0;
-    const GLuint vs = compile(GL_VERTEX_SHADER, assets::k_shader_viewfinder_vert,
-                              assets::k_shader_viewfinder_vert_size);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, assets::k_shader_viewfinder_frag,
-                              assets::k_shader_viewfinder_frag_size);
+    const GLuint vs = compile(GL_VERTEX_SHADER, assets::shaderViewfinderVert());
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, assets::shaderViewfinderFrag());
     if (!vs || !fs) {
         g_program.failed = true;
         return false;
