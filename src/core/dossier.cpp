@@ -8,11 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/civil_date.h"
 #include "core/domain_facts.h"
 #include "core/dossier_code.h"
-#include "core/json_fields.h"
 #include "core/json_guard.h"
+#include "core/payload_reader.h"
 #include "core/status.h"
 
 namespace motcua {
@@ -23,169 +22,12 @@ namespace {
 
 constexpr size_t kMaxStoredCodeLength = 64;
 
-struct Failure {
-    ParseError code = ParseError::None;
-    std::string detail;
-};
-
-// Reads fields of one JSON object; `m_path` prefixes messages ("steps[2].deadline").
-class FieldReader {
-  public:
-    FieldReader(const json& object, std::string path, std::vector<std::string>& warnings)
-        : m_object(object), m_path(std::move(path)), m_warnings(warnings) {}
-
-    const json* find(const char* key) const {
-        auto it = m_object.find(key);
-        if (it == m_object.end() || it->is_null()) return nullptr;
-        return &*it;
-    }
-
-    std::string where(const char* key) const { return m_path.empty() ? key : m_path + "." + key; }
-
-    void warn(const char* key, const char* what) { m_warnings.push_back(where(key) + ": " + what); }
-
-    std::string optString(const char* key) {
-        const json* v = find(key);
-        if (!v) return {};
-        if (!v->is_string()) {
-            warn(key, "expected a string");
-            return {};
-        }
-        return v->get<std::string>();
-    }
-
-    bool optBool(const char* key, bool fallback = false) {
-        const json* v = find(key);
-        if (!v) return fallback;
-        if (!v->is_boolean()) {
-            warn(key, "expected a boolean");
-            return fallback;
-        }
-        return v->get<bool>();
-    }
-
-    std::optional<int64_t> optInt(const char* key) {
-        const json* v = find(key);
-        if (!v) return std::nullopt;
-        auto n = asInt(*v);
-        if (!n) warn(key, "expected an integer");
-        return n;
-    }
-
-    std::optional<DateTime> optDate(const char* key) {
-        const json* v = find(key);
-        if (!v) return std::nullopt;
-        if (!v->is_string()) {
-            warn(key, "expected a date string");
-            return std::nullopt;
-        }
-        auto d = asDate(v->get<std::string>());
-        if (!d) warn(key, "not a plausible ISO 8601 date");
-        return d;
-    }
-
-    const json* optObject(const char* key) {
-        const json* v = find(key);
-        if (!v) return nullptr;
-        if (!v->is_object()) {
-            warn(key, "expected an object");
-            return nullptr;
-        }
-        return v;
-    }
-
-    const json* optArray(const char* key) {
-        const json* v = find(key);
-        if (!v) return nullptr;
-        if (!v->is_array()) {
-            warn(key, "expected an array");
-            return nullptr;
-        }
-        return v;
-    }
-
-    // Required fields: the first problem is kept in `m_failure`.
-    std::string reqString(const char* key) {
-        const json* v = requireField(key);
-        if (!v) return {};
-        if (!v->is_string()) {
-            fail(ParseError::WrongType, key, "expected a string");
-            return {};
-        }
-        return v->get<std::string>();
-    }
-
-    int64_t reqInt(const char* key) {
-        const json* v = requireField(key);
-        if (!v) return 0;
-        auto n = asInt(*v);
-        if (!n) {
-            fail(ParseError::WrongType, key, "expected an integer");
-            return 0;
-        }
-        return *n;
-    }
-
-    bool reqBool(const char* key) {
-        const json* v = requireField(key);
-        if (!v) return false;
-        if (!v->is_boolean()) {
-            fail(ParseError::WrongType, key, "expected a boolean");
-            return false;
-        }
-        return v->get<bool>();
-    }
-
-    DateTime reqDate(const char* key) {
-        const json* v = requireField(key);
-        if (!v) return {};
-        if (!v->is_string()) {
-            fail(ParseError::WrongType, key, "expected a date string");
-            return {};
-        }
-        auto d = asDate(v->get<std::string>());
-        if (!d) {
-            fail(ParseError::BadValue, key, "not a plausible ISO 8601 date");
-            return {};
-        }
-        return *d;
-    }
-
-    void fail(ParseError code, const char* key, const char* what) {
-        if (m_failure.code != ParseError::None) return;
-        m_failure.code = code;
-        m_failure.detail = where(key) + ": " + what;
-    }
-
-    const Failure& failure() const { return m_failure; }
-
-  private:
-    const json* requireField(const char* key) {
-        const json* v = find(key);
-        if (!v) fail(ParseError::MissingField, key, "missing");
-        return v;
-    }
-
-    static std::optional<int64_t> asInt(const json& v) { return asInt64(v); }
-
-    static std::optional<DateTime> asDate(const std::string& text) {
-        auto epoch = parseIsoTimestamp(text);
-        if (!epoch || !isPlausibleEpoch(*epoch)) return std::nullopt;
-        return DateTime{text, *epoch};
-    }
-
-    const json& m_object;
-    std::string m_path;
-    std::vector<std::string>& m_warnings;
-    Failure m_failure;
-};
-
-LocalizedName readName(FieldReader& r) {
+LocalizedName readName(PayloadReader& r) {
     LocalizedName n;
     n.name = r.optString("name");
     if (const json* names = r.optObject("names")) {
         std::vector<std::string> ignored;
-        FieldReader nr(*names, "names", ignored);
+        PayloadReader nr(*names, "names", ignored);
         n.vi = nr.optString("vi");
         n.en = nr.optString("en");
     }
@@ -194,7 +36,7 @@ LocalizedName readName(FieldReader& r) {
 }
 
 template <class T, class F>
-std::vector<T> readArray(FieldReader& r, const char* key, std::vector<std::string>& warnings,
+std::vector<T> readArray(PayloadReader& r, const char* key, std::vector<std::string>& warnings,
                          F readOne) {
     std::vector<T> out;
     const json* array = r.optArray(key);
@@ -207,13 +49,13 @@ std::vector<T> readArray(FieldReader& r, const char* key, std::vector<std::strin
             warnings.push_back(path + ": expected an object, skipped");
             continue;
         }
-        FieldReader ir(item, path, warnings);
+        PayloadReader ir(item, path, warnings);
         out.push_back(readOne(ir));
     }
     return out;
 }
 
-std::optional<RatingLevel> readLevel(FieldReader& r, const char* key) {
+std::optional<RatingLevel> readLevel(PayloadReader& r, const char* key) {
     std::string s = r.optString(key);
     if (s.empty()) return std::nullopt;
     auto level = ratingLevelFromKey(s);
@@ -221,7 +63,7 @@ std::optional<RatingLevel> readLevel(FieldReader& r, const char* key) {
     return level;
 }
 
-std::optional<Rating> readRating(FieldReader& r) {
+std::optional<Rating> readRating(PayloadReader& r) {
     Rating rating;
     auto overall = readLevel(r, "overall");
     if (!overall) {
@@ -231,7 +73,7 @@ std::optional<Rating> readRating(FieldReader& r) {
     rating.overall = *overall;
     if (const json* criteria = r.optObject("criteria")) {
         std::vector<std::string> ignored;
-        FieldReader cr(*criteria, r.where("criteria"), ignored);
+        PayloadReader cr(*criteria, r.where("criteria"), ignored);
         rating.attitude = readLevel(cr, "attitude");
         rating.onTime = readLevel(cr, "on_time");
         rating.ease = readLevel(cr, "ease");
@@ -254,7 +96,7 @@ Result<Dossier> readDossier(const json& object) {
     if (!object.is_object())
         return Result<Dossier>::failure(ParseError::Malformed, "dossier: expected an object");
     Dossier d;
-    FieldReader r(object, "", d.warnings);
+    PayloadReader r(object, "", d.warnings);
 
     d.code = r.reqString("code");
     d.version = r.reqInt("version");
@@ -272,12 +114,12 @@ Result<Dossier> readDossier(const json& object) {
     if (!d.statusKnown) r.warn("status", "unknown status code");
 
     if (const json* p = r.optObject("procedure")) {
-        FieldReader pr(*p, "procedure", d.warnings);
+        PayloadReader pr(*p, "procedure", d.warnings);
         d.procedure.code = pr.optString("code");
         d.procedure.name = readName(pr);
     }
     if (const json* a = r.optObject("agency")) {
-        FieldReader ar(*a, "agency", d.warnings);
+        PayloadReader ar(*a, "agency", d.warnings);
         d.agency.code = ar.optString("code");
         d.agency.name = readName(ar);
     }
@@ -288,7 +130,7 @@ Result<Dossier> readDossier(const json& object) {
                 : channel == "post"   ? Channel::Post
                                       : Channel::Unknown;
     d.originalDueAt = r.optDate("original_due_at");
-    d.dueHistory = readArray<DueChange>(r, "due_history", d.warnings, [](FieldReader& ir) {
+    d.dueHistory = readArray<DueChange>(r, "due_history", d.warnings, [](PayloadReader& ir) {
         DueChange c;
         c.previousDueAt = ir.optDate("previous_due_at");
         c.dueAt = ir.optDate("due_at");
@@ -300,12 +142,12 @@ Result<Dossier> readDossier(const json& object) {
     d.statusName = r.optString("status_name");
     d.statusNote = r.optString("status_note");
     if (const json* h = r.optObject("holder")) {
-        FieldReader hr(*h, "holder", d.warnings);
+        PayloadReader hr(*h, "holder", d.warnings);
         d.holder = Holder{hr.optString("unit"), hr.optString("role")};
     }
     d.completedAt = r.optDate("completed_at");
     d.returnedAt = r.optDate("returned_at");
-    d.steps = readArray<Step>(r, "steps", d.warnings, [](FieldReader& ir) {
+    d.steps = readArray<Step>(r, "steps", d.warnings, [](PayloadReader& ir) {
         Step s;
         s.seq = static_cast<int>(std::clamp<int64_t>(ir.optInt("seq").value_or(0), 0, 1000000));
         s.unit = ir.optString("unit");
@@ -320,7 +162,7 @@ Result<Dossier> readDossier(const json& object) {
     // Steps are shown in sequence order; servers that send them unordered still display right.
     std::stable_sort(d.steps.begin(), d.steps.end(),
                      [](const Step& a, const Step& b) { return a.seq < b.seq; });
-    d.supplements = readArray<Supplement>(r, "supplements", d.warnings, [](FieldReader& ir) {
+    d.supplements = readArray<Supplement>(r, "supplements", d.warnings, [](PayloadReader& ir) {
         Supplement s;
         s.id = ir.optInt("id").value_or(0);
         s.content = ir.optString("content");
@@ -334,7 +176,7 @@ Result<Dossier> readDossier(const json& object) {
         s.newDueAt = ir.optDate("new_due_at");
         return s;
     });
-    d.fees = readArray<Fee>(r, "fees", d.warnings, [](FieldReader& ir) {
+    d.fees = readArray<Fee>(r, "fees", d.warnings, [](PayloadReader& ir) {
         Fee f;
         f.name = ir.optString("name");
         f.amount = ir.optInt("amount").value_or(0);
@@ -345,7 +187,7 @@ Result<Dossier> readDossier(const json& object) {
         f.paid = ir.optBool("paid");
         return f;
     });
-    d.results = readArray<ResultDocument>(r, "results", d.warnings, [](FieldReader& ir) {
+    d.results = readArray<ResultDocument>(r, "results", d.warnings, [](PayloadReader& ir) {
         ResultDocument doc;
         doc.name = ir.optString("name");
         doc.collectPlace = ir.optString("collect_place");
@@ -354,7 +196,7 @@ Result<Dossier> readDossier(const json& object) {
     });
     d.ratingEligible = r.optBool("rating_eligible");
     if (const json* rating = r.optObject("rating")) {
-        FieldReader rr(*rating, "rating", d.warnings);
+        PayloadReader rr(*rating, "rating", d.warnings);
         d.rating = readRating(rr);
     }
     d.updatedAt = r.optDate("updated_at");
@@ -363,14 +205,6 @@ Result<Dossier> readDossier(const json& object) {
         return Result<Dossier>::failure(ParseError::Malformed, "dossier: nested too deeply");
     d.sourceJson = object.dump(-1, ' ', false, json::error_handler_t::replace);
     return Result<Dossier>::success(std::move(d));
-}
-
-template <class T> Result<T> fromFailure(const Failure& f) {
-    return Result<T>::failure(f.code, f.detail);
-}
-
-template <class T> Result<T> propagate(const Result<Dossier>& inner, const char* prefix) {
-    return Result<T>::failure(inner.code, std::string(prefix) + inner.error);
 }
 
 } // namespace
@@ -390,90 +224,6 @@ Result<Dossier> parseDossier(std::string_view text) {
     if (ParseError e = parseJsonText(text, kMaxJsonBytes, object); e != ParseError::None)
         return Result<Dossier>::failure(e, "dossier: not valid JSON or too large");
     return parseDossierJson(object);
-}
-
-Result<LookupResponse> parseLookupResponse(std::string_view text) {
-    using R = Result<LookupResponse>;
-    try {
-        json object;
-        if (ParseError e = parseJsonText(text, kMaxJsonBytes, object); e != ParseError::None)
-            return R::failure(e, "lookup: not valid JSON or too large");
-        if (!object.is_object()) return R::failure(ParseError::Malformed, "lookup: not an object");
-        std::vector<std::string> warnings;
-        FieldReader r(object, "", warnings);
-        LookupResponse out;
-        out.token = r.reqString("token");
-        const json* dossier = r.find("dossier");
-        if (!dossier) r.fail(ParseError::MissingField, "dossier", "missing");
-        if (r.failure().code != ParseError::None) return fromFailure<LookupResponse>(r.failure());
-        if (out.token.empty()) return R::failure(ParseError::BadValue, "token: empty");
-        out.expiresIn = std::max<int64_t>(0, r.optInt("expires_in").value_or(0));
-        auto parsed = parseDossierJson(*dossier);
-        if (!parsed) return propagate<LookupResponse>(parsed, "dossier.");
-        out.dossier = std::move(*parsed.value);
-        return R::success(std::move(out));
-    } catch (...) {
-        return R::failure(ParseError::Malformed, "lookup: unexpected error");
-    }
-}
-
-Result<ChangesResponse> parseChangesResponse(std::string_view text) {
-    using R = Result<ChangesResponse>;
-    try {
-        json object;
-        if (ParseError e = parseJsonText(text, kMaxJsonBytes, object); e != ParseError::None)
-            return R::failure(e, "changes: not valid JSON or too large");
-        if (!object.is_object()) return R::failure(ParseError::Malformed, "changes: not an object");
-        std::vector<std::string> warnings;
-        FieldReader r(object, "", warnings);
-        ChangesResponse out;
-        out.changed = r.reqBool("changed");
-        out.version = r.reqInt("version");
-        if (r.failure().code != ParseError::None) return fromFailure<ChangesResponse>(r.failure());
-        if (out.changed) {
-            const json* dossier = r.find("dossier");
-            if (!dossier) return R::failure(ParseError::MissingField, "dossier: missing");
-            auto parsed = parseDossierJson(*dossier);
-            if (!parsed) return propagate<ChangesResponse>(parsed, "dossier.");
-            out.dossier = std::move(*parsed.value);
-        }
-        return R::success(std::move(out));
-    } catch (...) {
-        return R::failure(ParseError::Malformed, "changes: unexpected error");
-    }
-}
-
-Result<std::vector<ApiError>> parseApiErrors(std::string_view text) {
-    using R = Result<std::vector<ApiError>>;
-    try {
-        json object;
-        if (ParseError e = parseJsonText(text, kMaxJsonBytes, object); e != ParseError::None)
-            return R::failure(e, "errors: not valid JSON or too large");
-        if (!object.is_object()) return R::failure(ParseError::Malformed, "errors: not an object");
-        auto it = object.find("errors");
-        if (it == object.end() || it->is_null())
-            return R::failure(ParseError::MissingField, "errors: missing");
-        if (!it->is_array()) return R::failure(ParseError::WrongType, "errors: expected an array");
-        std::vector<ApiError> out;
-        for (const json& item : *it) {
-            if (!item.is_object()) continue;
-            ApiError e;
-            auto code = item.find("code");
-            if (code != item.end()) {
-                if (code->is_string())
-                    e.code = code->get<std::string>();
-                else if (code->is_number_integer())
-                    e.code = std::to_string(code->get<int64_t>());
-            }
-            auto description = item.find("description");
-            if (description != item.end() && description->is_string())
-                e.description = description->get<std::string>();
-            out.push_back(std::move(e));
-        }
-        return R::success(std::move(out));
-    } catch (...) {
-        return R::failure(ParseError::Malformed, "errors: unexpected error");
-    }
 }
 
 std::string serializeDossierForCache(const Dossier& dossier) {

@@ -1,5 +1,6 @@
 // The dossier as the server describes it (docs/dossier_payload.md) and the parsers for every
-// response that carries one. Parsers never throw: they return Result with an error code.
+// response that carries one (dossier.cpp; the reply envelopes in dossier_responses.cpp). Parsers
+// never throw: they return Result with an error code.
 #pragma once
 
 #include <cstdint>
