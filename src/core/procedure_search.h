@@ -102,6 +102,9 @@ class SearchIndex {
     size_t vocabularySize() const { return m_terms.size(); }
 
   private:
+    // Terms longer than this share the last length bucket (all of them are typo candidates there).
+    static constexpr size_t kMaxTermLengthBucket = 40;
+
     enum Slot : uint8_t { NameVi, NameEn, Code, Keyword, Field, Agency, Document, kSlotCount };
 
     struct Entry {
@@ -114,7 +117,7 @@ class SearchIndex {
     void add(const SearchText& text, const std::vector<KeywordSynonym>& synonyms,
              std::string& scratch);
     void appendSlot(std::string_view folded);
-    void buildPostings();
+    void buildPostings(); // after the last add()
     uint32_t termId(std::string_view term);
     static uint16_t groupId(std::vector<GroupCount>& groups, const std::string& key,
                             const std::string& name);
