@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/domain_facts.h"
+#include "core/utf8.h"
 
 namespace motcua {
 
@@ -34,11 +35,7 @@ bool isAlnum(char c) {
 // Decodes one UTF-8 sequence; returns the code point and advances, or U+FFFD for bad bytes.
 char32_t nextCodePoint(std::string_view s, size_t& i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80           ? 1
-                 : (c >> 5) == 0x6  ? 2
-                 : (c >> 4) == 0xE  ? 3
-                 : (c >> 3) == 0x1E ? 4
-                                    : 0;
+    const size_t len = utf8LeadLength(c);
     if (len == 0 || i + len > s.size()) {
         ++i;
         return 0xFFFD;

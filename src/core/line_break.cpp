@@ -2,7 +2,10 @@
 // languages: spaces, ideographs and kana, and the kinsoku punctuation of Chinese and Japanese.
 #include "core/line_break.h"
 
+#include <algorithm>
 #include <cstdint>
+
+#include "core/utf8.h"
 
 namespace motcua {
 namespace {
@@ -15,7 +18,7 @@ struct Char {
 // The character at byte i (an invalid byte counts as a character of its own, which breaks nothing).
 Char charAt(std::string_view s, size_t i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+    size_t n = std::max<size_t>(1, utf8LeadLength(b));
     if (i + n > s.size()) n = 1;
     char32_t cp = n == 1 ? b : (b & (0x7F >> n));
     for (size_t k = 1; k < n; ++k) {

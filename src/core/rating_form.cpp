@@ -4,29 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace motcua {
 
 namespace {
 
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is not a valid sequence
-// (overlong forms, surrogates and code points above U+10FFFF are invalid, as in RFC 3629).
+// Length of the UTF-8 sequence starting at text[i], or 0 when it is not a valid sequence.
 size_t sequenceLength(std::string_view text, size_t i) {
-    auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char b0 = byte(i);
-    size_t n = b0 < 0x80           ? 1
-               : (b0 >> 5) == 0x6  ? 2
-               : (b0 >> 4) == 0xE  ? 3
-               : (b0 >> 3) == 0x1E ? 4
-                                   : 0;
-    if (n == 0 || i + n > text.size()) return 0;
-    for (size_t k = 1; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    if (n == 2 && b0 < 0xC2) return 0;                                          // overlong
-    if (n == 3 && b0 == 0xE0 && byte(i + 1) < 0xA0) return 0;                   // overlong
-    if (n == 3 && b0 == 0xED && byte(i + 1) >= 0xA0) return 0;                  // UTF-16 surrogate
-    if (n == 4 && b0 == 0xF0 && byte(i + 1) < 0x90) return 0;                   // overlong
-    if (n == 4 && (b0 > 0xF4 || (b0 == 0xF4 && byte(i + 1) >= 0x90))) return 0; // > U+10FFFF
-    return n;
+    char32_t cp = 0;
+    return decodeUtf8(text, i, cp);
 }
 
 bool isSpace(char c) {

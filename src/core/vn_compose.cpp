@@ -1,10 +1,13 @@
 // Vietnamese composition over precomposed (NFC) letters: a table of base vowels × tones.
 #include "core/vn_compose.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
 #include <vector>
+
+#include "core/utf8.h"
 
 namespace motcua {
 
@@ -49,11 +52,7 @@ std::vector<std::string> splitCharacters(std::string_view text) {
     std::vector<std::string> out;
     for (size_t i = 0; i < text.size();) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        size_t len = lead < 0x80           ? 1
-                     : (lead >> 5) == 0x6  ? 2
-                     : (lead >> 4) == 0xE  ? 3
-                     : (lead >> 3) == 0x1E ? 4
-                                           : 1;
+        size_t len = std::max<size_t>(1, utf8LeadLength(lead));
         if (i + len > text.size()) len = text.size() - i;
         out.emplace_back(text.substr(i, len));
         i += len;

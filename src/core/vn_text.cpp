@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 
+#include "core/utf8.h"
+
 namespace motcua {
 
 namespace {
@@ -24,34 +26,6 @@ struct FoldTables {
     std::array<char, kLatinEnd> latin{};
     std::array<char, kExtAddEnd - kExtAddBegin> extAdd{};
 };
-
-// Decodes one code point at `i`; returns the number of bytes used, 0 for an invalid sequence.
-size_t decodeUtf8(std::string_view s, size_t i, char32_t& cp) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    size_t len;
-    char32_t min;
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    } else if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0; // overlong, surrogate
-    return len;
-}
 
 void setFold(FoldTables& t, std::string_view letters, char base) {
     for (size_t i = 0; i < letters.size();) {
