@@ -1,6 +1,10 @@
 // Parsers and builders for places, alerts and citizen requests; never throw into the UI.
 #include "core/local_info.h"
 
+#include <algorithm>
+#include <initializer_list>
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "core/domain_facts.h"
@@ -8,13 +12,20 @@
 #include "core/json_fields.h"
 #include "core/json_guard.h"
 #include "core/rating_form.h"
+#include "core/utf8.h"
 
 namespace motcua {
 
 namespace {
 using nlohmann::json;
 
-template <class T, class F> Result<std::vector<T>> parseItems(std::string_view text, F&& one) {
+// {"items": [...]}: each object's "id" and the string members named in `fields`; anything else in
+// an item is ignored and a member of the wrong type reads as "".
+template <class T>
+using StringFields = std::initializer_list<std::pair<std::string T::*, const char*>>;
+
+template <class T>
+Result<std::vector<T>> parseItems(std::string_view text, StringFields<T> fields) {
     using R = Result<std::vector<T>>;
     json doc;
     if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
@@ -22,11 +33,14 @@ template <class T, class F> Result<std::vector<T>> parseItems(std::string_view t
     if (!doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
         return R::failure(ParseError::Malformed, "no items array");
     std::vector<T> out;
-    for (const json& item : doc["items"])
-        if (item.is_object()) {
-            T value = one(item);
-            out.push_back(std::move(value));
-        }
+    for (const json& item : doc["items"]) {
+        if (!item.is_object()) continue;
+        T value;
+        value.id = intField(item, "id");
+        for (const auto& [member, key] : fields)
+            value.*member = stringField(item, key);
+        out.push_back(std::move(value));
+    }
     return R::success(std::move(out));
 }
 
@@ -34,8 +48,7 @@ std::string summaryOf(const std::string& text) {
     // The first ~60 characters on a character boundary.
     size_t bytes = 0, chars = 0;
     while (bytes < text.size() && chars < 60) {
-        const auto lead = static_cast<unsigned char>(text[bytes]);
-        bytes += lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+        bytes += std::max<size_t>(1, utf8LeadLength(static_cast<unsigned char>(text[bytes])));
         ++chars;
     }
     bytes = std::min(bytes, text.size());
@@ -44,37 +57,27 @@ std::string summaryOf(const std::string& text) {
 } // namespace
 
 Result<std::vector<Place>> parsePlaces(std::string_view text) {
-    return parseItems<Place>(text, [](const json& j) {
-        Place p;
-        p.id = intField(j, "id");
-        p.kind = stringField(j, "kind");
-        p.name = stringField(j, "name");
-        p.description = stringField(j, "description");
-        p.address = stringField(j, "address");
-        p.phone = stringField(j, "phone");
-        p.hours = stringField(j, "hours");
-        p.shop = stringField(j, "shop");
-        p.route = stringField(j, "route");
-        p.timetable = stringField(j, "timetable");
-        p.area = stringField(j, "area");
-        p.from = stringField(j, "from");
-        p.to = stringField(j, "to");
-        return p;
-    });
+    return parseItems<Place>(text, {{&Place::kind, "kind"},
+                                    {&Place::name, "name"},
+                                    {&Place::description, "description"},
+                                    {&Place::address, "address"},
+                                    {&Place::phone, "phone"},
+                                    {&Place::hours, "hours"},
+                                    {&Place::shop, "shop"},
+                                    {&Place::route, "route"},
+                                    {&Place::timetable, "timetable"},
+                                    {&Place::area, "area"},
+                                    {&Place::from, "from"},
+                                    {&Place::to, "to"}});
 }
 
 Result<std::vector<Alert>> parseAlerts(std::string_view text) {
-    return parseItems<Alert>(text, [](const json& j) {
-        Alert a;
-        a.id = intField(j, "id");
-        a.severity = stringField(j, "severity");
-        a.title = stringField(j, "title");
-        a.body = stringField(j, "body");
-        a.area = stringField(j, "area");
-        a.startsAt = stringField(j, "starts_at");
-        a.endsAt = stringField(j, "ends_at");
-        return a;
-    });
+    return parseItems<Alert>(text, {{&Alert::severity, "severity"},
+                                    {&Alert::title, "title"},
+                                    {&Alert::body, "body"},
+                                    {&Alert::area, "area"},
+                                    {&Alert::startsAt, "starts_at"},
+                                    {&Alert::endsAt, "ends_at"}});
 }
 
 std::string validateRequestDraft(const RequestDraft& d) {
