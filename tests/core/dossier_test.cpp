@@ -12,15 +12,9 @@
 
 using namespace motcua;
 using motcua::test::fixture;
+using motcua::test::fixtureDossier;
 
 namespace {
-
-Dossier parsed(const std::string& name) {
-    auto r = parseDossier(fixture(name));
-    INFO(name << ": " << r.error);
-    REQUIRE(r.ok());
-    return *r.value;
-}
 
 bool hasWarning(const Dossier& d, const std::string& prefix) {
     for (const auto& w : d.warnings)
@@ -31,7 +25,7 @@ bool hasWarning(const Dossier& d, const std::string& prefix) {
 } // namespace
 
 TEST_CASE("the contract example parses completely", "[dossier]") {
-    Dossier d = parsed("contract_example.json");
+    Dossier d = fixtureDossier("contract_example.json");
     CHECK(d.code == "000.00.12.H42-241124-0001");
     CHECK(d.version == 7);
     CHECK(d.status == 4);
@@ -81,14 +75,14 @@ TEST_CASE("every fixture of a real situation parses without warnings", "[dossier
          {"processing.json", "supplement_open.json", "fees_due.json", "result_ready.json",
           "returned_rated.json", "late_apology.json", "refused.json"}) {
         INFO(name);
-        Dossier d = parsed(name);
+        Dossier d = fixtureDossier(name);
         CHECK(d.statusKnown);
         CHECK(d.warnings.empty());
     }
 }
 
 TEST_CASE("a returned and rated dossier carries the rating", "[dossier]") {
-    Dossier d = parsed("returned_rated.json");
+    Dossier d = fixtureDossier("returned_rated.json");
     CHECK(d.status == 10);
     CHECK(d.ratingEligible);
     REQUIRE(d.rating);
@@ -103,7 +97,7 @@ TEST_CASE("a returned and rated dossier carries the rating", "[dossier]") {
 }
 
 TEST_CASE("an unknown status is kept, flagged and does not fail", "[dossier]") {
-    Dossier d = parsed("unknown_status.json");
+    Dossier d = fixtureDossier("unknown_status.json");
     CHECK(d.status == 42);
     CHECK_FALSE(d.statusKnown);
     CHECK(d.statusName == "Trạng thái mới"); // the server's name is still there to show
@@ -111,7 +105,7 @@ TEST_CASE("an unknown status is kept, flagged and does not fail", "[dossier]") {
 }
 
 TEST_CASE("wrong types in optional fields are tolerated with warnings", "[dossier]") {
-    Dossier d = parsed("wrong_optional_types.json");
+    Dossier d = fixtureDossier("wrong_optional_types.json");
     REQUIRE(d.fees.size() == 1); // the non-object fee is skipped
     CHECK(d.fees[0].amount == 0);
     CHECK_FALSE(d.fees[0].paid);
@@ -246,7 +240,7 @@ TEST_CASE("API error bodies", "[dossier]") {
 }
 
 TEST_CASE("the cached copy parses back to the same dossier", "[dossier]") {
-    Dossier d = parsed("returned_rated.json");
+    Dossier d = fixtureDossier("returned_rated.json");
     std::string cached = serializeDossierForCache(d);
     REQUIRE_FALSE(cached.empty());
     auto back = parseDossierFromCache(cached);

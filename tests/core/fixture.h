@@ -1,4 +1,5 @@
-// Reads a test fixture from tests/core/fixtures/ (shared by the core and UI tests).
+// Reads a test fixture from tests/core/fixtures/ (shared by the core and UI tests), as text or
+// parsed as a dossier.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -6,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "core/dossier.h"
 
 namespace motcua::test {
 
@@ -16,6 +19,14 @@ inline std::string fixture(const std::string& name) {
     std::stringstream ss;
     ss << in.rdbuf();
     return ss.str();
+}
+
+// A fixture that must parse as a dossier (the test fails where it does not, naming the error).
+inline Dossier fixtureDossier(const std::string& name) {
+    auto r = parseDossier(fixture(name));
+    INFO(name << ": " << r.error);
+    REQUIRE(r.ok());
+    return *r.value;
 }
 
 } // namespace motcua::test

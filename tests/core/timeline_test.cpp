@@ -9,16 +9,9 @@
 #include "fixture.h"
 
 using namespace motcua;
-using motcua::test::fixture;
+using motcua::test::fixtureDossier;
 
 namespace {
-
-Dossier parsed(const std::string& name) {
-    auto r = parseDossier(fixture(name));
-    INFO(name << ": " << r.error);
-    REQUIRE(r.ok());
-    return *r.value;
-}
 
 int64_t at(const char* iso) {
     return *parseIsoTimestamp(iso);
@@ -27,7 +20,7 @@ int64_t at(const char* iso) {
 } // namespace
 
 TEST_CASE("a processing dossier: current step and working days left", "[timeline]") {
-    Dossier d = parsed("processing.json"); // due Friday 29/11 17:00
+    Dossier d = fixtureDossier("processing.json"); // due Friday 29/11 17:00
     Timeline t = deriveTimeline(d, at("2024-11-26T10:00:00+07:00"));
     CHECK(t.currentStep == 1);
     REQUIRE(t.steps.size() == 2);
@@ -45,7 +38,7 @@ TEST_CASE("a processing dossier: current step and working days left", "[timeline
 }
 
 TEST_CASE("an open step past its deadline is late", "[timeline]") {
-    Dossier d = parsed("processing.json"); // step 2 deadline Thu 28/11 17:00
+    Dossier d = fixtureDossier("processing.json"); // step 2 deadline Thu 28/11 17:00
     Timeline t = deriveTimeline(d, at("2024-11-29T09:00:00+07:00"));
     CHECK(t.steps[1].late);
     CHECK(t.steps[1].overdueWorkingDays == 1);
@@ -54,7 +47,7 @@ TEST_CASE("an open step past its deadline is late", "[timeline]") {
 }
 
 TEST_CASE("past the due date the dossier is overdue by working days", "[timeline]") {
-    Dossier d = parsed("processing.json");
+    Dossier d = fixtureDossier("processing.json");
     Timeline evening = deriveTimeline(d, at("2024-11-29T17:30:00+07:00"));
     CHECK(evening.dueState == DueState::Overdue);
     CHECK(evening.workingDays == 0);
@@ -64,7 +57,7 @@ TEST_CASE("past the due date the dossier is overdue by working days", "[timeline
 }
 
 TEST_CASE("an open supplement needs action", "[timeline]") {
-    Dossier d = parsed("supplement_open.json");
+    Dossier d = fixtureDossier("supplement_open.json");
     Timeline t = deriveTimeline(d, at("2024-11-26T10:00:00+07:00"));
     REQUIRE(t.openSupplements.size() == 1);
     CHECK(d.supplements[static_cast<size_t>(t.openSupplements[0])].content ==
@@ -73,7 +66,7 @@ TEST_CASE("an open supplement needs action", "[timeline]") {
 }
 
 TEST_CASE("unpaid fees are totalled", "[timeline]") {
-    Dossier d = parsed("fees_due.json");
+    Dossier d = fixtureDossier("fees_due.json");
     Timeline t = deriveTimeline(d, at("2024-11-26T10:00:00+07:00"));
     CHECK(t.unpaidCount == 2);
     CHECK(t.unpaidTotal == 58000);
@@ -82,7 +75,7 @@ TEST_CASE("unpaid fees are totalled", "[timeline]") {
 }
 
 TEST_CASE("a ready result finished on time", "[timeline]") {
-    Dossier d = parsed("result_ready.json");
+    Dossier d = fixtureDossier("result_ready.json");
     Timeline t = deriveTimeline(d, at("2024-12-10T10:00:00+07:00"));
     CHECK(t.resultReady);
     CHECK(t.dueState == DueState::FinishedOnTime);
@@ -92,7 +85,7 @@ TEST_CASE("a ready result finished on time", "[timeline]") {
 }
 
 TEST_CASE("a returned dossier finished late counts the late working days", "[timeline]") {
-    Dossier d = parsed("returned_rated.json");
+    Dossier d = fixtureDossier("returned_rated.json");
     d.completedAt.reset();
     d.returnedAt = DateTime{"2024-12-03T09:00:00+07:00", at("2024-12-03T09:00:00+07:00")};
     Timeline t = deriveTimeline(d, at("2024-12-10T10:00:00+07:00"));
@@ -102,7 +95,7 @@ TEST_CASE("a returned dossier finished late counts the late working days", "[tim
 }
 
 TEST_CASE("a late dossier with an apology shows old and new dates", "[timeline]") {
-    Dossier d = parsed("late_apology.json");
+    Dossier d = fixtureDossier("late_apology.json");
     Timeline t = deriveTimeline(d, at("2024-11-25T10:00:00+07:00"));
     REQUIRE(t.apology);
     REQUIRE(t.apology->previousDueAt);
@@ -117,14 +110,14 @@ TEST_CASE("a late dossier with an apology shows old and new dates", "[timeline]"
 }
 
 TEST_CASE("refused or withdrawn dossiers have no due countdown", "[timeline]") {
-    Dossier d = parsed("refused.json");
+    Dossier d = fixtureDossier("refused.json");
     Timeline t = deriveTimeline(d, at("2024-12-10T10:00:00+07:00"));
     CHECK(t.dueState == DueState::NotApplicable);
     CHECK_FALSE(t.needsAction);
 }
 
 TEST_CASE("a dossier with no steps has no current step", "[timeline]") {
-    Dossier d = parsed("processing.json");
+    Dossier d = fixtureDossier("processing.json");
     d.steps.clear();
     Timeline t = deriveTimeline(d, at("2024-11-26T10:00:00+07:00"));
     CHECK(t.currentStep == -1);
