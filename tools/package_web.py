@@ -104,6 +104,7 @@ def main() -> int:
     add("__ZXING_WASM__", "zxing_reader", "wasm", (zxing / "reader" / "zxing_reader.wasm").read_bytes(), text=False)
     add("__QR_DECODE_JS__", "qr_decode", "js", (web / "qr_decode.js").read_text(encoding="utf-8"))
     add("__SCANNER_WORKER_JS__", "scanner_worker", "js", (web / "scanner_worker.js").read_text(encoding="utf-8"))
+    add("__WASM_STRING_JS__", "wasm_string", "js", (web / "wasm_string.js").read_text(encoding="utf-8"))
     add("__SCANNER_JS__", "scanner", "js", (web / "scanner.js").read_text(encoding="utf-8"))
     add("__PWA_JS__", "pwa", "js", (web / "pwa.js").read_text(encoding="utf-8"))
     # Not in the wasm: the app fetches it (its name is written into shell.js) when a citizen picks

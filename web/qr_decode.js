@@ -18,7 +18,7 @@ const kHard = {
 // frame that zxing-wasm's defaults decode; tryHarder on the raw frame added nothing. What wins
 // is blur: unsharp masks of two strengths, and one after a light denoise for blur with noise.
 // filters: [radius, amount] unsharp masks applied in order (a negative amount of -1 is a box blur).
-export const kLadder = [
+const kLadder = [
   { name: 'fast', options: kFast },
   { name: 'sharpen2', options: kHard, filters: [[2, 2]] },
   { name: 'denoise-sharpen2', options: kHard, filters: [[1, -1], [2, 2]] },
@@ -53,7 +53,7 @@ function luma(img) {
 
 // Unsharp mask on a luma plane: y + amount * (y - boxBlur(y, radius)), clamped. The box blur is
 // separable with running sums: along rows, then down the columns a row at a time (cache-friendly).
-export function unsharp(y, w, h, radius, amount) {
+function unsharp(y, w, h, radius, amount) {
   const r = radius;
   const tmp = new Uint16Array(w * h);
   for (let row = 0; row < h * w; row += w) {

@@ -4,6 +4,8 @@
 // flight at a time, and the results back to C++ (bridge.cpp: mc_scan_state, mc_scan_caps,
 // mc_scan_result, mc_scan_photo_failed, mc_scan_frame). Which frames to decode and which results
 // are news is the core's decision (src/core/scan_pacer.h: mc_scan_frame_wanted, mc_scan_decoded).
+import { withString } from '/__WASM_STRING_JS__';
+
 const kWorkerUrl = '/__SCANNER_WORKER_JS__';
 
 const State = { Idle: 0, Starting: 1, Running: 2, Denied: 3, NoCamera: 4, Insecure: 5, Failed: 6 };
@@ -81,17 +83,6 @@ export function createScanner(getModule) {
   }
 
   // ---- Calls into the app ----------------------------------------------------------------
-  function withString(m, text, fn) {
-    const size = m.lengthBytesUTF8(text) + 1;
-    const ptr = m._malloc(size);
-    m.stringToUTF8(text, ptr, size);
-    try {
-      fn(ptr);
-    } finally {
-      m._free(ptr);
-    }
-  }
-
   function reportState(state, detail = '') {
     const m = getModule();
     if (m) withString(m, detail, (ptr) => m._mc_scan_state(state, ptr));

@@ -3,6 +3,7 @@
 import createMotCua from '/__APP_JS__';
 import { createScanner } from '/__SCANNER_JS__';
 import { createPwa } from '/__PWA_JS__';
+import { withString } from '/__WASM_STRING_JS__';
 
 const canvas = document.getElementById('canvas');
 const agent = document.getElementById('text-agent');
@@ -128,18 +129,6 @@ canvas.addEventListener('wheel', (e) => {
 canvas.addEventListener('contextmenu', (e) => e.preventDefault());
 
 // ---- Text agent ------------------------------------------------------------------------------
-function withString(text, fn) {
-  const m = state.module;
-  const size = m.lengthBytesUTF8(text) + 1;
-  const ptr = m._malloc(size);
-  m.stringToUTF8(text, ptr, size);
-  try {
-    fn(ptr);
-  } finally {
-    m._free(ptr);
-  }
-}
-
 function sendAgentText() {
   if (!state.module || !state.agentActive) return;
   let value = agent.value;
@@ -155,7 +144,8 @@ function sendAgentText() {
     start = Math.min(start, end);
     agent.setSelectionRange(start, end);
   }
-  withString(value.normalize('NFC'), (ptr) => state.module._mc_text_input(ptr, start, end));
+  const m = state.module;
+  withString(m, value.normalize('NFC'), (ptr) => m._mc_text_input(ptr, start, end));
   requestFrame();
 }
 
@@ -372,7 +362,7 @@ window.addEventListener('keydown', (e) => {
   const ch = e.key === 'Enter' ? '\n' : (e.key.length === 1 ? e.key : null);
   if (ch === null) return;
   let decision = 0;
-  withString(ch, (ptr) => { decision = m._mc_key_burst(ptr, e.timeStamp); });
+  withString(m, ch, (ptr) => { decision = m._mc_key_burst(ptr, e.timeStamp); });
   const removeLeaked = decision >> 1;
   if (removeLeaked > 0 && document.activeElement === agent) {
     const end = agent.selectionStart;
