@@ -9,7 +9,7 @@
 
 namespace motcua {
 
-// Vietnamese and English for everything; Korean, Chinese and Japanese for tourists (issue 8): their
+// Vietnamese and English for everything; Korean, Chinese and Japanese for tourists: their
 // string files may omit keys (English is shown instead) and their glyphs come from a CJK font that
 // is fetched only when one of them is chosen.
 enum class Language { Vi, En, Ko, Zh, Ja };

@@ -1,4 +1,4 @@
-// The outbox (issue 6): deliveries the citizen asked for (ratings now, questions and complaints
+// The outbox: deliveries the citizen asked for (ratings now, questions and complaints
 // later) kept on the device until the server confirms them, across restarts. Pure logic: the
 // controller does the HTTP and the storage, and tells the outbox what happened.
 #pragma once

@@ -1,4 +1,4 @@
-// The satisfaction rating form (issue 6): what the citizen picked, its validation, and the
+// The satisfaction rating form: what the citizen picked, its validation, and the
 // exact body of POST /api/v1/dossiers/{code}/rating (docs/api.md) built from it.
 #pragma once
 

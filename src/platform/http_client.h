@@ -1,6 +1,6 @@
 // Asynchronous HTTP: the app sends a request and gets one callback later; nothing ever blocks.
 // Web: emscripten_fetch (http_client_web.cpp). Native: a scripted fake for tests
-// (http_client_fake.h).
+// (platform/native/fake_http_client.h).
 #pragma once
 
 #include <functional>

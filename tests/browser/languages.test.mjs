@@ -1,4 +1,4 @@
-// Korean, Chinese and Japanese for tourists (issue 8): the CJK font is fetched only once one of them
+// Korean, Chinese and Japanese for tourists: the CJK font is fetched only once one of them
 // is chosen, the strings switch when it has arrived, and the choice is remembered.
 import assert from 'node:assert/strict';
 import { activate, kPhone, mirror, openApp, waitForMirror } from './harness.mjs';

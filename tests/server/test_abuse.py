@@ -1,4 +1,4 @@
-"""Closed to abuse (issue 12): secret guessing limited per client (IPv6 per /64) and per dossier
+"""Closed to abuse: secret guessing limited per client (IPv6 per /64) and per dossier
 code, X-Forwarded-For believed only from a trusted proxy, lookups and live tokens bounded,
 owners' names never published whole, demo secrets unguessable."""
 import ipaddress

@@ -1,4 +1,4 @@
-"""Bounds of the server (issue 12): a connection cap, a deadline for the request head, long polls
+"""Bounds of the server: a connection cap, a deadline for the request head, long polls
 answered on shutdown. Each class runs its own serve.py with small limits so the edges are reached."""
 import json
 import socket

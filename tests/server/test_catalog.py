@@ -1,4 +1,4 @@
-"""Catalogue endpoints the app's search and ask box need (issue 8): procedure filters and fields,
+"""Catalogue endpoints the app's search and ask box need: procedure filters and fields,
 the whole catalogue in one page, frequent questions, places by kind in five languages, alerts."""
 import os
 import re
@@ -85,7 +85,7 @@ class FaqTests(ServerCase):
         _, procs, _ = self.client.json("GET", "/api/v1/procedures?page_size=500")
         codes = {p["code"] for p in procs["items"]}
         self.assertTrue(all(f["procedure_code"] in codes for f in vi["items"] if f["procedure_code"]))
-        # Korean, Chinese and Japanese get the English questions rather than an error (issue 8)
+        # Korean, Chinese and Japanese get the English questions rather than an error
         for lang in ("ko", "zh", "ja"):
             status, obj, _ = self.client.json("GET", "/api/v1/faqs?lang=" + lang)
             self.assertEqual(status, 200)
@@ -159,7 +159,7 @@ class PlaceTests(ServerCase):
 class TouristLanguageTests(ServerCase):
     def test_korean_chinese_japanese_fall_back_to_english_everywhere(self):
         # the app passes its language to every endpoint: places and alerts are translated, the
-        # rest answers in English instead of refusing (issue 8)
+        # rest answers in English instead of refusing
         for path in ("/api/v1/procedures?page_size=5", "/api/v1/procedures/fields", "/api/v1/procedures/1.000894",
                      "/api/v1/faqs", "/api/v1/stats", "/api/v1/counters/1"):
             sep = "&" if "?" in path else "?"

@@ -1,4 +1,4 @@
-"""Faults under load (issue 14): tools/cluster.sh up (PostgreSQL primary + synchronous standby,
+"""Faults under load: tools/cluster.sh up (PostgreSQL primary + synchronous standby,
 serve.py x3, nginx), then a steady mix through nginx from a few threads while
   (a) one API instance is SIGKILLed and restarted,
   (b) the PostgreSQL primary restarts,

@@ -1,4 +1,4 @@
-"""Counter terminals (issue 6): the back office sets the dossier just handled at counter n,
+"""Counter terminals: the back office sets the dossier just handled at counter n,
 the tablet polls it and rates it once."""
 import json
 import sqlite3

@@ -1,6 +1,6 @@
-"""Generated malformed requests, against a real serve.py (issue: "bad UTF-8 and surrogates
-anywhere, wrong JSON types in every field, huge and negative numbers, deep nesting, duplicate
-headers, bad lengths, bad methods and versions").
+"""Generated malformed requests, against a real serve.py: bad UTF-8 and surrogates anywhere,
+wrong JSON types in every field, huge and negative numbers, deep nesting, duplicate headers, bad
+lengths, bad methods and versions.
 
 Every case must be answered with a 4xx status (never 5xx, never a dropped connection without an
 answer), `Content-Type: application/json; charset=utf-8` and the error body

@@ -1,4 +1,4 @@
-"""Several instances on one PostgreSQL database (issue 14): nothing one instance keeps in memory
+"""Several instances on one PostgreSQL database: nothing one instance keeps in memory
 is needed by another. A token from A opens the dossier on B, a long poll held on A wakes for an
 event written through B, a tablet credential issued through B works on A. Runs its own throw-away
 cluster (Debian's initdb/pg_ctl as the postgres user), whichever backend the rest of the suite uses."""

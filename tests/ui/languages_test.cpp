@@ -1,4 +1,4 @@
-// Korean, Chinese and Japanese for tourists (issue 8): the choice, English until the CJK font has
+// Korean, Chinese and Japanese for tourists: the choice, English until the CJK font has
 // arrived, the font merged into the atlas, fallback to English for keys they lack, remembered.
 #include <catch2/catch.hpp>
 
