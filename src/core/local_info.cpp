@@ -44,6 +44,16 @@ Result<std::vector<T>> parseItems(std::string_view text, StringFields<T> fields)
     return R::success(std::move(out));
 }
 
+// A reply about one request: a JSON object with a positive "id".
+Result<json> replyWithId(std::string_view text) {
+    json doc;
+    if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
+        return Result<json>::failure(e, "not JSON");
+    if (!doc.is_object() || intField(doc, "id") <= 0)
+        return Result<json>::failure(ParseError::MissingField, "id");
+    return Result<json>::success(std::move(doc));
+}
+
 std::string summaryOf(const std::string& text) {
     // The first ~60 characters on a character boundary.
     size_t bytes = 0, chars = 0;
@@ -120,11 +130,10 @@ RequestDraft draftFromJson(std::string_view text) {
 
 Result<SentRequest> parseRequestCreated(std::string_view text) {
     using R = Result<SentRequest>;
-    json doc;
-    if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
-        return R::failure(e, "not JSON");
-    if (!doc.is_object() || intField(doc, "id") <= 0 || stringField(doc, "secret").empty())
-        return R::failure(ParseError::MissingField, "id/secret");
+    const Result<json> reply = replyWithId(text);
+    if (!reply) return R::failure(reply.code, reply.error);
+    const json& doc = *reply.value;
+    if (stringField(doc, "secret").empty()) return R::failure(ParseError::MissingField, "secret");
     SentRequest s;
     s.id = intField(doc, "id");
     s.secret = stringField(doc, "secret");
@@ -157,11 +166,9 @@ std::vector<SentRequest> sentRequestsFromJson(std::string_view text) {
 
 Result<RequestStatus> parseRequestStatus(std::string_view text) {
     using R = Result<RequestStatus>;
-    json doc;
-    if (const ParseError e = parseJsonText(text, kMaxJsonBytes, doc); e != ParseError::None)
-        return R::failure(e, "not JSON");
-    if (!doc.is_object() || intField(doc, "id") <= 0)
-        return R::failure(ParseError::MissingField, "id");
+    const Result<json> reply = replyWithId(text);
+    if (!reply) return R::failure(reply.code, reply.error);
+    const json& doc = *reply.value;
     RequestStatus s;
     s.id = intField(doc, "id");
     s.status = stringField(doc, "status");
