@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/dossier_code.h"
+#include "core/url_text.h"
 #include "core/vietqr.h"
 
 namespace motcua {
@@ -74,31 +75,6 @@ std::string displayRaw(std::string_view s) {
     for (char& c : out)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
     if (end < s.size()) out += "…";
-    return out;
-}
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    c = asciiLower(c);
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-std::string percentDecode(std::string_view s, bool plusIsSpace) {
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size()) {
-            int hi = hexValue(s[i + 1]);
-            int lo = hexValue(s[i + 2]);
-            if (hi >= 0 && lo >= 0) {
-                out += static_cast<char>(hi * 16 + lo);
-                i += 2;
-                continue;
-            }
-        }
-        out += (plusIsSpace && s[i] == '+') ? ' ' : s[i];
-    }
     return out;
 }
 
@@ -320,24 +296,8 @@ ScannedCode classifyScan(std::string_view text) {
 }
 
 std::string dossierLink(std::string_view code, std::string_view secret) {
-    auto encode = [](std::string_view s) {
-        static constexpr char kHex[] = "0123456789ABCDEF";
-        std::string out;
-        for (char ch : s) {
-            unsigned char c = static_cast<unsigned char>(ch);
-            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                c == '.' || c == '-' || c == '_' || c == '~') {
-                out += ch;
-            } else {
-                out += '%';
-                out += kHex[c >> 4];
-                out += kHex[c & 0xF];
-            }
-        }
-        return out;
-    };
-    std::string link = "/d/" + encode(code);
-    if (!secret.empty()) link += "#k=" + encode(secret);
+    std::string link = "/d/" + percentEncode(code);
+    if (!secret.empty()) link += "#k=" + percentEncode(secret);
     return link;
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/utf8.h"
@@ -81,6 +82,33 @@ int vowelRow(const std::string& c, int* tone) {
 bool isWordCharacter(const std::string& c) {
     if (c.size() == 1) return std::isalnum(static_cast<unsigned char>(c[0])) != 0;
     return true; // every non-ASCII letter we handle is a letter
+}
+
+// The combining marks NFD text (macOS file names, some keyboards) carries Vietnamese with: a tone
+// (index into a kVowels row) or a letter mark.
+int combiningTone(const std::string& c) {
+    static constexpr std::array<const char*, 6> kTones = {"",         "\xCC\x81", "\xCC\x80",
+                                                          "\xCC\x89", "\xCC\x83", "\xCC\xA3"};
+    for (size_t t = 1; t < kTones.size(); ++t)
+        if (c == kTones[t]) return static_cast<int>(t);
+    return 0;
+}
+
+std::optional<LetterMark> combiningMark(const std::string& c) {
+    if (c == "\xCC\x82") return LetterMark::Circumflex;
+    if (c == "\xCC\x86") return LetterMark::Breve;
+    if (c == "\xCC\x9B") return LetterMark::Horn;
+    return std::nullopt;
+}
+
+// The row of `row`'s base vowel with `mark` added, or -1.
+int markedRow(int row, LetterMark mark) {
+    const std::string plain = kVowels[static_cast<size_t>(row)][0];
+    for (const MarkPair& m : kMarks) {
+        int tone = 0;
+        if (m.mark == mark && plain == m.plain) return vowelRow(m.marked, &tone);
+    }
+    return -1;
 }
 
 } // namespace
@@ -165,6 +193,32 @@ std::string applyMark(std::string_view text, LetterMark mark) {
         }
     }
     return std::string(text);
+}
+
+std::string composeVietnamese(std::string_view text) {
+    const auto chars = splitCharacters(text);
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < chars.size(); ++i) {
+        int tone = 0;
+        int row = vowelRow(chars[i], &tone);
+        while (row >= 0 && i + 1 < chars.size()) {
+            const int addTone = combiningTone(chars[i + 1]);
+            const std::optional<LetterMark> mark = combiningMark(chars[i + 1]);
+            // NFC composes a letter mark after the dot below (ạ + ̂ = ậ, canonical order puts the
+            // dot first) but not after other tones (é + ̂ stays as it is).
+            const int withMark = mark && (tone == 0 || tone == 5) ? markedRow(row, *mark) : -1;
+            if (addTone > 0 && tone == 0)
+                tone = addTone;
+            else if (withMark >= 0)
+                row = withMark;
+            else
+                break;
+            ++i;
+        }
+        out += row >= 0 ? kVowels[static_cast<size_t>(row)][static_cast<size_t>(tone)] : chars[i];
+    }
+    return out;
 }
 
 std::string dropLastCharacter(std::string_view text) {

@@ -16,6 +16,10 @@ std::string applyTone(std::string_view text, Tone tone);
 // Adds a letter mark to the last letter of `text` that can take it (a→â/ă, e→ê, o→ô/ơ, u→ư,
 // d→đ); the same mark again removes it.
 std::string applyMark(std::string_view text, LetterMark mark);
+// Composes Vietnamese letters written with combining marks (NFD: "e" + U+0302 + U+0301) into the
+// precomposed letters NFC has ("ế"), as Python's unicodedata.normalize("NFC") does for them; other
+// text is kept as it is. Idempotent.
+std::string composeVietnamese(std::string_view text);
 // Removes the last Unicode character (what Backspace does).
 std::string dropLastCharacter(std::string_view text);
 
