@@ -27,7 +27,7 @@ def procedure_item(p, lang):
     }
 
 
-async def _procedures(app):
+async def catalogue(app):
     # the catalogue changes only with a new seed/migration: cache it
     if app.procedures_cache is None:
         rows = await app.store.list_procedures()
@@ -52,7 +52,7 @@ async def procedures(app, req):
     agency = normalise_code(req.query.get("agency") or "")
     if len(field) > 200 or len(agency) > 64:
         raise ApiError(400, "invalid_parameter", "'field' or 'agency' is too long")
-    rows = await _procedures(app)
+    rows = await catalogue(app)
     if field:
         # either language's field name, as /procedures/fields lists them, without diacritics or case
         want = fold(field)
@@ -70,7 +70,7 @@ async def procedures(app, req):
 async def procedure_fields(app, req):
     lang = v.query_lang(req.query)
     fields = {}
-    for p in await _procedures(app):
+    for p in await catalogue(app):
         f = fields.setdefault(p["field_vi"], {"field": p["field_en"] if lang == "en" else p["field_vi"],
                                               "names": {"vi": p["field_vi"], "en": p["field_en"]}, "count": 0})
         f["count"] += 1
@@ -81,7 +81,7 @@ async def procedure_fields(app, req):
 async def procedure(app, req, code):
     lang = v.query_lang(req.query)
     code = normalise_code(code)
-    for p in await _procedures(app):
+    for p in await catalogue(app):
         if p["code"].upper() == code:
             return 200, procedure_item(p, lang)
     raise ApiError(404, "not_found", "No such procedure.")

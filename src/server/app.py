@@ -52,7 +52,8 @@ class AsyncStore:
 
 
 class App:
-    def __init__(self, store, app_dir, admin_token, quiet=False, trusted_proxies=(), data_dir=None):
+    def __init__(self, store, app_dir, admin_token, quiet=False, trusted_proxies=(), data_dir=None,
+                 public_url=None):
         self.sync_store = store
         self.store = AsyncStore(store)
         self.loop = None  # set by the server once its event loop runs
@@ -60,6 +61,7 @@ class App:
         self.admin_token = admin_token
         self.quiet = quiet
         self.trusted_proxies = list(trusted_proxies)
+        self.public_url = public_url  # for absolute links in pages and the sitemap (else the Host)
         self.dossier_cache = {}
         self.procedures_cache = None
         if store.dialect == "postgresql":  # several instances: the counts live in the database

@@ -35,7 +35,8 @@ def parse_args(argv, repo):
     p.add_argument("--seed-date", help="seeding day YYYY-MM-DD (default: today in Viet Nam)")
     p.add_argument("--print-receipts", metavar="DIR", help="write SVG receipts of the demo dossiers, then exit")
     p.add_argument("--dump-demo", metavar="DIR", help="write the demo dossiers' payloads as JSON, then exit")
-    p.add_argument("--public-url", default=None, help="base URL printed in receipt QR codes")
+    p.add_argument("--public-url", default=None,
+                   help="base URL in receipt QR codes, page links and the sitemap (default: the Host)")
     p.add_argument("--quiet", action="store_true", help="no access log")
     p.add_argument("--trusted-proxy", default=os.environ.get("MOTCUA_TRUSTED_PROXIES", ""),
                    metavar="ADDR[,CIDR...]",
@@ -268,7 +269,8 @@ def main(argv, repo):
         store.close()
         return 2
     try:
-        app = App(store, args.app_dir, token, quiet=args.quiet, trusted_proxies=trusted, data_dir=args.data_dir)
+        app = App(store, args.app_dir, token, quiet=args.quiet, trusted_proxies=trusted,
+                  data_dir=args.data_dir, public_url=args.public_url)
     except ValueError as e:  # a malformed MOTCUA_VAPID_PRIVATE_KEY
         print(f"error: {e}", file=sys.stderr)
         store.close()

@@ -15,7 +15,7 @@ import urllib.parse
 from aiohttp import http_exceptions, web, web_protocol, web_server
 from aiohttp.http import HttpVersion11
 
-from . import static_files
+from . import pages, static_files
 from .api_public import APP_VERSION
 from .limits import client_address, client_key
 from .util import ApiError, error_body, json_bytes
@@ -230,6 +230,7 @@ class HttpFront:
         self.routes = [(r[0], re.compile(r[1] + r"/?\Z"), r[2], r[3] if len(r) > 3 else 0, r[0] in ("POST", "PUT", "DELETE"))
                        for r in app.routes]
         self.static = static_files.StaticFiles(app.app_dir)
+        self.pages = pages.Pages(app, self.static, SECURITY_HEADERS)
         self.db_unavailable = app.sync_store.db.unavailable
         self.inflight = 0
 
@@ -296,7 +297,16 @@ class HttpFront:
         if method not in ("GET", "HEAD"):
             raise _closing(ApiError(405, "method_not_allowed", f"{method} is not allowed here.",
                                     {"Allow": "GET, HEAD"}))
-        return self.static.respond(request, raw_path, SECURITY_HEADERS)
+        page = await self.pages.respond(request, raw_path, qs)
+        if page is not None:
+            return page
+        try:
+            return self.static.respond(request, raw_path, SECURITY_HEADERS)
+        except ApiError as e:
+            page = self.pages.not_found_page(request, raw_path) if e.status == 404 else None
+            if page is None:
+                raise
+            return page
 
     async def _api(self, request, method, path, qs):
         want = "GET" if method == "HEAD" else method

@@ -102,6 +102,12 @@ def _address(text):
     return a
 
 
+def is_trusted(peer, trusted):
+    """Whether the TCP peer's address is one of the trusted proxies' networks."""
+    addr = _address(peer)
+    return addr is not None and any(addr in n for n in trusted)
+
+
 def client_address(peer, forwarded_for, trusted):
     """The client's address: the TCP peer, unless the peer is a trusted proxy, in which case the
     rightmost X-Forwarded-For address that is not itself a trusted proxy."""

@@ -8,7 +8,7 @@ import urllib.parse
 
 from aiohttp import web
 
-from .util import ApiError
+from .util import ApiError, weighted_values
 
 MIME = {
     ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -27,20 +27,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 def accepted_codings(header):
     """Set of content codings the client accepts (q > 0)."""
-    out = set()
-    for part in (header or "").split(","):
-        name, _, params = part.strip().partition(";")
-        name = name.strip().lower()
-        q = 1.0
-        for p in params.split(";"):
-            k, _, val = p.strip().partition("=")
-            if k.strip() == "q":
-                try:
-                    q = float(val)
-                except ValueError:
-                    q = 0.0
-        if name and q > 0:
-            out.add(name)
+    out = {name for name, q in weighted_values(header) if name and q > 0}
     if "*" in out:
         out |= {"br", "gzip"}
     return out
@@ -84,8 +71,8 @@ class StaticFiles:
         return value
 
     def resolve(self, raw_path):
-        """The file a request path names inside the app dir (index.html for the app's routes)."""
-        if raw_path in ("/", "/index.html", "/d") or raw_path.startswith("/d/"):
+        """The file a request path names inside the app dir (the app's routes are pages.py's)."""
+        if raw_path in ("/", "/index.html"):
             rel = "index.html"
         else:
             decoded = urllib.parse.unquote(raw_path)
@@ -101,6 +88,13 @@ class StaticFiles:
         if not full.startswith(self.app_dir + os.sep):
             raise ApiError(404, "not_found", "Not found.")
         return rel, full
+
+    def index(self):
+        """index.html's bytes (cached like every file); 503 when the app is not built."""
+        entry = self.entry(os.path.join(self.app_dir, "index.html"))
+        if entry is None:
+            raise ApiError(503, "app_not_built", "The web app is not built (index.html missing).")
+        return entry[0]
 
     def respond(self, request, raw_path, security_headers):
         rel, full = self.resolve(raw_path)

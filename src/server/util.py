@@ -99,3 +99,21 @@ def write_private_file(path, text):
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
+
+
+def weighted_values(header):
+    """[(value, q)] of an Accept-style header ("br, gzip;q=0.5"), values lower-cased; a q that is
+    not a number counts as 0."""
+    out = []
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        q = 1.0
+        for p in params.split(";"):
+            k, _, val = p.strip().partition("=")
+            if k.strip() == "q":
+                try:
+                    q = float(val)
+                except ValueError:
+                    q = 0.0
+        out.append((name.strip().lower(), q))
+    return out

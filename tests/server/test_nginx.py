@@ -231,17 +231,26 @@ class NginxProxyTest(unittest.TestCase):
                 self.assertEqual(headers.get_all("Strict-Transport-Security"), ["max-age=31536000"])
 
     def test_static_files_as_serve_py_sends_them(self):
-        for path in ("/", "/index.html", "/d", f"/d/{CODE}", "/app.3f9a1c2b.wasm", "/app.3f9a1c2b.js",
-                     "/style.css", "/manifest.webmanifest", "/sw.js", "/assets/font-0123abcd.woff2"):
+        # rendered pages, robots.txt and sitemap.xml hold absolute links: https and nginx's host
+        rendered = ("/procedures/1.004873?lang=en", "/places/sight", "/robots.txt", "/sitemap.xml")
+        for path in ("/", "/index.html", f"/d/{CODE}", "/app.3f9a1c2b.wasm", "/app.3f9a1c2b.js",
+                     "/style.css", "/manifest.webmanifest", "/sw.js", "/assets/font-0123abcd.woff2") + rendered:
             with self.subTest(path=path):
                 _, want, want_body = self.direct.request("GET", path)
                 status, headers, body = self.https("GET", path)
                 self.assertEqual(status, 200)
-                self.assertEqual(body, want_body)
+                if path in rendered:
+                    self.assertIn(b"https://", body)
+                    self.assertNotIn(b"http://", body.replace(b"http://www.", b""))
+                else:
+                    self.assertEqual(body, want_body)
                 for name in ("Content-Type", "Cache-Control"):
                     self.assertEqual(headers[name], want[name], name)
         status, headers, body = self.https("GET", f"/d/{CODE}")
         self.assertEqual((body, headers["Cache-Control"]), (INDEX, "no-cache"))
+        for path in ("/d", "/nope", "/places/castle"):  # not a screen's address: the app, with a 404
+            status, headers, body = self.https("GET", path)
+            self.assertEqual((status, body, headers.get_all("Cache-Control")), (404, INDEX, ["no-store"]), path)
         status, headers, body = self.https("GET", "/app.3f9a1c2b.wasm")
         self.assertEqual(body, WASM)
         self.assertIn("immutable", headers["Cache-Control"])

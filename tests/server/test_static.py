@@ -29,10 +29,14 @@ class StaticTests(ServerCase):
         self.assertSecurityHeaders(headers)
 
     def test_spa_routes_serve_index(self):
-        for path in ("/d/000.00.12.H42-241124-0001", "/d/anything/else?x=1", "/d/", "/index.html"):
+        for path in ("/d/000.00.12.H42-241124-0001", "/d/000.00.12.H42-241124-0001?x=1", "/index.html"):
             status, headers, body = self.get(path)
             self.assertEqual((status, body), (200, INDEX), path)
             self.assertEqual(headers["Cache-Control"], "no-cache")
+        # not a screen's address: the app's own "not found" screen, with a 404
+        for path in ("/d/anything/else?x=1", "/d/"):
+            status, headers, body = self.get(path)
+            self.assertEqual((status, body), (404, INDEX), path)
 
     def test_wasm_mime_and_immutable_cache(self):
         status, headers, body = self.get("/app.3f9a1c2b.wasm")
