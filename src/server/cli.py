@@ -1,7 +1,6 @@
 """Command line entry point (serve.py calls main())."""
 import argparse
 import asyncio
-import base64
 import datetime as dt
 import errno
 import html
@@ -13,11 +12,13 @@ import subprocess
 import sys
 import tempfile
 
+from . import posters, qr
 from . import seed as seed_mod
 from . import seed_datasets
 from .api_dossiers import build_payload, status_name
 from .app import App
 from .limits import parse_networks
+from .routes import LANGUAGES
 from .store import Store
 from .util import initials, json_bytes, now, write_private_file
 
@@ -34,9 +35,13 @@ def parse_args(argv, repo):
     p.add_argument("--seed", action="store_true", help="create and seed the database if needed, then exit")
     p.add_argument("--seed-date", help="seeding day YYYY-MM-DD (default: today in Viet Nam)")
     p.add_argument("--print-receipts", metavar="DIR", help="write SVG receipts of the demo dossiers, then exit")
+    p.add_argument("--print-posters", metavar="DIR",
+                   help="write a printable HTML poster per place, its QR linking to the place's page, then exit")
+    p.add_argument("--poster-lang", choices=LANGUAGES, default="vi",
+                   help="the language the posters and their QR links open in (default vi)")
     p.add_argument("--dump-demo", metavar="DIR", help="write the demo dossiers' payloads as JSON, then exit")
     p.add_argument("--public-url", default=None,
-                   help="base URL in receipt QR codes, page links and the sitemap (default: the Host)")
+                   help="base URL in receipt and poster QR codes, page links and the sitemap (default: the Host)")
     p.add_argument("--quiet", action="store_true", help="no access log")
     p.add_argument("--trusted-proxy", default=os.environ.get("MOTCUA_TRUSTED_PROXIES", ""),
                    metavar="ADDR[,CIDR...]",
@@ -177,16 +182,13 @@ def _fmt(iso_text):
 
 
 def print_receipts(store, out_dir, base_url):
-    if shutil.which("qrencode") is None:
-        print("error: qrencode is not installed (apt-get install qrencode)", file=sys.stderr)
+    if not qr.available():
         return 1
     os.makedirs(out_dir, exist_ok=True)
     items = store.list_dossiers_brief()
     for d in items:
         url = f"{base_url.rstrip('/')}/d/{d['code']}#k={d['secret']}"
-        qr = subprocess.run(["qrencode", "-t", "SVG", "-m", "1", "-l", "M", "-o", "-", url],
-                            capture_output=True, check=True).stdout
-        qr_uri = "data:image/svg+xml;base64," + base64.b64encode(qr).decode()
+        qr_uri = qr.data_uri(url)
         e = html.escape
         lines = [
             ("bold", e(d["agency_name_vi"].upper())),
@@ -246,6 +248,11 @@ def main(argv, repo):
     if args.print_receipts:
         base = args.public_url or f"http://{args.host}:{args.port}"
         rc = print_receipts(store, args.print_receipts, base)
+        store.close()
+        return rc
+    if args.print_posters:
+        base = args.public_url or f"http://{args.host}:{args.port}"
+        rc = posters.print_posters(store, args.print_posters, base, args.poster_lang)
         store.close()
         return rc
     try:

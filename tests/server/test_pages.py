@@ -1,15 +1,19 @@
 """The app's addresses over HTTP, read without JavaScript: procedure and place pages carry their
 title, Open Graph tags and text; every screen's route answers the app, unknown ones the app with a
-404; sitemap.xml and robots.txt."""
+404; sitemap.xml, robots.txt, and the printable place posters with their QR links."""
+import base64
 import html.parser
 import os
+import shutil
+import subprocess
+import sys
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from test_support import REPO, ServerCase
+from test_support import REPO, SERVE, ServerCase
 
-from server import page_text  # noqa: E402  (test_support puts src/ on the path)
+from server import page_text, routes  # noqa: E402  (test_support puts src/ on the path)
 
 LANGS = ("vi", "en", "ko", "zh", "ja")
 
@@ -225,6 +229,28 @@ class PagesTests(ServerCase):
         for raw in ("<script>", "<b>", "<i>", "</article>"):
             self.assertNotIn(raw, page.body)
         self.assertIn("&lt;script&gt;", page.body)
+
+    @unittest.skipUnless(shutil.which("qrencode"), "qrencode not installed")
+    def test_posters_for_every_place_link_to_its_page(self):
+        out = os.path.join(self.tmp, "posters")
+        db = ["--database", self.server.database] if self.server.database else []
+        r = subprocess.run([sys.executable, SERVE, "--data-dir", self.data_dir, *db, "--print-posters", out,
+                            "--poster-lang", "en", "--public-url", "https://motcua.example/"],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(len(os.listdir(out)), len(self.places))
+        for place in self.places:
+            with open(os.path.join(out, f"{place['kind']}-{place['id']}.html"), encoding="utf-8") as f:
+                poster = Page(f.read())
+            url = f"https://motcua.example/places/{place['kind']}/{place['id']}?lang=en"
+            qr = subprocess.run(["qrencode", "-t", "SVG", "-m", "1", "-l", "M", "-o", "-", url],
+                                capture_output=True, check=True).stdout
+            self.assertIn("data:image/svg+xml;base64," + base64.b64encode(qr).decode(), poster.source)
+            parts = urllib.parse.urlsplit(url)
+            self.assertEqual(routes.parse(parts.path, parts.query), routes.Route("place", kind=place["kind"], id=place["id"],
+                                                                 lang="en"))
+            self.assertEqual(poster.title, place["names"]["en"])
+            self.assertEqual(poster.html_lang, "en")
 
 
 if __name__ == "__main__":
