@@ -215,7 +215,7 @@ class PagesTests(ServerCase):
         lines = body.decode().splitlines()
         self.assertIn("User-agent: *", lines)
         self.assertIn("Disallow: /d/", lines)
-        self.assertIn("Disallow: /requests", lines)
+        self.assertIn("Disallow: /requests/", lines)
         sitemap = [line for line in lines if line.startswith("Sitemap: ")]
         self.assertEqual(len(sitemap), 1)
         self.assertTrue(sitemap[0].endswith("/sitemap.xml"))
