@@ -67,7 +67,7 @@ bool drawOnscreenKeyboard() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
                         ImVec2(ImGui::GetStyle().ItemSpacing.x, spacing));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(228, 232, 238, 255));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kKeyboard);
     ImGui::Begin("##keyboard", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);

@@ -16,8 +16,11 @@ constexpr ImU32 kPrimaryHover = IM_COL32(9, 74, 140, 255);
 constexpr ImU32 kPrimaryActive = IM_COL32(6, 58, 112, 255);
 constexpr ImU32 kPrimarySoft = IM_COL32(228, 239, 251, 255);
 constexpr ImU32 kDanger = IM_COL32(180, 35, 24, 255);
-constexpr ImU32 kWarning = IM_COL32(166, 96, 0, 255);
+constexpr ImU32 kWarning = IM_COL32(146, 84, 0, 255);
 constexpr ImU32 kSuccess = IM_COL32(22, 120, 60, 255);
+constexpr ImU32 kDangerSoft = IM_COL32(253, 236, 234, 255);
+constexpr ImU32 kKeyboard = IM_COL32(228, 232, 238, 255); // the on-screen keyboard's tray
+constexpr ImU32 kFocusRing = IM_COL32(6, 58, 112, 255);
 } // namespace color
 
 // Applies the theme for a text scale (1.0 = 100%, up to 2.0).
