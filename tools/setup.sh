@@ -106,6 +106,7 @@ install_imgui() {
 
 install_npm_packages() {
     if [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/zxing-wasm" ] &&
+        [ -d "$ROOT/node_modules/axe-core" ] &&
         [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then
         log "npm packages: present"
         return

@@ -23,6 +23,9 @@ const state = {
   composing: false,
   ignoreBlur: false,
   mirrorItems: new Map(),
+  mirrorGroups: new Map(),
+  statusTexts: new Map(),
+  screenTitle: '',
 };
 
 // Visible to tests and to curious maintainers: how many frames were drawn, and whether it runs.
@@ -226,7 +229,8 @@ function makeMirrorElement(item) {
       item.role === 'img') {
     el.setAttribute('role', item.role);
   }
-  if (item.role === 'status') el.setAttribute('aria-live', 'polite');
+  // Each status is read where it stands; changes are said once through the page's live regions.
+  if (item.role === 'status') el.setAttribute('aria-live', 'off');
   if (item.role === 'textbox') el.tabIndex = 0;
   el.addEventListener('click', (e) => {
     e.preventDefault();
@@ -259,6 +263,69 @@ function updateMirrorElement(el, item) {
   s.height = `${item.h}px`;
 }
 
+// Items that share a group sit in one container: a list (a dossier's timeline) or a named region
+// (the alert banners), so a screen reader can move over or skip the whole of it.
+function groupContainer(item) {
+  let box = state.mirrorGroups.get(item.group);
+  if (!box) {
+    box = document.createElement(item.group_role === 'region' ? 'section' : 'div');
+    box.className = 'group';
+    if (item.group_role !== 'region') box.setAttribute('role', 'list');
+    state.mirrorGroups.set(item.group, box);
+  }
+  const label = item.group_label || '';
+  if (label && box.getAttribute('aria-label') !== label) box.setAttribute('aria-label', label);
+  return box;
+}
+
+function placeAfter(parent, el, previous) {
+  const expectedNext = previous ? previous.nextSibling : parent.firstChild;
+  if (expectedNext !== el) parent.insertBefore(el, expectedNext);
+}
+
+// A status that changes by itself on the screen in view (live update, rating sent, offline) is
+// said once: politely, or assertively for an error. A new screen is not announced this way: the
+// reader moves to it anyway.
+function announceStatuses(items) {
+  const title = items.find((i) => i.role === 'heading' && (i.level || 1) === 1)?.name || '';
+  const texts = new Map();
+  for (const item of items) {
+    if (item.role !== 'status') continue;
+    texts.set(`${item.id}`, item.name);
+    if (title === state.screenTitle && state.statusTexts.get(`${item.id}`) !== item.name) {
+      const region = document.getElementById(item.urgent ? 'live-assertive' : 'live-polite');
+      if (region) region.textContent = item.name;
+    }
+  }
+  state.statusTexts = texts;
+  state.screenTitle = title;
+}
+
+// Within a run of radios (a rating scale, the languages, the text sizes) only the chosen one is a
+// Tab stop; the arrow keys move between them.
+function radioRuns() {
+  const runs = [];
+  let run = [];
+  for (const el of mirror.querySelectorAll('[data-id]')) {
+    if (el.getAttribute('role') === 'radio') {
+      if (run.length && run[run.length - 1].nextElementSibling !== el) { runs.push(run); run = []; }
+      run.push(el);
+    } else if (run.length) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
+function updateRovingTabStops() {
+  for (const run of radioRuns()) {
+    const chosen = run.find((el) => el.getAttribute('aria-checked') === 'true') || run[0];
+    for (const el of run) el.tabIndex = el === chosen || el === document.activeElement ? 0 : -1;
+  }
+}
+
 function publishA11y(json) {
   let items;
   try {
@@ -267,6 +334,8 @@ function publishA11y(json) {
     return;
   }
   const seen = new Set();
+  const seenGroups = new Set();
+  const lastInGroup = new Map();
   let previous = null;
   for (const item of items) {
     const key = `${item.id}:${item.role}`;
@@ -277,10 +346,20 @@ function publishA11y(json) {
       state.mirrorItems.set(key, el);
     }
     updateMirrorElement(el, item);
-    // Keep DOM order equal to drawing order: screen readers read in DOM order.
-    const expectedNext = previous ? previous.nextSibling : mirror.firstChild;
-    if (expectedNext !== el) mirror.insertBefore(el, expectedNext);
-    previous = el;
+    // Keep DOM order equal to drawing order: screen readers and Tab follow DOM order.
+    if (item.group) {
+      const box = groupContainer(item);
+      if (!seenGroups.has(item.group)) {
+        seenGroups.add(item.group);
+        placeAfter(mirror, box, previous);
+        previous = box;
+      }
+      placeAfter(box, el, lastInGroup.get(item.group) || null);
+      lastInGroup.set(item.group, el);
+    } else {
+      placeAfter(mirror, el, previous);
+      previous = el;
+    }
   }
   for (const [key, el] of state.mirrorItems) {
     if (!seen.has(key)) {
@@ -288,7 +367,55 @@ function publishA11y(json) {
       state.mirrorItems.delete(key);
     }
   }
+  for (const [group, box] of state.mirrorGroups) {
+    if (!seenGroups.has(group)) {
+      box.remove();
+      state.mirrorGroups.delete(group);
+    }
+  }
+  updateRovingTabStops();
+  announceStatuses(items);
 }
+
+// ---- Keyboard in the mirror -------------------------------------------------------------------
+// Focus shows on the canvas (a ring, and the page scrolls to it), arrows move within a radio
+// group, Escape goes back.
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+
+function focusItem(id) {
+  state.module?._mc_a11y_focus(id >>> 0, reducedMotion?.matches ? 1 : 0);
+  requestFrame();
+}
+
+mirror.addEventListener('focusin', (e) => focusItem(Number(e.target.dataset?.id || 0)));
+mirror.addEventListener('focusout', (e) => {
+  if (!mirror.contains(e.relatedTarget)) focusItem(0);
+});
+// Focusing an item below the fold makes the browser scroll the mirror itself; the app scrolls the
+// canvas instead, and the mirror must stay aligned with it.
+mirror.addEventListener('scroll', () => {
+  mirror.scrollTop = 0;
+  mirror.scrollLeft = 0;
+});
+
+const kArrowStep = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+mirror.addEventListener('keydown', (e) => {
+  const step = kArrowStep[e.key];
+  if (!step || e.target.getAttribute?.('role') !== 'radio') return;
+  const run = radioRuns().find((r) => r.includes(e.target));
+  if (!run) return;
+  e.preventDefault();
+  const next = run[(run.indexOf(e.target) + step + run.length) % run.length];
+  next.tabIndex = 0;
+  next.focus();
+  activate(Number(next.dataset.id));
+});
+
+window.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || document.activeElement === agent || !state.module) return;
+  state.module._mc_a11y_back();
+  requestFrame();
+});
 
 // ---- Page services ---------------------------------------------------------------------------
 function setUrl(url) {
@@ -312,12 +439,10 @@ async function share(title, url) {
   } catch (e) {}
 }
 
+// Kiosk: no pinch or double-tap zoom on the shared screen (touch-action in style.css). The page
+// still allows zoom (WCAG 1.4.4); the kiosk's own text size setting goes up to 200 %.
 function setKiosk(on) {
   document.documentElement.classList.toggle('kiosk', on);
-  const meta = document.querySelector('meta[name=viewport]');
-  if (meta && on) {
-    meta.content = 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no, viewport-fit=cover';
-  }
 }
 
 // A kiosk session ends: nothing a citizen typed or looked up may stay on the device.

@@ -13,6 +13,10 @@ struct Pending {
     int age;
 };
 std::vector<Pending> g_pending;
+uint32_t g_focused = 0;
+bool g_focusMoved = false;
+bool g_reducedMotion = false;
+int g_backAge = -1; // frames a back request has waited; -1 none
 } // namespace
 
 void beginFrame() {
@@ -20,10 +24,23 @@ void beginFrame() {
     // One activation per frame, in the order they came (keys pressed on the kiosk keyboard must
     // arrive in order); one nobody claims within a few frames is dropped so it cannot fire later.
     if (!g_pending.empty() && ++g_pending.front().age > 4) g_pending.erase(g_pending.begin());
+    if (g_backAge >= 0 && ++g_backAge > 4) g_backAge = -1;
 }
 
 void add(Item item) {
     g_items.push_back(std::move(item));
+}
+
+void markLastUrgent() {
+    if (!g_items.empty()) g_items.back().urgent = true;
+}
+
+void markLastRegion(const std::string& label) {
+    if (g_items.empty()) return;
+    Item& item = g_items.back();
+    item.group = "region:" + label;
+    item.region = true;
+    item.groupLabel = label;
 }
 
 const std::vector<Item>& items() {
@@ -45,6 +62,9 @@ bool endFrame(std::string& json) {
         if (it.disabled) j["disabled"] = true;
         if (it.checked >= 0) j["checked"] = it.checked == 1;
         if (!it.group.empty()) j["group"] = it.group;
+        if (it.urgent) j["urgent"] = true;
+        if (it.region) j["group_role"] = "region";
+        if (!it.groupLabel.empty()) j["group_label"] = it.groupLabel;
         arr.push_back(std::move(j));
     }
     std::string out = arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -80,6 +100,38 @@ bool takeFollowUpFrame() {
     const bool wanted = g_followUp;
     g_followUp = false;
     return wanted;
+}
+
+void setFocus(uint32_t id, bool reducedMotion) {
+    g_focusMoved = id != 0 && (id != g_focused || g_focusMoved);
+    g_focused = id;
+    g_reducedMotion = reducedMotion;
+}
+
+uint32_t focusedId() {
+    return g_focused;
+}
+
+bool reducedMotion() {
+    return g_reducedMotion;
+}
+
+bool focusPending() {
+    return g_focusMoved;
+}
+
+void focusShown() {
+    g_focusMoved = false;
+}
+
+void requestBack() {
+    g_backAge = 0;
+}
+
+bool takeBack() {
+    if (g_backAge < 0) return false;
+    g_backAge = -1;
+    return true;
 }
 
 } // namespace motcua::a11y

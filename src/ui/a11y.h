@@ -18,11 +18,18 @@ struct Item {
     bool disabled = false;
     int checked = -1; // -1 not checkable, 0/1
     float x = 0, y = 0, w = 0, h = 0;
-    std::string group; // items sharing a group sit in one list (role list)
+    std::string group;   // items sharing a group sit in one list (role list)
+    bool urgent = false; // a status that is an error: announced assertively
+    bool region = false; // the group is a named landmark (its name in groupLabel), not a list
+    std::string groupLabel;
 };
 
 void beginFrame();
 void add(Item item);
+// The item just added is an error message (announced assertively, not politely).
+void markLastUrgent();
+// The item just added sits in a named region (a landmark a screen reader can jump to or skip).
+void markLastRegion(const std::string& label);
 // Serialises this frame's items; returns true when they differ from what was last published.
 bool endFrame(std::string& json);
 const std::vector<Item>& items();
@@ -37,5 +44,19 @@ bool hasPendingActivation();
 // ImGui) asks for that frame here; the app draws it even if nothing else changed.
 void requestFollowUpFrame();
 bool takeFollowUpFrame();
+
+// Keyboard focus in the mirror (Tab, a screen reader's cursor, a switch device): the item with
+// this id gets a focus ring and is scrolled into view; 0 when focus is outside the mirror.
+void setFocus(uint32_t id, bool reducedMotion);
+uint32_t focusedId();
+bool reducedMotion();
+// Focus moved to an item that has not been scrolled into view yet. Once it has been shown the page
+// is left alone (the citizen may scroll away with focus left where it was).
+bool focusPending();
+void focusShown();
+
+// Escape: go back where the screen's back button would. The back button claims it.
+void requestBack();
+bool takeBack();
 
 } // namespace motcua::a11y

@@ -123,6 +123,7 @@ void drawAlertsBanner(const AppState& state, Intents& out) {
     bool pressed = ImGui::InvisibleButton("##alerts", ImVec2(w, h));
     const bool held = ImGui::IsItemActive(), hovered = ImGui::IsItemHovered();
     mirrorLastItem("button", name.c_str(), nullptr, -1, 0, nullptr, id);
+    a11y::markLastRegion(tr("alerts.title"));
     if (a11y::takeActivation(id)) pressed = true;
     if (pressed) out.push_back(intent::OpenAlerts{});
 

@@ -9,6 +9,7 @@
 
 #include "core/line_break.h"
 #include "ui/a11y.h"
+#include "ui/keyboard_focus.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/screens.h"
 #include "ui/text_agent.h"
@@ -45,6 +46,7 @@ void mirrorLastItem(const char* role, const char* name, const char* value, int c
     item.h = max.y - min.y;
     if (max.y < clip.Min.y || min.y > clip.Max.y) item.h = 0;
     item.disabled = !skipped && (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
+    followFocus(item.id, min, max, skipped);
     a11y::add(std::move(item));
 }
 
@@ -148,6 +150,7 @@ void statusText(const char* text, ImU32 col) {
     wrappedText(text);
     if (col) ImGui::PopStyleColor();
     mirrorLastItem("status", text);
+    if (col == color::kDanger) a11y::markLastUrgent();
 }
 
 void spacing(float multiple) {
@@ -184,8 +187,8 @@ void pushButtonColors(ButtonKind kind) {
         break;
     case ButtonKind::Danger:
         ImGui::PushStyleColor(ImGuiCol_Button, color::kCard);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(253, 236, 234, 255));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(253, 236, 234, 255));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kDangerSoft);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kDangerSoft);
         ImGui::PushStyleColor(ImGuiCol_Text, color::kDanger);
         ImGui::PushStyleColor(ImGuiCol_Border, color::kDanger);
         break;
@@ -247,7 +250,8 @@ bool button(const char* label, ButtonKind kind, float width, const char* a11yNam
 
 bool backButton() {
     const char* label = tr("nav.back");
-    return button(label, ButtonKind::Quiet, ImGui::CalcTextSize(label).x + 40);
+    const bool pressed = button(label, ButtonKind::Quiet, ImGui::CalcTextSize(label).x + 40);
+    return a11y::takeBack() || pressed; // Escape goes where this button goes
 }
 
 bool choice(const char* label, bool selected, float width) {

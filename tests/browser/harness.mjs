@@ -111,6 +111,16 @@ export async function tapOn(page, role, name) {
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
+// Types into a text field as a person does: tap it, select what it held, type over it.
+export async function typeInto(page, field, text) {
+  await tapOn(page, 'textbox', field);
+  await page.waitForFunction(() => document.activeElement.id === 'text-agent');
+  await page.evaluate(() => document.getElementById('text-agent').select());
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([f, t]) => [...document.querySelectorAll('#a11y [role=textbox]')]
+    .some((el) => el.getAttribute('aria-label') === f && el.textContent === t), [field, text]);
+}
+
 export async function waitForMirror(page, role, name, timeout = 10000) {
   await mirror(page, role, name).first().waitFor({ state: 'attached', timeout });
 }

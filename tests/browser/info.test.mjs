@@ -1,17 +1,7 @@
 // Procedures, questions and alerts in a real browser against serve.py: search without diacritics,
 // ask and send a question, the back office answers it, a published alert leads the alerts line.
 import assert from 'node:assert/strict';
-import { activate, admin, kPhone, openApp, tapOn, waitForMirror } from './harness.mjs';
-
-async function typeInto(page, field, text) {
-  await tapOn(page, 'textbox', field);
-  await page.waitForFunction(() => document.activeElement.id === 'text-agent');
-  // Replace what the field held, as selecting all and typing over it does.
-  await page.evaluate(() => document.getElementById('text-agent').select());
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([f, t]) => [...document.querySelectorAll('#a11y [role=textbox]')]
-    .some((el) => el.getAttribute('aria-label') === f && el.textContent === t), [field, text]);
-}
+import { activate, admin, kPhone, openApp, tapOn, typeInto, waitForMirror } from './harness.mjs';
 
 export const tests = {
   async 'search without diacritics finds the right procedure'({ browser, server }) {

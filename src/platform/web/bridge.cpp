@@ -245,6 +245,18 @@ EMSCRIPTEN_KEEPALIVE void mc_a11y_activate(uint32_t id) {
     motcua::a11y::requestActivation(id);
 }
 
+// Focus moved within the mirror (id 0: out of it); reducedMotion from prefers-reduced-motion.
+EMSCRIPTEN_KEEPALIVE void mc_a11y_focus(uint32_t id, int reducedMotion) {
+    motcua::input::noteActivity(emscripten_get_now());
+    motcua::a11y::setFocus(id, reducedMotion != 0);
+}
+
+// Escape outside a text field: back where the screen's back button leads.
+EMSCRIPTEN_KEEPALIVE void mc_a11y_back() {
+    motcua::input::noteActivity(emscripten_get_now());
+    motcua::a11y::requestBack();
+}
+
 // Scanner events from web/scanner.js. state: see scanner::State; detail: a short reason for logs.
 EMSCRIPTEN_KEEPALIVE void mc_scan_state(int state, const char* detail) {
     motcua::scanner::events().state(static_cast<motcua::scanner::State>(state),

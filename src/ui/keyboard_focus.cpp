@@ -1,0 +1,61 @@
+// Keyboard focus drawn on the canvas: ring and scroll-into-view for the mirror's focused item.
+#include "ui/keyboard_focus.h"
+
+#include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "ui/a11y.h"
+#include "ui/theme.h"
+
+namespace motcua::ui {
+namespace {
+
+// Two tones, so the ring shows against a primary button (white inside) and against the page or a
+// card (dark blue outside) alike: each tone has well over 3:1 against what it touches.
+void drawRing(ImVec2 min, ImVec2 max) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const float r = ImGui::GetStyle().FrameRounding;
+    dl->AddRect(ImVec2(min.x - 1.5f, min.y - 1.5f), ImVec2(max.x + 1.5f, max.y + 1.5f),
+                IM_COL32_WHITE, r + 1.5f, 0, 3.0f);
+    dl->AddRect(ImVec2(min.x - 4.5f, min.y - 4.5f), ImVec2(max.x + 4.5f, max.y + 4.5f),
+                color::kFocusRing, r + 4.5f, 0, 3.0f);
+}
+
+// Moves the page a step towards showing [min, max]; true once it is shown.
+bool scrollTowards(ImGuiWindow* page, ImVec2 min, ImVec2 max) {
+    const ImRect view = page->InnerRect;
+    const float margin = std::min(pageMargin(), view.GetHeight() * 0.1f);
+    float target = page->Scroll.y;
+    const bool tallerThanView = max.y - min.y > view.GetHeight() - 2 * margin;
+    if (min.y < view.Min.y + margin || tallerThanView)
+        target -= view.Min.y + margin - min.y;
+    else if (max.y > view.Max.y - margin)
+        target += max.y - (view.Max.y - margin);
+    target = std::clamp(target, 0.0f, page->ScrollMax.y);
+    const float distance = target - page->Scroll.y;
+    if (std::abs(distance) < 1.0f) return true;
+    // The same feel as a flick on the touch screen: most of the way each frame, then settle.
+    // People who asked for reduced motion get the jump.
+    const float step =
+        a11y::reducedMotion() || std::abs(distance) < 4.0f ? distance : distance * 0.35f;
+    ImGui::SetScrollY(page, page->Scroll.y + step);
+    a11y::requestFollowUpFrame();
+    return false;
+}
+
+} // namespace
+
+void followFocus(uint32_t id, ImVec2 min, ImVec2 max, bool skipped) {
+    if (id == 0 || id != a11y::focusedId()) return;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (skipped) {
+        min = window->Pos;
+        max = ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y);
+    }
+    if (a11y::focusPending() && scrollTowards(window->RootWindow, min, max) && !skipped)
+        a11y::focusShown();
+    if (!skipped) drawRing(min, max);
+}
+
+} // namespace motcua::ui
