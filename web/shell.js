@@ -24,8 +24,8 @@ const state = {
   ignoreBlur: false,
   mirrorItems: new Map(),
   mirrorGroups: new Map(),
-  statusTexts: new Map(),
-  screenTitle: '',
+  statusTexts: new Set(),
+  screenTitle: null, // none yet: the first screen is not announced
 };
 
 // Visible to tests and to curious maintainers: how many frames were drawn, and whether it runs.
@@ -284,18 +284,24 @@ function placeAfter(parent, el, previous) {
 }
 
 // A status that changes by itself on the screen in view (live update, rating sent, offline) is
-// said once: politely, or assertively for an error. A new screen is not announced this way: the
-// reader moves to it anyway.
+// said once, politely. A new screen is not announced this way: the reader moves to it anyway.
+// A new error is said at once, assertively.
 function announceStatuses(items) {
   const title = items.find((i) => i.role === 'heading' && (i.level || 1) === 1)?.name || '';
-  const texts = new Map();
+  // By text, not by id: a status's id moves when something (an alert line) appears above it.
+  const texts = new Set();
+  const said = { polite: [], assertive: [] };
   for (const item of items) {
     if (item.role !== 'status') continue;
-    texts.set(`${item.id}`, item.name);
-    if (title === state.screenTitle && state.statusTexts.get(`${item.id}`) !== item.name) {
-      const region = document.getElementById(item.urgent ? 'live-assertive' : 'live-polite');
-      if (region) region.textContent = item.name;
-    }
+    texts.add(item.name);
+    if (state.statusTexts.has(item.name) || state.screenTitle === null) continue;
+    // An error is said even when it comes with a new screen (a lookup that failed).
+    if (item.urgent) said.assertive.push(item.name);
+    else if (title === state.screenTitle) said.polite.push(item.name);
+  }
+  for (const [kind, lines] of Object.entries(said)) {
+    const region = document.getElementById(`live-${kind}`);
+    if (region && lines.length) region.textContent = lines.join('\n');
   }
   state.statusTexts = texts;
   state.screenTitle = title;

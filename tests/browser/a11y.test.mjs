@@ -258,4 +258,35 @@ export const tests = {
       await context.close();
     }
   },
+
+  async 'a live status change is said politely, a wrong code assertively, each once'({ browser, server }) {
+    const d = await newDossier(server);
+    const context = await browser.newContext(kPhone);
+    try {
+      const page = await openApp(context, `${server.base}/d/${d.code}#k=${d.secret}`);
+      await waitForMirror(page, 'status', 'Đang xử lý');
+      // Opening a screen is not announced: the reader moves to it.
+      assert.equal(await page.textContent('#live-polite'), '');
+      const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${d.code}/events`,
+        { type: 'status', status: 9, note: 'Đã có kết quả', unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên' });
+      assert.equal(e.status, 201, e.text);
+      await page.waitForFunction(() => document.getElementById('live-polite').textContent.split('\n')
+        .includes('Đã có kết quả'), null, { timeout: 20000 });
+      assert.equal(await page.textContent('#live-assertive'), '');
+      await activate(page, 'button', '‹ Quay lại');
+      await activate(page, 'button', 'Nhập mã hồ sơ');
+      await typeInto(page, 'Mã hồ sơ', d.code);
+      await typeInto(page, 'Mã bí mật (6 ký tự)', d.secret === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
+      await activate(page, 'button', 'Tra cứu');
+      const message = 'Không tìm thấy hồ sơ với mã hồ sơ và mã bí mật này. Vui lòng kiểm tra lại giấy hẹn.';
+      await waitForMirror(page, 'status', message);
+      await page.waitForFunction((m) => document.getElementById('live-assertive').textContent.split('\n')
+        .includes(m), message);
+      // The mirror's own status elements stay quiet, so nothing is said twice.
+      assert.ok(await page.evaluate(() => [...document.querySelectorAll('#a11y [role=status]')]
+        .every((el) => el.getAttribute('aria-live') === 'off')));
+    } finally {
+      await context.close();
+    }
+  },
 };

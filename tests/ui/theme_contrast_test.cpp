@@ -1,6 +1,6 @@
 // Every text/background pair the theme draws meets WCAG 2.2 AA contrast (4.5:1; 3:1 for the focus
 // ring and icons), computed from the theme's own colours and the status colours.
-#include <catch2/catch_test_macros.hpp>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <string>
