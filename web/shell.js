@@ -534,5 +534,8 @@ createMotCua({
   locateFile: (path) => (path.endsWith('.wasm') ? '/__APP_WASM__' : path),
 }).then((module) => {
   state.module = module;
+  // The server's plain text of the page (crawlers, link previews, no WebAssembly) gives way to the
+  // app: a screen reader must not read the page twice.
+  document.getElementById('page-text')?.remove();
   resize();
 }).catch(() => fatal('load'));
