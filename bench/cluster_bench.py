@@ -1,5 +1,5 @@
 """Throughput through nginx with 1 and with 3 serve.py instances, and the time for a change written
-through one instance to reach a long poll held on another (issue 14), on tools/cluster.sh.
+through one instance to reach a long poll held on another, on tools/cluster.sh.
 
     /usr/bin/python3 bench/cluster_bench.py [--seconds S] [--connections C] [--changes N] [--json OUT]
 

@@ -1,4 +1,4 @@
-"""Counter terminals (issue 6): the tablet at service counter n shows the dossier just
+"""Counter terminals: the tablet at service counter n shows the dossier just
 handled there (set by the back office) and takes one rating for it.
 
 Only that tablet may read the counter or rate through it: the back office issues it a device

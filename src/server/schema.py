@@ -132,7 +132,7 @@ MIGRATIONS = [
     """
     CREATE INDEX tokens_expires ON tokens(expires_at);
     """,
-    # 3: counter terminals (issue 6).  Ratings get their channel ('app' or 'counter') and the
+    # 3: counter terminals.  Ratings get their channel ('app' or 'counter') and the
     # counter number; `visits` becomes optional because the counter tablet does not ask it.
     # SQLite cannot drop NOT NULL in place, so the ratings table is rebuilt.
     """
@@ -162,7 +162,7 @@ MIGRATIONS = [
         version INTEGER NOT NULL
     );
     """,
-    # 4: frequent questions for the app's ask box, and places in more languages (issue 8).
+    # 4: frequent questions for the app's ask box, and places in more languages.
     # Places get their ko/zh/ja names and descriptions as {"ko": {"name", "description"}, ...} and
     # the facts of their kind (specialty shop, bus route and timetable, power cut area and times)
     # as JSON, because each kind has different ones.

@@ -442,7 +442,7 @@ def _seed_requests(store, anchor, secret_for):
                          None, "0905 000 111", False, t + dt.timedelta(days=1))
 
 
-# Frequent questions (issue 8): the app's ask box answers from these and the catalogue.
+# Frequent questions: the app's ask box answers from these and the catalogue.
 # (question_vi, question_en, answer_vi, answer_en, keywords, procedure_code or None)
 FAQS = [
     ("Đăng ký khai sinh cho con cần giấy tờ gì?", "What documents do I need to register my child's birth?",

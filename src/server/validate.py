@@ -127,7 +127,7 @@ def query_float(query, name, default, lo, hi):
     return value
 
 
-# The tourists' languages (issue 8): only places are translated into them; every other text is
+# The tourists' languages: only places are translated into them; every other text is
 # served in English for them rather than refused.
 ENGLISH_FALLBACK_LANGS = ("ko", "zh", "ja")
 
