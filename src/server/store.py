@@ -1,20 +1,23 @@
 """All database access, the same for SQLite and PostgreSQL (db.py hides the difference).
 
-Nothing outside this module runs SQL. The public methods take and return plain Python values
+Nothing outside this module and its store_* mixins runs SQL. The public methods take and return
+plain Python values
 (dicts, lists, datetimes or ISO strings). Every write runs in one transaction; rows a write reads
 and then changes are locked (FOR UPDATE) on PostgreSQL, where several instances write at once.
 """
 import contextlib
 import hmac
-import json
 import threading
 
 from . import workdays
 from .db import open_db
+from .store_catalog import CatalogStore
+from .store_counters import CounterStore
 from .store_datasets import DatasetStore
 from .store_payments import PaymentStore
+from .store_requests import RequestStore
 from .domain import STATUS_RATING_ALLOWED
-from .util import iso
+from .util import NotFound, iso
 
 STATUS_OPEN_STEP = {4, 5, 6, 9}  # statuses whose step stays with a holder
 DEFAULT_ACTIONS = {
@@ -25,11 +28,7 @@ DEFAULT_ACTIONS = {
 }
 
 
-class NotFound(Exception):
-    pass
-
-
-class Store(DatasetStore, PaymentStore):
+class Store(CatalogStore, CounterStore, RequestStore, DatasetStore, PaymentStore):
     def __init__(self, target):
         """target: an SQLite file path, or a postgresql:// URL (db.py)."""
         self.db = open_db(str(target))
@@ -193,88 +192,6 @@ class Store(DatasetStore, PaymentStore):
 
     def ping(self):
         return self._one("SELECT 1 AS ok")["ok"] == 1
-
-    # ------------------------------------------------------- catalogue (seed)
-    def add_agency(self, code, name_vi, name_en, address=None, phone=None):
-        with self._tx() as c:
-            c.execute("INSERT INTO agencies VALUES(?,?,?,?,?)", (code, name_vi, name_en, address, phone))
-
-    def add_procedure(self, p):
-        with self._tx() as c:
-            c.execute("INSERT INTO procedures VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-                      (p["code"], p["name_vi"], p["name_en"], p["field_vi"], p["field_en"], p["agency_code"],
-                       p["processing_days"], json.dumps(p["fees"], ensure_ascii=False),
-                       json.dumps(p["documents"], ensure_ascii=False), p["legal_basis"], int(p["online"])))
-
-    def add_place(self, p):
-        with self._tx() as c:
-            c.execute("INSERT INTO places(kind,name_vi,name_en,description_vi,description_en,address,phone,lat,lon,hours,"
-                      "i18n_json,details_json) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-                      (p["kind"], p["name_vi"], p["name_en"], p.get("description_vi"), p.get("description_en"),
-                       p.get("address"), p.get("phone"), p.get("lat"), p.get("lon"), p.get("hours"),
-                       json.dumps(p.get("i18n") or {}, ensure_ascii=False),
-                       json.dumps(p.get("details") or {}, ensure_ascii=False)))
-
-    def add_faq(self, question_vi, question_en, answer_vi, answer_en, keywords, procedure_code=None):
-        with self._tx() as c:
-            return c.execute("INSERT INTO faqs(question_vi,question_en,answer_vi,answer_en,keywords_json,procedure_code)"
-                             " VALUES(?,?,?,?,?,?) RETURNING id",
-                             (question_vi, question_en, answer_vi, answer_en,
-                              json.dumps(list(keywords), ensure_ascii=False), procedure_code)).fetchone()["id"]
-
-    def list_faqs(self):
-        rows = self._all("SELECT * FROM faqs ORDER BY id")
-        for r in rows:
-            r["keywords"] = json.loads(r.pop("keywords_json"))
-        return rows
-
-    def faq_count(self):
-        return self._one("SELECT COUNT(*) AS n FROM faqs")["n"]
-
-    def list_agencies(self):
-        return self._all("SELECT * FROM agencies ORDER BY code")
-
-    def list_procedures(self):
-        rows = self._all("SELECT p.*, a.name_vi AS agency_name_vi, a.name_en AS agency_name_en"
-                         " FROM procedures p JOIN agencies a ON a.code=p.agency_code ORDER BY p.code")
-        for r in rows:
-            r["fees"] = json.loads(r.pop("fees_json"))
-            r["documents"] = json.loads(r.pop("documents_json"))
-            r["online"] = bool(r["online"])
-        return rows
-
-    def list_places(self, kind=None):
-        if kind:
-            rows = self._all("SELECT * FROM places WHERE kind=? ORDER BY id", (kind,))
-        else:
-            rows = self._all("SELECT * FROM places ORDER BY id")
-        for r in rows:
-            r["i18n"] = json.loads(r.pop("i18n_json") or "{}")
-            r["details"] = json.loads(r.pop("details_json") or "{}")
-        return rows
-
-    # ------------------------------------------------------------------ alerts
-    def add_alert(self, severity, title_vi, title_en, body_vi, body_en, area, starts_at, ends_at, now, i18n=None):
-        """i18n: {"ko": {"title", "body"}, ...} for the tourists' languages (each may be missing)."""
-        with self._tx() as c:
-            cur = c.execute("INSERT INTO alerts(severity,title_vi,title_en,body_vi,body_en,area,starts_at,ends_at,created_at,"
-                            "i18n_json) VALUES(?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                            (severity, title_vi, title_en, body_vi, body_en, area, iso(starts_at), iso(ends_at), iso(now),
-                             json.dumps(i18n or {}, ensure_ascii=False)))
-            return cur.fetchone()["id"]
-
-    def end_alert(self, alert_id, now):
-        with self._tx() as c:
-            return c.execute("UPDATE alerts SET ends_at=? WHERE id=?", (iso(now), alert_id)).rowcount == 1
-
-    def list_active_alerts(self, now):
-        t = iso(now)
-        rows = self._all("SELECT * FROM alerts WHERE starts_at<=? AND (ends_at IS NULL OR ends_at>?)"
-                         " ORDER BY CASE severity WHEN 'danger' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, starts_at DESC",
-                         (t, t))
-        for r in rows:
-            r["i18n"] = json.loads(r.pop("i18n_json") or "{}")
-        return rows
 
     # ---------------------------------------------------------------- dossiers
     def dossier_version(self, code):
@@ -487,113 +404,6 @@ class Store(DatasetStore, PaymentStore):
         row = dict(c.execute("SELECT * FROM ratings WHERE dossier_id=?", (d["id"],)).fetchone())
         return row, version, cls._bump_counters_showing(c, d["id"])
 
-    # ---------------------------------------------------------------- counters
-    def counter_version(self, number):
-        """0 for a counter never set."""
-        return self._counter_versions.get(number, 0)
-
-    def set_counter_dossier(self, number, code, now):
-        """Record the dossier just handled at counter `number` (None clears the counter).
-        Every call is a new assignment, so tokens issued for the previous one go stale.
-        Returns the counter's new version; raises NotFound for an unknown dossier."""
-        with self._tx() as c:
-            dossier_id = None
-            if code is not None:
-                d = c.execute("SELECT id FROM dossiers WHERE code=?", (code,)).fetchone()
-                if d is None:
-                    raise NotFound("dossier")
-                dossier_id = d["id"]
-            aid = c.execute("INSERT INTO counter_assignments(counter,dossier_id,set_at) VALUES(?,?,?) RETURNING id",
-                            (number, dossier_id, iso(now))).fetchone()["id"]
-            version = c.execute("INSERT INTO counters AS k (number,assignment_id,version) VALUES(?,?,1) ON CONFLICT(number)"
-                                " DO UPDATE SET assignment_id=excluded.assignment_id, version=k.version+1"
-                                " RETURNING version", (number, aid)).fetchone()["version"]
-            self._counters_changed([(number, version)])
-        return version
-
-    def counter_state(self, number):
-        """None for a counter never set, else {"version","assignment_id","dossier"} where dossier
-        is None (cleared) or the few fields a counter screen may show, plus `rated`."""
-        with self._read() as c:
-            r = c.execute(
-                "SELECT c.version, c.assignment_id, d.id AS dossier_id, d.code, d.status,"
-                " p.name_vi AS procedure_name_vi, p.name_en AS procedure_name_en, ag.code AS agency_code,"
-                " ag.name_vi AS agency_name_vi, ag.name_en AS agency_name_en,"
-                " EXISTS(SELECT 1 FROM ratings r WHERE r.dossier_id=d.id) AS rated"
-                " FROM counters c JOIN counter_assignments a ON a.id=c.assignment_id"
-                " LEFT JOIN dossiers d ON d.id=a.dossier_id"
-                " LEFT JOIN procedures p ON p.code=d.procedure_code"
-                " LEFT JOIN agencies ag ON ag.code=d.agency_code WHERE c.number=?", (number,)).fetchone()
-        if r is None:
-            return None
-        r = dict(r)
-        out = {"version": r.pop("version"), "assignment_id": r.pop("assignment_id"), "dossier": None}
-        if r["dossier_id"] is not None:
-            r["rated"] = bool(r["rated"])
-            out["dossier"] = r
-        return out
-
-    def add_counter_rating(self, number, assignment_id, key, overall, criteria, visits, comment, now):
-        """Rating from the tablet of counter `number`, for the dossier of `assignment_id` (from
-        the counter token).  Returns (outcome, rating_row); outcome is created, replayed,
-        conflict (already rated), stale (the counter moved on) or invalid (no such assignment
-        at this counter).  Any dossier status: see docs/api.md."""
-        with self._tx() as c:
-            a = c.execute("SELECT counter, dossier_id FROM counter_assignments WHERE id=?", (assignment_id,)).fetchone()
-            if a is None or a["counter"] != number:
-                return "invalid", None
-            r = None
-            if a["dossier_id"] is not None:
-                # the same order of row locks as app ratings (dossier, then counter): no deadlock
-                c.execute("SELECT id FROM dossiers WHERE id=?" + self.db.for_update, (a["dossier_id"],))
-                r = c.execute("SELECT * FROM ratings WHERE dossier_id=?", (a["dossier_id"],)).fetchone()
-                # A replay is answered even after the counter moved on: the first try arrived.
-                if r is not None and hmac.compare_digest(r["idempotency_key"].encode(), key.encode()):
-                    return "replayed", dict(r)
-            current = c.execute("SELECT assignment_id FROM counters WHERE number=?", (number,)).fetchone()
-            if a["dossier_id"] is None or current is None or current["assignment_id"] != assignment_id:
-                return "stale", None
-            if r is not None:
-                return "conflict", dict(r)
-            d = c.execute("SELECT id, code, version FROM dossiers WHERE id=?", (a["dossier_id"],)).fetchone()
-            row, version, counters = self._insert_rating(c, d, key, overall, criteria, visits, comment, now,
-                                                         "counter", number)
-            self._changed([(d["code"], version)])
-            self._counters_changed(counters)
-        return "created", row
-
-    def refresh_dossier(self, code):
-        """Read a dossier's version and token count from the database into memory; its version
-        (None for an unknown dossier)."""
-        r = self._one("SELECT version, tokens_issued FROM dossiers WHERE code=?", (code,))
-        if r is None:
-            return None
-        self._apply("t", code, r["tokens_issued"])
-        self._apply("d", code, r["version"])
-        return self.dossier_version(code)
-
-    def refresh_device(self, number):
-        """The counter's tablet credential as the database has it now."""
-        r = self._one("SELECT secret_hash FROM counter_devices WHERE number=?", (number,))
-        with self._cache_lock:
-            if r is None:
-                self._devices.pop(number, None)
-            else:
-                self._devices[number] = r["secret_hash"]
-        return r["secret_hash"] if r else None
-
-    def counter_device(self, number):
-        """The hash of the device secret of counter `number`'s tablet, or None."""
-        return self._devices.get(number)
-
-    def set_counter_device(self, number, secret_hash, now):
-        """A new tablet credential for the counter; the previous one stops working."""
-        with self._tx() as c:
-            c.execute("INSERT INTO counter_devices(number,secret_hash,issued_at) VALUES(?,?,?) ON CONFLICT(number)"
-                      " DO UPDATE SET secret_hash=excluded.secret_hash, issued_at=excluded.issued_at",
-                      (number, secret_hash, iso(now)))
-            self._note("v", number, secret_hash)
-
     # ------------------------------------------------------------- rate limits
     def rate_count(self, key, since):
         """(events of `key` after `since`, the time of the oldest of them)."""
@@ -619,43 +429,3 @@ class Store(DatasetStore, PaymentStore):
             " (SELECT COUNT(*) FROM ratings r JOIN dossiers d ON d.id=r.dossier_id WHERE d.agency_code=a.code"
             "   AND r.overall IN ('very_satisfied','satisfied')) AS satisfied"
             " FROM agencies a ORDER BY a.code")
-
-    # ---------------------------------------------------------------- requests
-    def create_request(self, secret_hash, category, description, dossier_code, contact, anonymous, now,
-                       idempotency_key=None):
-        """Returns (id, created_at, created); an existing idempotency key returns its request."""
-        with self._tx() as c:
-            if idempotency_key is not None:
-                r = c.execute("SELECT id, created_at FROM requests WHERE idempotency_key=?",
-                              (idempotency_key,)).fetchone()
-                if r is not None:
-                    return r["id"], r["created_at"], False
-            # Two instances may get the same retry at once: the second finds the first's row.
-            r = c.execute("INSERT INTO requests(secret_hash,category,description,dossier_code,contact,anonymous,"
-                          "status,created_at,updated_at,idempotency_key) VALUES(?,?,?,?,?,?,'open',?,?,?)"
-                          " ON CONFLICT(idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id",
-                          (secret_hash, category, description, dossier_code, contact, int(anonymous),
-                           iso(now), iso(now), idempotency_key)).fetchone()
-            if r is None:
-                r = c.execute("SELECT id, created_at FROM requests WHERE idempotency_key=?", (idempotency_key,)).fetchone()
-                return r["id"], r["created_at"], False
-            return r["id"], iso(now), True
-
-    def get_request(self, request_id):
-        with self._read() as c:
-            r = c.execute("SELECT * FROM requests WHERE id=?", (request_id,)).fetchone()
-            if r is None:
-                return None
-            out = dict(r)
-            out["notes"] = [dict(n) for n in c.execute(
-                "SELECT unit, note, created_at FROM request_notes WHERE request_id=? ORDER BY id", (request_id,))]
-            return out
-
-    def answer_request(self, request_id, note, unit, status, now):
-        with self._tx() as c:
-            if c.execute("SELECT 1 FROM requests WHERE id=?", (request_id,)).fetchone() is None:
-                raise NotFound("request")
-            c.execute("INSERT INTO request_notes(request_id,unit,note,created_at) VALUES(?,?,?,?)",
-                      (request_id, unit, note, iso(now)))
-            c.execute("UPDATE requests SET status=?, updated_at=? WHERE id=?", (status, iso(now), request_id))
-

@@ -117,3 +117,7 @@ def weighted_values(header):
                     q = 0.0
         out.append((name.strip().lower(), q))
     return out
+
+
+class NotFound(Exception):
+    """A store lookup found no such dossier, procedure, counter or request."""
