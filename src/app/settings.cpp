@@ -6,46 +6,30 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generated/embedded_assets.h"
 #include "platform/host.h"
 #include "ui/tr.h"
 #include "ui/widgets.h"
-
-namespace motcua::assets {
-extern const unsigned char k_i18n_vi[];
-extern const std::size_t k_i18n_vi_size;
-extern const unsigned char k_i18n_en[];
-extern const std::size_t k_i18n_en_size;
-extern const unsigned char k_i18n_ko[];
-extern const std::size_t k_i18n_ko_size;
-extern const unsigned char k_i18n_zh[];
-extern const std::size_t k_i18n_zh_size;
-extern const unsigned char k_i18n_ja[];
-extern const std::size_t k_i18n_ja_size;
-} // namespace motcua::assets
 
 namespace motcua {
 
 namespace {
 constexpr const char* kSettingsKey = "motcua.settings";
 
-std::string_view embedded(const unsigned char* data, std::size_t size) {
-    return {reinterpret_cast<const char*>(data), size};
-}
-
 std::string_view stringsFor(Language language) {
     switch (language) {
     case Language::En:
-        return embedded(assets::k_i18n_en, assets::k_i18n_en_size);
+        return assets::i18nEn();
     case Language::Ko:
-        return embedded(assets::k_i18n_ko, assets::k_i18n_ko_size);
+        return assets::i18nKo();
     case Language::Zh:
-        return embedded(assets::k_i18n_zh, assets::k_i18n_zh_size);
+        return assets::i18nZh();
     case Language::Ja:
-        return embedded(assets::k_i18n_ja, assets::k_i18n_ja_size);
+        return assets::i18nJa();
     case Language::Vi:
         break;
     }
-    return embedded(assets::k_i18n_vi, assets::k_i18n_vi_size);
+    return assets::i18nVi();
 }
 } // namespace
 

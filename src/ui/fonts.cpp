@@ -4,16 +4,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "generated/embedded_assets.h"
 #include "ui/widgets.h"
-
-namespace motcua::assets {
-extern const unsigned char k_font_regular[];
-extern const std::size_t k_font_regular_size;
-extern const unsigned char k_font_bold[];
-extern const std::size_t k_font_bold_size;
-extern const unsigned char k_font_cjk_labels[];
-extern const std::size_t k_font_cjk_labels_size;
-} // namespace motcua::assets
 
 namespace motcua::ui {
 
