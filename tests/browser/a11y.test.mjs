@@ -161,6 +161,8 @@ export const tests = {
     try {
       const page = await openApp(context, `${server.base}/d/${d.code}#k=${d.secret}`);
       await waitForMirror(page, 'status', 'Đã có kết quả');
+      // The alert line arrives on its own request; the walk starts once the page is complete.
+      await page.waitForFunction(() => document.querySelector('#a11y section[aria-label] button'));
       await settle(page);
       const stops = await page.evaluate(() => [...document.querySelectorAll('#a11y button, #a11y a, #a11y [tabindex="0"]')]
         .filter((el) => el.tabIndex >= 0)
