@@ -339,34 +339,11 @@ function publishA11y(json) {
   } catch (e) {
     return;
   }
-  const seen = new Set();
-  const seenGroups = new Set();
-  const lastInGroup = new Map();
-  let previous = null;
-  for (const item of items) {
-    const key = `${item.id}:${item.role}`;
-    seen.add(key);
-    let el = state.mirrorItems.get(key);
-    if (!el) {
-      el = makeMirrorElement(item);
-      state.mirrorItems.set(key, el);
-    }
-    updateMirrorElement(el, item);
-    // Keep DOM order equal to drawing order: screen readers and Tab follow DOM order.
-    if (item.group) {
-      const box = groupContainer(item);
-      if (!seenGroups.has(item.group)) {
-        seenGroups.add(item.group);
-        placeAfter(mirror, box, previous);
-        previous = box;
-      }
-      placeAfter(box, el, lastInGroup.get(item.group) || null);
-      lastInGroup.set(item.group, el);
-    } else {
-      placeAfter(mirror, el, previous);
-      previous = el;
-    }
-  }
+  const keys = items.map((item) => `${item.id}:${item.role}`);
+  const seen = new Set(keys);
+  const seenGroups = new Set(items.filter((i) => i.group).map((i) => i.group));
+  // Drop what is gone before placing the rest: a stale element left between two kept ones would
+  // make the second move, and moving an element takes keyboard focus away from it.
   for (const [key, el] of state.mirrorItems) {
     if (!seen.has(key)) {
       el.remove();
@@ -379,6 +356,31 @@ function publishA11y(json) {
       state.mirrorGroups.delete(group);
     }
   }
+  const placedGroups = new Set();
+  const lastInGroup = new Map();
+  let previous = null;
+  items.forEach((item, i) => {
+    let el = state.mirrorItems.get(keys[i]);
+    if (!el) {
+      el = makeMirrorElement(item);
+      state.mirrorItems.set(keys[i], el);
+    }
+    updateMirrorElement(el, item);
+    // Keep DOM order equal to drawing order: screen readers and Tab follow DOM order.
+    if (item.group) {
+      const box = groupContainer(item);
+      if (!placedGroups.has(item.group)) {
+        placedGroups.add(item.group);
+        placeAfter(mirror, box, previous);
+        previous = box;
+      }
+      placeAfter(box, el, lastInGroup.get(item.group) || null);
+      lastInGroup.set(item.group, el);
+    } else {
+      placeAfter(mirror, el, previous);
+      previous = el;
+    }
+  });
   updateRovingTabStops();
   announceStatuses(items);
 }

@@ -291,4 +291,25 @@ export const tests = {
       await context.close();
     }
   },
+
+  async 'keyboard focus stays on its item when the page changes above it'({ browser, server }) {
+    const d = await newDossier(server);
+    const context = await browser.newContext(kDesktop);
+    try {
+      const page = await openApp(context, `${server.base}/d/${d.code}#k=${d.secret}`);
+      await waitForMirror(page, 'status', 'Đang xử lý');
+      await mirror(page, 'button', 'Làm mới').focus();
+      // A live update puts a new status line above the button and renumbers the texts around it.
+      const e = await admin(server, 'POST', `/api/v1/admin/dossiers/${d.code}/events`,
+        { type: 'status', status: 9, note: 'Đã có kết quả', unit: 'Phòng Tư pháp', officer_role: 'Chuyên viên' });
+      assert.equal(e.status, 201, e.text);
+      await waitForMirror(page, 'status', 'Vừa cập nhật: Đã có kết quả', 20000);
+      await settle(page);
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Làm mới');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Chia sẻ liên kết hồ sơ');
+    } finally {
+      await context.close();
+    }
+  },
 };
