@@ -113,8 +113,27 @@ export async function tapOn(page, role, name) {
 
 // Types into a text field as a person does: tap it, select what it held, type over it.
 export async function typeInto(page, field, text) {
-  await tapOn(page, 'textbox', field);
-  await page.waitForFunction(() => document.activeElement.id === 'text-agent');
+  // A line arriving on its own request (the alerts) can move the field between aiming and the
+  // tap; a person whose tap missed taps again, and so does the test (a bounded number of times).
+  for (let attempt = 1; ; attempt++) {
+    await tapOn(page, 'textbox', field);
+    try {
+      // The text agent is focused and sits over this field (not over one the tap hit instead).
+      await page.waitForFunction((f) => {
+        const agent = document.activeElement;
+        const box = [...document.querySelectorAll('#a11y [role=textbox]')]
+          .find((el) => el.getAttribute('aria-label') === f);
+        if (agent?.id !== 'text-agent' || !box) return false;
+        const a = agent.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        const [x, y] = [a.left + a.width / 2, a.top + a.height / 2];
+        return x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
+      }, field, { timeout: attempt < 3 ? 3000 : 10000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
   await page.evaluate(() => document.getElementById('text-agent').select());
   await page.keyboard.insertText(text);
   await page.waitForFunction(([f, t]) => [...document.querySelectorAll('#a11y [role=textbox]')]
