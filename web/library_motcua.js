@@ -35,6 +35,15 @@ mergeInto(LibraryManager.library, {
   mc_js_set_url: function (url) {
     Module.motcuaShell.setUrl(UTF8ToString(url));
   },
+  mc_js_push_url: function (url, leavingScroll) {
+    Module.motcuaShell.pushUrl(UTF8ToString(url), leavingScroll);
+  },
+  mc_js_history_back: function () {
+    Module.motcuaShell.historyBack();
+  },
+  mc_js_history_index: function () {
+    return Module.motcuaShell.historyIndex();
+  },
   mc_js_share: function (title, url) {
     Module.motcuaShell.share(UTF8ToString(title), UTF8ToString(url));
   },

@@ -426,11 +426,39 @@ window.addEventListener('keydown', (e) => {
 });
 
 // ---- Page services ---------------------------------------------------------------------------
+// History entries the app makes carry {mc: index, scroll}: the index tells the app which entry the
+// browser moved to (Back or Forward), scroll where that entry's page was left.
+function historyIndex() {
+  const s = history.state;
+  return s && Number.isInteger(s.mc) ? s.mc : 0;
+}
+
 function setUrl(url) {
   try {
-    history.replaceState(null, '', url);
+    history.replaceState({ ...(history.state || {}), mc: historyIndex() }, '', url);
   } catch (e) {}
 }
+
+function pushUrl(url, leavingScroll) {
+  try {
+    const index = historyIndex();
+    history.replaceState({ ...(history.state || {}), mc: index, scroll: leavingScroll }, '');
+    history.pushState({ mc: index + 1, scroll: 0 }, '', url);
+  } catch (e) {}
+}
+
+function historyBack() {
+  history.back();
+}
+
+window.addEventListener('popstate', (e) => {
+  const m = state.module;
+  if (!m) return;
+  const s = e.state || {};
+  const url = location.pathname + location.search + location.hash;
+  withString(m, url, (ptr) => m._mc_history_moved(ptr, historyIndex(), Number(s.scroll) || 0));
+  requestFrame();
+});
 
 async function share(title, url) {
   const full = new URL(url, location.href).href;
@@ -515,8 +543,8 @@ window.addEventListener('keydown', (e) => {
 }, true);
 
 const shell = {
-  requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, share, fatal,
-  setKiosk, wipeStorage,
+  requestFrame, requestFrameAfter, publishA11y, syncTextAgent, setUrl, pushUrl, historyBack,
+  historyIndex, share, fatal, setKiosk, wipeStorage,
   // Korean/Chinese/Japanese glyphs: fetched by the app only when one of those languages is chosen.
   cjkFontUrl: '__CJK_FONT_URL__',
   cjkBoldFontUrl: '__CJK_BOLD_FONT_URL__',

@@ -69,16 +69,26 @@ void App::start(const std::string& startUrl) {
     m_localInfo.loadAlerts();
     m_scanner.installHandlers();
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
-    // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen.
+    // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen, and a
+    // kiosk starts at home: both keep one address, and Back never leaves them.
     if (const CounterLink link = parseCounterLink(startUrl); link.counterMode) {
         if (m_counter.configure(link)) m_state.screen = Screen::Counter;
+        m_history.start(host::historyIndex(), link.withoutFragment);
         return;
     }
-    // A receipt link (/d/<code>#k=<secret>) opens its dossier straight away.
-    if (startUrl.rfind("/d/", 0) == 0) {
-        const ReceiptPayload payload = parseReceiptPayload(startUrl);
-        if (payload.kind == PayloadKind::Receipt) m_session.open(payload.code, payload.secret);
+    if (m_state.kiosk) {
+        // Its settings stay in the address for a reload (a fresh session at home).
+        const std::string address = startUrl.substr(0, startUrl.find('#'));
+        const size_t query = address.find('?');
+        m_history.start(host::historyIndex(),
+                        "/" + (query == std::string::npos ? "" : address.substr(query)));
+    } else {
+        m_history.start(host::historyIndex(), "");
     }
+    // Any screen's address opens that screen (a receipt link its dossier); ?lang= the language.
+    const Route route = parseUrl(startUrl);
+    if (route.lang) m_settings.choose(*route.lang);
+    if (route.screen != Screen::Home) openRoute(route, startUrl);
 }
 
 void App::apply(const Intent& intent) {
@@ -93,6 +103,7 @@ void App::apply(const Intent& intent) {
             [&](const intent::ClearRecents&) { m_session.clearRecents(); },
             [&](const intent::Refresh&) { m_session.refresh(); },
             [&](const intent::Share&) { m_session.share(); },
+            [&](const intent::ShareLink& i) { host::shareLink(i.title, formatRoute(i.route)); },
             [&](const intent::ScanTorch&) { m_scanner.toggleTorch(); },
             [&](const intent::ScanSwitchCamera&) { m_scanner.switchCamera(); },
             [&](const intent::ScanPickPhoto&) { m_scanner.pickPhoto(); },
@@ -130,10 +141,8 @@ void App::apply(const Intent& intent) {
 }
 
 void App::navigate(Screen screen) {
-    if (m_state.screen == Screen::Dossier && screen != Screen::Dossier) {
+    if (m_state.screen == Screen::Dossier && screen != Screen::Dossier && screen != Screen::Rate)
         m_session.close();
-        host::setUrl("/");
-    }
     if (m_state.screen == Screen::Scan && screen != Screen::Scan) m_scanner.close();
     if (screen == Screen::Scan && m_state.screen != Screen::Scan) m_scanner.open();
     m_state.notice.clear();
@@ -186,6 +195,8 @@ void App::wipeKioskSession() {
     m_state.outbox = std::move(undelivered);
     m_state.alerts.items = std::move(alerts);
     m_localInfo.pollNow(); // and are asked again now, in Vietnamese
+    m_history.forget();
+    m_pendingRate.clear();
     m_storage.remove("motcua.recent");
     m_storage.remove("motcua.settings");
     host::wipeDeviceStorage();
@@ -213,6 +224,13 @@ void App::tick() {
     m_localInfo.pollAlerts();
     m_catalogue.tick();
     m_session.tick();
+    // A rating's address: its form opens once the dossier it rates is in.
+    if (!m_pendingRate.empty() && m_state.screen == Screen::Dossier &&
+        m_state.view.code == m_pendingRate && m_state.view.dossier) {
+        m_pendingRate.clear();
+        m_outbox.startRating();
+        m_history.settle(m_state);
+    }
 }
 
 bool App::frame() {
@@ -252,7 +270,7 @@ bool App::frame() {
     case Screen::Procedure:
         ui::drawProcedureScreen(m_state, intents);
         break;
-    case Screen::Request:
+    case Screen::RequestForm:
         ui::drawRequestScreen(m_state, intents);
         break;
     case Screen::Requests:
@@ -263,6 +281,14 @@ bool App::frame() {
         break;
     case Screen::Alerts:
         ui::drawAlertsScreen(m_state, intents);
+        break;
+    case Screen::NotFound:
+    case Screen::Ask:     // the procedures screen shows a question's address
+    case Screen::Request: // the requests screen shows it
+    case Screen::Place:   // the places screen shows it
+    case Screen::Datasets:
+    case Screen::Dataset:
+        ui::drawNotFoundScreen(m_state, intents);
         break;
     }
     for (const Intent& intent : intents)
@@ -278,6 +304,8 @@ bool App::frame() {
                         agent.inputMode, agent.min.x, agent.min.y, agent.max.x - agent.min.x,
                         agent.max.y - agent.min.y);
     ui::setBannerSource(nullptr, nullptr); // `intents` ends with this frame
+    // The address bar and the browser's history follow what the intents opened.
+    m_history.follow(m_state, ui::pageScroll());
     std::string json;
     // Layout settles over a frame or two (auto-sized cards): keep drawing until it stops changing.
     const bool changed = a11y::endFrame(json);

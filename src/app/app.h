@@ -10,6 +10,7 @@
 #include "app/dossier_session.h"
 #include "app/kiosk.h"
 #include "app/local_info.h"
+#include "app/navigation.h"
 #include "app/outbox_sender.h"
 #include "app/scanner.h"
 #include "app/settings.h"
@@ -33,6 +34,9 @@ class App {
     AppState& state() { return m_state; }
     const Strings& strings() const { return m_settings.strings(); }
 
+    // The browser moved in its history (Back, Forward) to entry `index` at `url`; `scroll` is where
+    // that entry's page was left.
+    void historyMoved(const std::string& url, int index, float scroll);
     // Called by the platform when the device reports it is online again.
     void networkOnline();
     // A background timer fired: poll what needs polling; draws only if something changed.
@@ -44,6 +48,9 @@ class App {
 
   private:
     void navigate(Screen screen);
+    // Shows what an address names (the start URL, a history entry); `url` keeps the fragment a
+    // receipt link carries its secret in.
+    void openRoute(const Route& route, const std::string& url);
     // The list of alerts over the screen on show, and back to that screen as it was left.
     void openAlerts();
     void closeAlerts();
@@ -62,6 +69,8 @@ class App {
     Counter m_counter; // the counter terminal
     Kiosk m_kiosk;
     Scanner m_scanner;
+    History m_history;
+    std::string m_pendingRate; // a rating address: the form opens once its dossier is in
     int m_settleFrames = 2;
 };
 

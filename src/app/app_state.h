@@ -106,7 +106,9 @@ struct CatalogView {
     std::vector<SearchHit> hits;
     int open = -1;        // index of the procedure page on screen
     std::string question; // the ask box
+    std::string wanted;   // a procedure's code asked for by address, opened once the list is in
     std::optional<AskAnswer> answer;
+    std::string asked; // the question `answer` answers (its address: /ask?q=)
 };
 
 struct RequestView {
@@ -122,6 +124,7 @@ struct RequestView {
 
 struct PlacesView {
     std::string kind = "sight";
+    int64_t focus = 0; // one place on show (its address); 0: the whole list of the kind
     Io load = Io::Idle;
     std::string message;
     std::vector<Place> items;

@@ -29,8 +29,41 @@ void Catalogue::open() {
 
 void Catalogue::openProcedure(uint32_t index) {
     m_state.catalog.open = static_cast<int>(index);
+    m_state.catalog.wanted.clear();
     m_state.screen = Screen::Procedure;
     ui::requestScrollTop();
+}
+
+void Catalogue::openCode(const std::string& code) {
+    open();
+    CatalogView& c = m_state.catalog;
+    c.open = -1;
+    c.wanted = code;
+    m_state.screen = Screen::Procedure;
+    resolveWanted();
+}
+
+void Catalogue::askFor(const std::string& question) {
+    open();
+    CatalogView& c = m_state.catalog;
+    c.question = question;
+    c.answer.reset();
+    c.asked.clear();
+    m_askPending = !question.empty();
+    ask();
+}
+
+void Catalogue::resolveWanted() {
+    CatalogView& c = m_state.catalog;
+    if (c.wanted.empty() || c.load != Io::Done) return;
+    for (size_t i = 0; i < c.procedures.size(); ++i) {
+        if (c.procedures[i].code == c.wanted) {
+            c.open = static_cast<int>(i);
+            c.wanted.clear();
+            return;
+        }
+    }
+    // No such procedure in the catalogue: the procedure screen says so (c.open stays -1).
 }
 
 // The whole catalogue, page after page (the server pages at 500), searched on the device once it
@@ -74,6 +107,8 @@ void Catalogue::fetchPage(int page, std::shared_ptr<std::vector<ProcedureInfo>> 
 void Catalogue::tick() {
     CatalogView& c = m_state.catalog;
     if (!c.index) return;
+    resolveWanted();
+    if (m_askPending) ask();
     const std::string key = c.query + '\x02' + c.field + '\x02' + c.agency;
     if (key == c.lastQuery) return;
     c.lastQuery = key;
@@ -97,7 +132,9 @@ void Catalogue::tick() {
 void Catalogue::ask() {
     CatalogView& c = m_state.catalog;
     if (!c.asker || c.question.find_first_not_of(' ') == std::string::npos) return;
+    m_askPending = false;
     c.answer = c.asker->answer(c.question, contentLanguage(m_state.language));
+    c.asked = c.question;
 }
 
 void Catalogue::openStats() {

@@ -19,6 +19,10 @@ class Catalogue {
     // Opens the list; fetches the catalogue unless it is here or on its way.
     void open();
     void openProcedure(uint32_t index);
+    // By address: a procedure's code (opened once the catalogue is in; the screen says when no
+    // procedure has it) and a question asked (answered once the catalogue is in).
+    void openCode(const std::string& code);
+    void askFor(const std::string& question);
     void setField(const std::string& field) { m_state.catalog.field = field; }
     void setAgency(const std::string& code) { m_state.catalog.agency = code; }
     void ask();
@@ -28,9 +32,11 @@ class Catalogue {
 
   private:
     void fetchPage(int page, std::shared_ptr<std::vector<ProcedureInfo>> collected);
+    void resolveWanted();
 
     HttpClient& m_http;
     AppState& m_state;
+    bool m_askPending = false;
 };
 
 } // namespace motcua

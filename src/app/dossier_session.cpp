@@ -218,7 +218,6 @@ void DossierSession::onLookupReply(const HttpResponse& response) {
     adopt(std::move(parsed.value->dossier), false);
     if (m_state.screen != Screen::Dossier) ui::requestScrollTop();
     m_state.screen = Screen::Dossier;
-    host::setUrl(dossierLink(v.code, v.secret));
     startPoll();
 }
 

@@ -9,24 +9,9 @@
 
 #include "core/dossier.h"
 #include "core/i18n.h"
+#include "core/route.h"
 
 namespace motcua {
-
-enum class Screen {
-    Home,
-    Lookup,
-    Dossier,
-    Scan,
-    Rate,
-    Stats,
-    Counter,
-    Procedures,
-    Procedure,
-    Request,
-    Requests,
-    Places,
-    Alerts,
-};
 
 // The questions of the rating form answered with a satisfaction level.
 enum class RatingField { Overall, Attitude, OnTime, Ease };
@@ -53,6 +38,11 @@ struct RemoveRecent {
 struct ClearRecents {};
 struct Refresh {};
 struct Share {};
+// A page's address (a procedure, a place): Web Share, or copied where there is none.
+struct ShareLink {
+    std::string title;
+    Route route;
+};
 // Scanner.
 struct ScanTorch {};
 struct ScanSwitchCamera {};
@@ -116,14 +106,14 @@ struct OpenLink {
 using Intent =
     std::variant<intent::Navigate, intent::SetLanguage, intent::SetTextScale, intent::SubmitLookup,
                  intent::OpenRecent, intent::RemoveRecent, intent::ClearRecents, intent::Refresh,
-                 intent::Share, intent::ScanTorch, intent::ScanSwitchCamera, intent::ScanPickPhoto,
-                 intent::StartRating, intent::SetRatingLevel, intent::SetRatingVisits,
-                 intent::SubmitRating, intent::OpenStats, intent::CounterRate, intent::ApplyUpdate,
-                 intent::Install, intent::DismissInstall, intent::OpenProcedures, intent::SetAgency,
-                 intent::SetField, intent::OpenProcedure, intent::Ask, intent::OpenRequestForm,
-                 intent::SetRequestCategory, intent::SetRequestAnonymous, intent::SendRequest,
-                 intent::FollowRequest, intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts,
-                 intent::OpenLink>;
+                 intent::Share, intent::ShareLink, intent::ScanTorch, intent::ScanSwitchCamera,
+                 intent::ScanPickPhoto, intent::StartRating, intent::SetRatingLevel,
+                 intent::SetRatingVisits, intent::SubmitRating, intent::OpenStats,
+                 intent::CounterRate, intent::ApplyUpdate, intent::Install, intent::DismissInstall,
+                 intent::OpenProcedures, intent::SetAgency, intent::SetField, intent::OpenProcedure,
+                 intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
+                 intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest,
+                 intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink>;
 
 using Intents = std::vector<Intent>;
 

@@ -30,6 +30,7 @@ void LocalInfo::languageShown() {
 void LocalInfo::openPlaces(const std::string& kind) {
     PlacesView& p = m_state.places;
     if (!kind.empty()) p.kind = kind;
+    p.focus = 0;
     m_state.screen = Screen::Places;
     p.load = Io::Loading;
     HttpRequest request;

@@ -235,7 +235,7 @@ void OutboxSender::openRequestForm(const std::string& question) {
     if (!question.empty() && r.draft.description.empty()) r.draft.description = question;
     r.problem.clear();
     r.send = Io::Idle;
-    m_state.screen = Screen::Request;
+    m_state.screen = Screen::RequestForm;
     ui::requestScrollTop();
 }
 

@@ -21,9 +21,10 @@ namespace motcua {
 
 namespace {
 
-constexpr std::array<const char*, kScreenCount> kScreenNames = {
-    "not_found", "home", "dossier",  "rate",    "scan",   "lookup", "procedures",
-    "procedure", "ask",  "requests", "request", "places", "place",  "stats",
+constexpr std::array<const char*, static_cast<size_t>(Screen::Counter) + 1> kScreenNames = {
+    "not_found", "home",     "dossier",  "rate",         "scan",    "lookup", "procedures",
+    "procedure", "ask",      "requests", "request_form", "request", "places", "place",
+    "stats",     "datasets", "dataset",  "alerts",       "counter",
 };
 
 struct Pattern {
@@ -39,6 +40,8 @@ struct RouteTable {
     std::string procedureCharacters;
     size_t procedureMaxLength = 0;
     size_t questionMaxCharacters = 0;
+    std::string datasetCharacters;
+    size_t datasetMaxLength = 0;
 };
 
 std::vector<std::string_view> splitPath(std::string_view path) {
@@ -55,7 +58,7 @@ std::vector<std::string_view> splitPath(std::string_view path) {
 }
 
 std::optional<Screen> screenFromName(std::string_view name) {
-    for (size_t i = 1; i < kScreenNames.size(); ++i)
+    for (size_t i = 1; i < kScreenCount; ++i)
         if (name == kScreenNames[i]) return static_cast<Screen>(i);
     return std::nullopt;
 }
@@ -86,6 +89,10 @@ RouteTable loadTable() {
     if (const auto* proc = objectField(doc, "procedure_code")) {
         table.procedureCharacters = stringField(*proc, "characters");
         table.procedureMaxLength = static_cast<size_t>(intField(*proc, "max_length"));
+    }
+    if (const auto* id = objectField(doc, "dataset_id")) {
+        table.datasetCharacters = stringField(*id, "characters");
+        table.datasetMaxLength = static_cast<size_t>(intField(*id, "max_length"));
     }
     table.questionMaxCharacters = static_cast<size_t>(intField(doc, "ask_query_max_characters"));
     return table;
@@ -148,6 +155,9 @@ bool bindParameter(std::string_view name, const std::string& value, Route& route
     } else if (name == "{kind}") {
         if (!isPlaceKind(value)) return false;
         route.placeKind = value;
+    } else if (name == "{dataset}") {
+        if (!isDatasetId(value)) return false;
+        route.dataset = value;
     } else if (name == "{id}") {
         const auto id = parseId(value);
         if (!id) return false;
@@ -202,6 +212,14 @@ bool isProcedureCode(std::string_view code) {
     if (code.empty() || code.size() > t.procedureMaxLength) return false;
     for (char c : asciiUpper(std::string(code)))
         if (t.procedureCharacters.find(c) == std::string::npos) return false;
+    return true;
+}
+
+bool isDatasetId(std::string_view id) {
+    const RouteTable& t = table();
+    if (id.empty() || id.size() > t.datasetMaxLength) return false;
+    for (char c : id)
+        if (t.datasetCharacters.find(c) == std::string::npos) return false;
     return true;
 }
 
@@ -261,6 +279,8 @@ std::string formatRoute(const Route& route) {
                 url += percentEncode(route.procedure);
             else if (s == "{kind}")
                 url += percentEncode(route.placeKind);
+            else if (s == "{dataset}")
+                url += percentEncode(route.dataset);
             else if (s == "{id}")
                 url += std::to_string(route.id);
             else

@@ -21,16 +21,24 @@ enum class Screen {
     Lookup,
     Procedures,
     Procedure, // /procedures/<code>
-    Ask,       // /ask?q=
+    Ask,       // /ask?q= (the procedures screen with a question answered)
     Requests,
-    Request, // /requests/<id>
-    Places,  // /places/<kind>
-    Place,   // /places/<kind>/<id>
+    RequestForm, // /requests/new
+    Request,     // /requests/<id> (the requests screen following one)
+    Places,      // /places/<kind>
+    Place,       // /places/<kind>/<id> (the places screen showing one)
     Stats,
+    Datasets, // /lookups: the province's other look-ups
+    Dataset,  // /lookups/<id>: one of them, its form and answer
+    // Screens without an address of their own: an overlay over the screen it was opened from,
+    // and the counter tablet's only screen.
+    Alerts,
+    Counter,
 };
-constexpr size_t kScreenCount = static_cast<size_t>(Screen::Stats) + 1;
+// The screens with an address: those before Alerts.
+constexpr size_t kScreenCount = static_cast<size_t>(Screen::Dataset) + 1;
 
-// The name routes.json uses ("procedure"); "not_found" for NotFound.
+// The name routes.json uses ("procedure"); "not_found" for NotFound, "alerts", "counter".
 const char* screenName(Screen screen);
 
 struct Route {
@@ -38,6 +46,7 @@ struct Route {
     std::string code;             // Dossier, Rate: a valid dossier code, normalised
     std::string procedure;        // Procedure: a procedure code, upper case
     std::string placeKind;        // Places, Place: one of routes.json's place_kinds
+    std::string dataset;          // Dataset: its id (lower-case letters, digits, '-')
     int64_t id = 0;               // Request, Place: > 0
     std::string question;         // Ask: what was asked (NFC, no control characters); may be empty
     std::optional<Language> lang; // ?lang=: the language to open in
@@ -59,5 +68,6 @@ std::string formatRoute(const Route& route);
 // The place kinds and procedure code rules of routes.json.
 bool isPlaceKind(std::string_view kind);
 bool isProcedureCode(std::string_view code); // after upper-casing
+bool isDatasetId(std::string_view id);
 
 } // namespace motcua

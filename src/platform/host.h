@@ -23,6 +23,13 @@ void syncTextAgent(bool active, const std::string& text, int selStart, int selEn
 std::string startUrl();
 // Replace the address bar's path without reloading (history.replaceState).
 void setUrl(const std::string& pathAndFragment);
+// A new history entry with this address (history.pushState); the entry left keeps where its page
+// was scrolled, given back when the browser returns to it (App::historyMoved).
+void pushUrl(const std::string& pathAndFragment, float leavingScroll);
+// The browser's Back, as if pressed (the app's own back button keeps history in step).
+void historyBack();
+// The browser's history index of the entry the page opened on (0 for a first visit).
+int historyIndex();
 // Share a link with the Web Share API, or copy it; returns immediately.
 void shareLink(const std::string& title, const std::string& url);
 // Kiosk mode for the page: no pinch-zoom, no selection, no pull-to-refresh.

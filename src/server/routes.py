@@ -15,6 +15,8 @@ LANGUAGES = tuple(_table["languages"])
 PRIVATE_PREFIXES = tuple(_table["private_prefixes"])
 _PROCEDURE_CHARS = frozenset(_table["procedure_code"]["characters"])
 _PROCEDURE_MAX = _table["procedure_code"]["max_length"]
+_DATASET_CHARS = frozenset(_table["dataset_id"]["characters"])
+_DATASET_MAX = _table["dataset_id"]["max_length"]
 _QUESTION_MAX = _table["ask_query_max_characters"]
 # (screen, segments, takes ?q=)
 PATTERNS = [(r["screen"], [s for s in r["path"].split("/")[1:] if s], "q" in r.get("query", ()))
@@ -27,6 +29,7 @@ class Route(NamedTuple):
     code: str = ""       # dossier, rate: a valid dossier code, normalised
     procedure: str = ""  # procedure: upper case
     kind: str = ""       # places, place
+    dataset: str = ""    # dataset
     id: int = 0          # request, place
     question: str = ""   # ask
     lang: Optional[str] = None
@@ -87,6 +90,10 @@ def _bind(name, value, params):
         if value not in PLACE_KINDS:
             return False
         params["kind"] = value
+    elif name == "{dataset}":
+        if not 0 < len(value) <= _DATASET_MAX or not all(c in _DATASET_CHARS for c in value):
+            return False
+        params["dataset"] = value
     elif name == "{id}":
         number = _id(value)
         if number is None:
@@ -151,7 +158,7 @@ def format_route(route):
     if pattern is None:
         url = NOT_FOUND_PATH
     else:
-        values = {"{code}": route.code, "{procedure}": route.procedure, "{kind}": route.kind,
+        values = {"{code}": route.code, "{procedure}": route.procedure, "{kind}": route.kind, "{dataset}": route.dataset,
                   "{id}": str(route.id)}
         url = "/" + "/".join(_encode(values.get(s, s)) for s in pattern[1])
     query = []

@@ -51,7 +51,11 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
     }
     if (p.load == Io::Loading) statusText(tr("stats.loading"));
     if (!p.message.empty()) statusText(tr(p.message.c_str()), color::kDanger);
+    // A place's own address (a poster's QR, a shared link) shows that place, then the others.
+    if (p.focus > 0 && button(tr("places.all"), ButtonKind::Secondary))
+        out.push_back(intent::OpenPlaces{p.kind});
     for (const Place& place : p.items) {
+        if (p.focus > 0 && place.id != p.focus) continue;
         ImGui::PushID(static_cast<int>(place.id));
         beginCard("##place");
         heading(place.name.c_str(), 2);
@@ -76,6 +80,13 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
                 if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '+') digits += ch;
             if (link(label.c_str())) out.push_back(intent::OpenLink{"tel:" + digits});
         }
+        Route route;
+        route.screen = Screen::Place;
+        route.placeKind = place.kind.empty() ? p.kind : place.kind;
+        route.id = place.id;
+        const std::string shareName = std::string(tr("share.place")) + ": " + place.name;
+        if (button(tr("share.page"), ButtonKind::Quiet, -1.0f, shareName.c_str()))
+            out.push_back(intent::ShareLink{place.name, route});
         endCard();
         ImGui::PopID();
     }

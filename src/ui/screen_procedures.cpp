@@ -153,6 +153,11 @@ void drawProcedureScreen(const AppState& state, Intents& out) {
     beginPage("##procedure");
     backTo(out, Screen::Procedures);
     if (c.open < 0 || static_cast<size_t>(c.open) >= c.procedures.size()) {
+        // Opened by its address: the catalogue is on its way, or has no procedure with that code.
+        heading(c.wanted.empty() ? tr("home.procedures") : c.wanted.c_str(), 1);
+        if (c.load == Io::Loading) statusText(tr("stats.loading"));
+        if (c.load == Io::Failed) statusText(tr(c.message.c_str()), color::kDanger);
+        if (c.load == Io::Done) statusText(tr("procedure.not_found"), color::kDanger);
         endPage();
         return;
     }
@@ -162,6 +167,11 @@ void drawProcedureScreen(const AppState& state, Intents& out) {
     beginCard("##facts");
     facts(p, state, 0);
     endCard();
+    Route route;
+    route.screen = Screen::Procedure;
+    route.procedure = p.code;
+    if (button(tr("share.page"), ButtonKind::Secondary, -1.0f, tr("share.procedure")))
+        out.push_back(intent::ShareLink{nameIn(p, state.language), route});
     endPage();
 }
 

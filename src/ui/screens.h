@@ -20,6 +20,8 @@ void drawPlacesScreen(const AppState& state, Intents& out);
 void drawAlertsBanner(const AppState& state, Intents& out);
 void drawAlertsScreen(const AppState& state, Intents& out);
 void drawScanScreen(const AppState& state, Intents& out);
+// An address no screen has: says so and leads home.
+void drawNotFoundScreen(const AppState& state, Intents& out);
 // Settings shared by several screens: language and text size.
 void drawSettingsCard(const AppState& state, Intents& out);
 

@@ -52,10 +52,22 @@ void mirrorLastItem(const char* role, const char* name, const char* value, int c
 
 namespace {
 bool g_scrollTop = false;
-}
+float g_scrollTo = -1.0f;  // a page's scroll to give back (history), until its content is in
+float g_pageScroll = 0.0f; // where the page drawn last was scrolled
+} // namespace
 
 void requestScrollTop() {
     g_scrollTop = true;
+    g_scrollTo = -1.0f;
+}
+
+void requestScroll(float y) {
+    g_scrollTop = y <= 0.0f;
+    g_scrollTo = y > 0.0f ? y : -1.0f;
+}
+
+float pageScroll() {
+    return g_pageScroll;
 }
 
 namespace {
@@ -73,6 +85,8 @@ void beginPage(const char* id) {
     if (g_scrollTop) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
         g_scrollTop = false;
+    } else if (g_scrollTo >= 0.0f) {
+        ImGui::SetNextWindowScroll(ImVec2(0, g_scrollTo));
     }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -82,11 +96,19 @@ void beginPage(const char* id) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
+    if (g_scrollTo >= 0.0f) {
+        // The page's content may still be arriving (a list fetched again): keep asking for the
+        // scroll until the page is tall enough for it, unless the citizen scrolls first.
+        const ImGuiWindow* window = ImGui::GetCurrentWindow();
+        if (window->ScrollMax.y >= g_scrollTo || io.MouseDown[0] || io.MouseWheel != 0.0f)
+            g_scrollTo = -1.0f;
+    }
     if (g_bannerState && g_bannerOut) drawAlertsBanner(*g_bannerState, *g_bannerOut);
 }
 
 void endPage() {
     ImGui::Dummy(ImVec2(1, pageMargin()));
+    g_pageScroll = ImGui::GetScrollY();
     ImGui::End();
 }
 

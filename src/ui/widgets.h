@@ -38,6 +38,10 @@ void beginPage(const char* id);
 void setBannerSource(const AppState* state, std::vector<Intent>* out);
 // The next page starts scrolled to the top (a new screen or a different dossier).
 void requestScrollTop();
+// The next page is scrolled to y (a history entry's page as it was left), as soon as it is tall
+// enough; where the page drawn last is scrolled.
+void requestScroll(float y);
+float pageScroll();
 void endPage();
 
 // Text wrapped to the content width like ImGui::TextWrapped, with Chinese and Japanese broken

@@ -47,10 +47,12 @@ export const tests = {
       await waitForMirror(page, 'heading', '서류 번호 입력');
       await waitForMirror(page, 'button', '조회');
 
-      // Remembered across a reload: Korean again once the (cached) font is back.
+      // Remembered across a reload, which shows the same screen: Korean again once the (cached)
+      // font is back.
       await page.reload();
       await page.waitForFunction(() => window.motcua && window.motcua.ready);
-      await waitForMirror(page, 'button', '서류 번호 입력');
+      await waitForMirror(page, 'heading', '서류 번호 입력');
+      await waitForMirror(page, 'button', '조회');
       assert.deepEqual(page.errors, [], 'no script errors');
     } finally {
       await context.close();

@@ -23,8 +23,9 @@ Route make(Screen screen) {
 
 std::vector<Route> everyScreen() {
     std::vector<Route> out;
-    for (Screen s : {Screen::Home, Screen::Scan, Screen::Lookup, Screen::Procedures,
-                     Screen::Requests, Screen::Stats, Screen::NotFound})
+    for (Screen s :
+         {Screen::Home, Screen::Scan, Screen::Lookup, Screen::Procedures, Screen::Requests,
+          Screen::RequestForm, Screen::Stats, Screen::Datasets, Screen::NotFound})
         out.push_back(make(s));
     Route dossier = make(Screen::Dossier);
     dossier.code = kCode;
@@ -42,6 +43,9 @@ std::vector<Route> everyScreen() {
     Route request = make(Screen::Request);
     request.id = 9223372036854775807LL;
     out.push_back(request);
+    Route dataset = make(Screen::Dataset);
+    dataset.dataset = "exam-results";
+    out.push_back(dataset);
     for (const char* kind :
          {"sight", "specialty", "bus", "power_cut", "health", "service_centre"}) {
         Route places = make(Screen::Places);
@@ -138,6 +142,8 @@ TEST_CASE("anything else is not found, keeping the language", "[route]") {
                              "/places/sight/1x",
                              "/places/sight/9223372036854775808",
                              "/requests/0",
+                             "/lookups/Exam",
+                             "/lookups/a_b",
                              "/requests/abc",
                              "/requests/+5",
                              "/Stats",

@@ -16,7 +16,8 @@ PATHS = [
     "/d/000.00.12.H42-241324-0001", "/d/not-a-code", "/d/", "/d", "/scan", "/scan/", "/scan//", "/lookup",
     "/procedures", "/procedures/1.004873", "/procedures/1.004873/", "/procedures/abc-1_2.x",
     "/procedures/" + "1" * 32, "/procedures/" + "1" * 33, "/procedures/a%2Fb", "/procedures/h%E1%BB%99",
-    "/procedures/%FF", "/ask", "/ask/x", "/requests", "/requests/1", "/requests/0", "/requests/007",
+    "/procedures/%FF", "/ask", "/ask/x", "/lookups", "/lookups/", "/lookups/exam-results", "/lookups/Exam", "/lookups/a%2Db",
+    "/lookups/" + "a" * 40, "/lookups/" + "a" * 41, "/lookups/x/y", "/requests", "/requests/new", "/requests/New", "/requests/new/x", "/requests/1", "/requests/0", "/requests/007",
     "/requests/-1", "/requests/+1", "/requests/9223372036854775807", "/requests/9223372036854775808",
     "/requests/1e3", "/requests/" + "0" * 5000 + "5", "/requests/" + "9" * 5000, "/places", "/places/sight", "/places/Sight", "/places/power_cut/12",
     "/places/power%5Fcut/12", "/places/castle/1", "/places/health/0", "/places/bus/3/x", "/stats",
@@ -33,7 +34,7 @@ QUERIES = [
 
 def server_line(url):
     r = routes.parse_url(url)
-    return "\t".join([r.screen, r.code, r.procedure, r.kind, str(r.id), r.question, r.lang or "",
+    return "\t".join([r.screen, r.code, r.procedure, r.kind, r.dataset, str(r.id), r.question, r.lang or "",
                       routes.format_route(r)])
 
 

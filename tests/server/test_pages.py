@@ -161,7 +161,7 @@ class PagesTests(ServerCase):
     def test_every_screen_answers_the_app(self):
         code = self.client.new_dossier()["code"]
         for path in ("/", "/?lang=ja", "/d/" + code, "/d/" + code + "/rate", "/scan", "/lookup", "/procedures",
-                     "/ask?q=khai+sinh", "/requests", "/requests/12", "/stats", "/stats/", "/procedures?lang=en"):
+                     "/ask?q=khai+sinh", "/requests", "/requests/new", "/requests/12", "/stats", "/stats/", "/procedures?lang=en"):
             status, headers, body = self.client.request("GET", path)
             self.assertEqual((status, body), (200, self.template), path)
             self.assertEqual(headers["Cache-Control"], "no-cache")

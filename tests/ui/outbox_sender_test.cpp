@@ -112,7 +112,7 @@ TEST_CASE("OutboxSender: a question is sent, the draft let go, and its answer fo
     CHECK_FALSE(f.state.request.problem.empty()); // nothing written yet
     CHECK(f.http.live() == 0);
     f.outbox.openRequestForm("Làm căn cước ở đâu?");
-    CHECK(f.state.screen == Screen::Request);
+    CHECK(f.state.screen == Screen::RequestForm);
     f.outbox.setRequestCategory("complaint");
     f.outbox.setRequestCategory("spam"); // not a category: ignored
     CHECK(f.state.request.draft.category == "complaint");

@@ -43,7 +43,7 @@ TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", 
         for (const float scale : {1.0f, 1.5f, 2.0f}) {
             for (const Screen screen :
                  {Screen::Home, Screen::Lookup, Screen::Scan, Screen::Rate, Screen::Stats,
-                  Screen::Counter, Screen::Procedures, Screen::Procedure, Screen::Request,
+                  Screen::Counter, Screen::Procedures, Screen::Procedure, Screen::RequestForm,
                   Screen::Requests, Screen::Places, Screen::Alerts}) {
                 INFO(vp.name << " scale " << scale << " screen " << static_cast<int>(screen));
                 Harness h;

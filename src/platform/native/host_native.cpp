@@ -40,6 +40,16 @@ std::string startUrl() {
 void setUrl(const std::string& pathAndFragment) {
     g_record.url = pathAndFragment;
 }
+void pushUrl(const std::string& pathAndFragment, float leavingScroll) {
+    g_record.pushedUrls.push_back(pathAndFragment);
+    g_record.leftScrolls.push_back(leavingScroll);
+}
+void historyBack() {
+    ++g_record.historyBacks;
+}
+int historyIndex() {
+    return g_record.historyIndex;
+}
 void shareLink(const std::string&, const std::string& url) {
     g_record.sharedUrl = url;
 }

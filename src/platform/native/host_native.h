@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace motcua::host {
 
@@ -15,7 +16,11 @@ struct NativeHostRecord {
     std::string textAgentText;
     std::string textAgentMode;
     std::string startUrl = "/";
-    std::string url;
+    std::string url;                     // history.replaceState
+    std::vector<std::string> pushedUrls; // history.pushState, in order
+    std::vector<float> leftScrolls;      // the scroll recorded for the entry each push left
+    int historyBacks = 0;
+    int historyIndex = 0;
     std::string sharedUrl;
     std::string language;
     std::string cjkFontUrl = "/cjk.test.otf";

@@ -27,6 +27,9 @@ void mc_js_sync_text_agent(int active, const char* text, int selStart, int selEn
 char* mc_js_start_url();
 char* mc_js_cjk_font_url(int bold);
 void mc_js_set_url(const char* url);
+void mc_js_push_url(const char* url, float leavingScroll);
+void mc_js_history_back();
+int mc_js_history_index();
 void mc_js_share(const char* title, const char* url);
 void mc_js_set_lang(const char* code);
 void mc_js_vibrate(int ms);
@@ -104,6 +107,15 @@ std::string cjkBoldFontUrl() {
 
 void setUrl(const std::string& pathAndFragment) {
     mc_js_set_url(pathAndFragment.c_str());
+}
+void pushUrl(const std::string& pathAndFragment, float leavingScroll) {
+    mc_js_push_url(pathAndFragment.c_str(), leavingScroll);
+}
+void historyBack() {
+    mc_js_history_back();
+}
+int historyIndex() {
+    return mc_js_history_index();
 }
 void shareLink(const std::string& title, const std::string& url) {
     mc_js_share(title.c_str(), url.c_str());

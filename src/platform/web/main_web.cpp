@@ -56,6 +56,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void mc_network_online() {
     if (g_app) g_app->networkOnline();
 }
 
+// The browser moved in its history (Back, Forward): url is the entry's path, query and fragment.
+extern "C" EMSCRIPTEN_KEEPALIVE void mc_history_moved(const char* url, int index, float scroll) {
+    if (g_app) g_app->historyMoved(url ? url : "/", index, scroll);
+    motcua::host::requestFrame();
+}
+
 // A background timer fired (host::wakeAfter): work without drawing.
 extern "C" EMSCRIPTEN_KEEPALIVE void mc_wake() {
     if (g_app) g_app->wake();

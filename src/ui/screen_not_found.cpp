@@ -1,0 +1,17 @@
+// The page for an address no screen has (an old or mistyped link): says so, and leads home.
+#include "ui/screens.h"
+#include "ui/tr.h"
+#include "ui/widgets.h"
+
+namespace motcua::ui {
+
+void drawNotFoundScreen(const AppState&, Intents& out) {
+    beginPage("##not_found");
+    heading(tr("notfound.title"), 1);
+    paragraph(tr("notfound.body"));
+    spacing();
+    if (button(tr("notfound.home"))) out.push_back(intent::Navigate{Screen::Home});
+    endPage();
+}
+
+} // namespace motcua::ui
