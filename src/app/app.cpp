@@ -31,7 +31,7 @@ App::App(HttpClient& http, Storage& storage)
       m_catalogue(http, m_state),
       m_localInfo(http, storage, m_state, [this] { return m_settings.shownLanguage(); }),
       m_counter(http, storage, m_state.counter, m_state.language), m_kiosk(m_state),
-      m_scanner(m_state) {
+      m_scanner(m_state), m_lookups(http, m_state, [this] { return m_settings.shownLanguage(); }) {
     m_settings.onShownLanguage = [this] { m_localInfo.languageShown(); };
     m_settings.onFontReady = [this] {
         // Places are served in the tourist's language: ask again now that it can be drawn.
@@ -118,6 +118,8 @@ void App::apply(const Intent& intent) {
             [&](const intent::OpenAlerts&) { openAlerts(); },
             [&](const intent::CloseAlerts&) { closeAlerts(); },
             [&](const intent::OpenLink& i) { host::openUrl(i.url); },
+            [&](const intent::OpenDataset& i) { m_lookups.openDataset(i.id); },
+            [&](const intent::SubmitDatasetQuery&) { m_lookups.submit(); },
             [&](const intent::ApplyUpdate&) { host::applyUpdate(); },
             [&](const intent::Install&) {
                 if (m_state.installHint == 1) host::promptInstall();
@@ -143,6 +145,7 @@ void App::navigate(Screen screen) {
         m_state.lookup.state = Io::Idle;
     }
     m_state.screen = screen;
+    if (screen == Screen::Datasets || screen == Screen::Dataset) m_lookups.ensureList();
     ImGui::ClearActiveID();
     ui::requestScrollTop();
 }
@@ -171,6 +174,7 @@ void App::closeAlerts() {
 void App::wipeKioskSession() {
     m_session.close();
     m_scanner.close();
+    m_lookups.reset();
     ui::clearKeyboardTarget();
     ImGui::ClearActiveID();
     const float scale = m_state.textScale;
@@ -200,6 +204,7 @@ void App::networkOnline() {
     host::requestFrame();
     m_settings.networkOnline();
     m_session.networkOnline();
+    m_lookups.networkOnline();
 }
 
 void App::wake() {
@@ -213,6 +218,7 @@ void App::tick() {
     m_localInfo.pollAlerts();
     m_catalogue.tick();
     m_session.tick();
+    m_lookups.tick();
 }
 
 bool App::frame() {
@@ -263,6 +269,12 @@ bool App::frame() {
         break;
     case Screen::Alerts:
         ui::drawAlertsScreen(m_state, intents);
+        break;
+    case Screen::Datasets:
+        ui::drawDatasetsScreen(m_state, intents);
+        break;
+    case Screen::Dataset:
+        ui::drawDatasetScreen(m_state, intents);
         break;
     }
     for (const Intent& intent : intents)

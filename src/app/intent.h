@@ -26,6 +26,8 @@ enum class Screen {
     Requests,
     Places,
     Alerts,
+    Datasets, // the other look-ups the province answers
+    Dataset,  // one of them: its form and the answer
 };
 
 // The questions of the rating form answered with a satisfaction level.
@@ -110,6 +112,11 @@ struct CloseAlerts {};
 struct OpenLink {
     std::string url; // tel: or a map URL
 };
+// Other look-ups (datasets).
+struct OpenDataset {
+    std::string id;
+};
+struct SubmitDatasetQuery {};
 
 } // namespace intent
 
@@ -123,7 +130,7 @@ using Intent =
                  intent::SetField, intent::OpenProcedure, intent::Ask, intent::OpenRequestForm,
                  intent::SetRequestCategory, intent::SetRequestAnonymous, intent::SendRequest,
                  intent::FollowRequest, intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts,
-                 intent::OpenLink>;
+                 intent::OpenLink, intent::OpenDataset, intent::SubmitDatasetQuery>;
 
 using Intents = std::vector<Intent>;
 
