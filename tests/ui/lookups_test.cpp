@@ -201,3 +201,32 @@ TEST_CASE("Lookups: an answer arriving after a kiosk session was wiped is droppe
     REQUIRE(f.http.respond(200, fixture("dataset_exam_answer.json")));
     CHECK(f.state.datasets.forms.empty());
 }
+
+TEST_CASE("Lookups on screen: each field gets the keyboard it needs; a kiosk its own",
+          "[ui][lookups]") {
+    {
+        test::Harness h;
+        h.frames();
+        h.app->apply(intent::Navigate{Screen::Datasets});
+        REQUIRE(h.http.respond(200, fixture("datasets.json")));
+        h.app->apply(intent::OpenDataset{"exam-results"});
+        h.frames();
+        REQUIRE(h.activate("textbox", "Ngày sinh"));
+        CHECK(host::nativeRecord().textAgentMode == "numeric");
+        REQUIRE(h.activate("textbox", "Số báo danh"));
+        CHECK(host::nativeRecord().textAgentMode == "upper");
+    }
+    test::Harness h(nullptr, "/?mode=kiosk");
+    h.viewport = test::kViewports[2];
+    h.frames();
+    REQUIRE(h.activate("button", "Tra cứu khác"));
+    REQUIRE(h.http.respond(200, fixture("datasets.json")));
+    h.frames();
+    REQUIRE(h.activate("button", "Phạt nguội giao thông"));
+    REQUIRE(h.activate("textbox", "Biển số xe"));
+    CHECK(h.find("button", "Q")); // the on-screen keyboard, the device's stays closed
+    CHECK(host::nativeRecord().textAgentMode == "none");
+    for (const char* key : {"7", "6", "A"})
+        REQUIRE(h.activate("button", key));
+    CHECK(h.find("textbox", "Biển số xe")->value == "76A");
+}
