@@ -31,7 +31,7 @@ App::App(HttpClient& http, Storage& storage)
       m_catalogue(http, m_state),
       m_localInfo(http, storage, m_state, [this] { return m_settings.shownLanguage(); }),
       m_counter(http, storage, m_state.counter, m_state.language), m_kiosk(m_state),
-      m_scanner(m_state) {
+      m_scanner(m_state), m_lookups(http, m_state, [this] { return m_settings.shownLanguage(); }) {
     m_settings.onShownLanguage = [this] { m_localInfo.languageShown(); };
     m_settings.onFontReady = [this] {
         // Places are served in the tourist's language: ask again now that it can be drawn.
@@ -129,6 +129,8 @@ void App::apply(const Intent& intent) {
             [&](const intent::OpenAlerts&) { openAlerts(); },
             [&](const intent::CloseAlerts&) { closeAlerts(); },
             [&](const intent::OpenLink& i) { host::openUrl(i.url); },
+            [&](const intent::OpenDataset& i) { m_lookups.openDataset(i.id); },
+            [&](const intent::SubmitDatasetQuery&) { m_lookups.submit(); },
             [&](const intent::ApplyUpdate&) { host::applyUpdate(); },
             [&](const intent::Install&) {
                 if (m_state.installHint == 1) host::promptInstall();
@@ -152,6 +154,7 @@ void App::navigate(Screen screen) {
         m_state.lookup.state = Io::Idle;
     }
     m_state.screen = screen;
+    if (screen == Screen::Datasets || screen == Screen::Dataset) m_lookups.ensureList();
     ImGui::ClearActiveID();
     ui::requestScrollTop();
 }
@@ -180,6 +183,7 @@ void App::closeAlerts() {
 void App::wipeKioskSession() {
     m_session.close();
     m_scanner.close();
+    m_lookups.reset();
     ui::clearKeyboardTarget();
     ImGui::ClearActiveID();
     const float scale = m_state.textScale;
@@ -211,6 +215,7 @@ void App::networkOnline() {
     host::requestFrame();
     m_settings.networkOnline();
     m_session.networkOnline();
+    m_lookups.networkOnline();
 }
 
 void App::wake() {
@@ -231,6 +236,7 @@ void App::tick() {
         m_outbox.startRating();
         m_history.settle(m_state);
     }
+    m_lookups.tick();
 }
 
 bool App::frame() {
@@ -282,12 +288,15 @@ bool App::frame() {
     case Screen::Alerts:
         ui::drawAlertsScreen(m_state, intents);
         break;
+    case Screen::Datasets:
+        ui::drawDatasetsScreen(m_state, intents);
+        break;
+    case Screen::Dataset:
+        ui::drawDatasetScreen(m_state, intents);
     case Screen::NotFound:
     case Screen::Ask:     // the procedures screen shows a question's address
     case Screen::Request: // the requests screen shows it
     case Screen::Place:   // the places screen shows it
-    case Screen::Datasets:
-    case Screen::Dataset:
         ui::drawNotFoundScreen(m_state, intents);
         break;
     }

@@ -1,7 +1,7 @@
 // The app: routes intents to the feature controllers and between screens, and draws a frame with
 // the screen that is open. Each feature (dossier session, outbox, catalogue, local information,
-// counter, kiosk, scanner, settings) lives in its own controller. Platform code feeds it input
-// and calls frame().
+// counter, kiosk, scanner, settings, other look-ups) lives in its own controller. Platform code
+// feeds it input and calls frame().
 #pragma once
 
 #include "app/app_state.h"
@@ -10,6 +10,7 @@
 #include "app/dossier_session.h"
 #include "app/kiosk.h"
 #include "app/local_info.h"
+#include "app/lookups.h"
 #include "app/navigation.h"
 #include "app/outbox_sender.h"
 #include "app/scanner.h"
@@ -71,6 +72,7 @@ class App {
     Scanner m_scanner;
     History m_history;
     std::string m_pendingRate; // a rating address: the form opens once its dossier is in
+    Lookups m_lookups;         // other look-ups (datasets)
     int m_settleFrames = 2;
 };
 

@@ -86,6 +86,13 @@ void App::openRoute(const Route& route, const std::string& url) {
         }
         break;
     }
+    case Screen::Datasets:
+        navigate(route.screen);
+        break;
+    case Screen::Dataset:
+        navigate(Screen::Datasets);
+        m_lookups.openDataset(route.dataset);
+        break;
     case Screen::Alerts:
     case Screen::Counter:
         break;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include "app/intent.h"
 #include "core/ask_matcher.h"
+#include "core/datasets.h"
 #include "core/dossier.h"
 #include "core/i18n.h"
 #include "core/local_info.h"
@@ -136,6 +138,25 @@ struct AlertsView {
     Screen back = Screen::Home;
 };
 
+// One dataset's look-up form: what was typed stays through failures, and so does the last answer.
+struct DatasetForm {
+    std::map<std::string, std::string> values;   // typed, by field name
+    std::map<std::string, std::string> problems; // field name → i18n key
+    Io state = Io::Idle;
+    std::string message; // i18n key of the last failure, empty when none
+    bool offline = false;
+    std::optional<DatasetAnswer> answer; // the last good answer
+};
+
+struct DatasetsView {
+    Io load = Io::Idle;
+    std::string message;
+    std::vector<Dataset> items;
+    std::string open;                         // id of the dataset on screen
+    std::map<std::string, DatasetForm> forms; // by dataset id
+    Language language = Language::Vi;         // the names and labels on show are in it
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Language language = Language::Vi;
@@ -152,6 +173,7 @@ struct AppState {
     RequestView request;
     PlacesView places;
     AlertsView alerts;
+    DatasetsView datasets;
     std::string notice;       // a message for any screen (a USB scanner read something odd)
     bool updateReady = false; // a new app version waits for the citizen's consent
     int installHint = 0;      // 1 install prompt available, 2 iOS instructions

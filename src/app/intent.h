@@ -100,6 +100,11 @@ struct CloseAlerts {};
 struct OpenLink {
     std::string url; // tel: or a map URL
 };
+// Other look-ups (datasets).
+struct OpenDataset {
+    std::string id;
+};
+struct SubmitDatasetQuery {};
 
 } // namespace intent
 
@@ -113,7 +118,8 @@ using Intent =
                  intent::OpenProcedures, intent::SetAgency, intent::SetField, intent::OpenProcedure,
                  intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
                  intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest,
-                 intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink>;
+                 intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink,
+                 intent::OpenDataset, intent::SubmitDatasetQuery>;
 
 using Intents = std::vector<Intent>;
 

@@ -50,6 +50,10 @@ Route routeOf(const AppState& state) {
             route.id = state.places.focus;
         }
         break;
+    case Screen::Dataset:
+        route.dataset = state.datasets.open;
+        if (route.dataset.empty()) route.screen = Screen::Datasets;
+        break;
     case Screen::Counter:
     case Screen::Alerts:
         route.screen = Screen::Home;
@@ -70,6 +74,9 @@ std::string pageKey(const AppState& state) {
         break;
     case Screen::Procedure:
         key += ':' + route.procedure;
+        break;
+    case Screen::Dataset:
+        key += ':' + route.dataset;
         break;
     case Screen::Request:
     case Screen::Place:

@@ -33,6 +33,10 @@ std::string_view stringsFor(Language language) {
 }
 } // namespace
 
+Settings::~Settings() {
+    ui::setStrings(nullptr);
+}
+
 void Settings::load() {
     if (m_kiosk) return; // a kiosk's citizen always starts from the defaults
     m_storage.load(kSettingsKey, [this](std::optional<std::string> text) {

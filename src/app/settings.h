@@ -18,6 +18,10 @@ class Settings {
              const bool& kiosk)
         : m_http(http), m_storage(storage), m_language(language), m_textScale(textScale),
           m_kiosk(kiosk) {}
+    // The screens read this object's strings: they must not outlive it.
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
 
     // Reads the saved settings (not on a kiosk) and applies them when they arrive.
     void load();

@@ -247,6 +247,8 @@ void drawHomeScreen(const AppState& state, Intents& out) {
     if (button(tr("home.procedures"), ButtonKind::Secondary))
         out.push_back(intent::OpenProcedures{});
     if (button(tr("home.places"), ButtonKind::Secondary)) out.push_back(intent::OpenPlaces{""});
+    if (button(tr("home.datasets"), ButtonKind::Secondary))
+        out.push_back(intent::Navigate{Screen::Datasets});
     if (!state.request.sent.empty() && button(tr("home.requests"), ButtonKind::Secondary))
         out.push_back(intent::Navigate{Screen::Requests});
     if (button(tr("home.stats"), ButtonKind::Secondary)) out.push_back(intent::OpenStats{});

@@ -19,6 +19,9 @@ void drawPlacesScreen(const AppState& state, Intents& out);
 // Active alerts as one line at the top of every screen's page; it opens the alerts screen.
 void drawAlertsBanner(const AppState& state, Intents& out);
 void drawAlertsScreen(const AppState& state, Intents& out);
+// Other look-ups: the list of datasets, and one dataset's form with its answer.
+void drawDatasetsScreen(const AppState& state, Intents& out);
+void drawDatasetScreen(AppState& state, Intents& out);
 void drawScanScreen(const AppState& state, Intents& out);
 // An address no screen has: says so and leads home.
 void drawNotFoundScreen(const AppState& state, Intents& out);

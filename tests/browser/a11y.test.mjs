@@ -118,6 +118,16 @@ export const tests = {
       await settle(page);
       await assertAxeClean(page, 'stats');
       await activate(page, 'button', '‹ Quay lại');
+      await activate(page, 'button', 'Tra cứu khác');
+      await waitForMirror(page, 'button', 'Kết quả thi tốt nghiệp THPT');
+      await assertAxeClean(page, 'datasets');
+      await activate(page, 'button', 'Phạt nguội giao thông');
+      await typeInto(page, 'Biển số xe', '76C67890');
+      await activate(page, 'button', 'Tra cứu');
+      await waitForMirror(page, 'status', 'Tìm thấy 1 kết quả');
+      await assertAxeClean(page, 'dataset with an answer');
+      await activate(page, 'button', '‹ Quay lại');
+      await activate(page, 'button', '‹ Quay lại');
       // Plain http on a non-loopback name is not a secure context: the scanner offers its fallback.
       await activate(page, 'button', 'Quét mã QR trên giấy hẹn');
       await settle(page);

@@ -135,3 +135,14 @@ TEST_CASE("A kiosk keeps Back inside the app", "[ui][navigation]") {
     CHECK(h.app->state().screen == Screen::Home);
     CHECK(pushed().size() == 3); // the spare entry again
 }
+
+TEST_CASE("A look-up's address opens its form; its list has one too", "[ui][navigation]") {
+    Harness h(nullptr, "/lookups/exam-results");
+    h.frames();
+    CHECK(h.app->state().screen == Screen::Dataset);
+    CHECK(h.app->state().datasets.open == "exam-results");
+    CHECK(host::nativeRecord().url == "/lookups/exam-results");
+    REQUIRE(h.activate("button", "‹ Quay lại"));
+    CHECK(h.app->state().screen == Screen::Datasets);
+    CHECK(pushed() == std::vector<std::string>{"/lookups"});
+}

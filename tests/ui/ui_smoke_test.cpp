@@ -44,7 +44,8 @@ TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", 
             for (const Screen screen :
                  {Screen::Home, Screen::Lookup, Screen::Scan, Screen::Rate, Screen::Stats,
                   Screen::Counter, Screen::Procedures, Screen::Procedure, Screen::RequestForm,
-                  Screen::Requests, Screen::Places, Screen::Alerts}) {
+                  Screen::Requests, Screen::Places, Screen::Alerts, Screen::Datasets,
+                  Screen::Dataset}) {
                 INFO(vp.name << " scale " << scale << " screen " << static_cast<int>(screen));
                 Harness h;
                 h.viewport = vp;
