@@ -11,6 +11,7 @@
 #include "app/kiosk.h"
 #include "app/local_info.h"
 #include "app/outbox_sender.h"
+#include "app/push_switch.h"
 #include "app/scanner.h"
 #include "app/settings.h"
 #include "core/i18n.h"
@@ -62,6 +63,7 @@ class App {
     Counter m_counter; // the counter terminal
     Kiosk m_kiosk;
     Scanner m_scanner;
+    PushSwitch m_push; // the open dossier's "notify me" switch
     int m_settleFrames = 2;
 };
 

@@ -110,6 +110,10 @@ struct CloseAlerts {};
 struct OpenLink {
     std::string url; // tel: or a map URL
 };
+// Web Push news of the open dossier: the switch was tapped (or "Try again").
+struct NotifyChanges {
+    bool on = false;
+};
 
 } // namespace intent
 
@@ -123,7 +127,7 @@ using Intent =
                  intent::SetField, intent::OpenProcedure, intent::Ask, intent::OpenRequestForm,
                  intent::SetRequestCategory, intent::SetRequestAnonymous, intent::SendRequest,
                  intent::FollowRequest, intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts,
-                 intent::OpenLink>;
+                 intent::OpenLink, intent::NotifyChanges>;
 
 using Intents = std::vector<Intent>;
 
