@@ -171,8 +171,15 @@ function isPushDossier(d) {
 }
 
 // Reads the list (no argument) or replaces it; the database is closed after each use so a kiosk
-// wipe (indexedDB.deleteDatabase) is never blocked by the worker.
+// wipe (indexedDB.deleteDatabase) is never blocked by the worker. An empty list removes the
+// database: nothing of the citizen stays (the kiosk wipe sends one after deleting every database).
 function pushDossiers(list) {
+  if (Array.isArray(list) && !list.length) {
+    return new Promise((resolve) => {
+      const gone = indexedDB.deleteDatabase(PUSH_DB);
+      gone.onsuccess = gone.onerror = gone.onblocked = () => resolve([]);
+    });
+  }
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(PUSH_DB, 1);
     open.onupgradeneeded = () => open.result.createObjectStore('kv');
@@ -204,7 +211,7 @@ async function dossierToken(d) {
 async function renewSubscription(event) {
   const list = await pushDossiers();
   const old = event.oldSubscription;
-  if (!list.length) return;
+  if (!list.length) return pushDossiers([]); // reading made an empty database: leave none
   let fresh = event.newSubscription;
   if (!fresh) {
     let key = old && old.options && old.options.applicationServerKey;
