@@ -63,12 +63,13 @@ struct Fixture {
         push->tick();
     }
     host::NativeHostRecord& rec() { return host::nativeRecord(); }
+    // The server's public key answers the oldest request.
+    void keyArrives() { REQUIRE(http.respond(200, R"({"public_key":")" + kKey + R"("})")); }
     // The whole "on" path with permission already granted: key, subscription, registration.
     void turnOn(const std::string& endpoint = kEndpoint) {
         rec().pushPermission = push::Permission::Granted;
         push->set(true);
-        if (http.live() > 0 && http.last().url == "/api/v1/push/key")
-            REQUIRE(http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+        if (http.live() > 0 && http.last().url == "/api/v1/push/key") keyArrives();
         push::events().subscribed(subscriptionJson(endpoint));
         REQUIRE(http.respond(201, R"({"subscribed":true})"));
         REQUIRE(state.push.phase == Phase::On);
@@ -89,7 +90,7 @@ TEST_CASE("PushSwitch: the tap asks permission, subscribes with the server's key
     CHECK(f.rec().pushPermissionPrompts == 1);
     REQUIRE(f.http.live() == 1); // the key is fetched while the prompt is up
     CHECK(f.http.last().url == "/api/v1/push/key");
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     CHECK(f.rec().pushSubscribes == 0); // not before the person said yes
     push::events().permission(push::Permission::Granted);
     CHECK(f.rec().pushSubscribes == 1);
@@ -135,7 +136,7 @@ TEST_CASE("PushSwitch: a 'Block' in the prompt, or closing it, says so and subsc
     push::events().permission(push::Permission::Denied);
     CHECK(f.state.push.problem == Problem::Denied);
     CHECK(f.state.push.phase == Phase::Off);
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     CHECK(f.rec().pushSubscribes == 0);
 
     f.push->set(true);
@@ -161,7 +162,7 @@ TEST_CASE("PushSwitch: no push here, or an iPhone outside the installed app, is 
     f.rec().pushSupport = push::Support::Supported;
     f.rec().pushPermission = push::Permission::Granted;
     f.push->set(true);
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     push::events().failed(push::Failure::Unsupported);
     CHECK(f.state.push.problem == Problem::Unsupported);
 }
@@ -177,7 +178,7 @@ TEST_CASE("PushSwitch: no network offers a retry that turns it on", "[push]") {
     CHECK(f.state.push.retryOn);
     // Again, and this time the key comes but the registration finds no network.
     f.push->set(f.state.push.retryOn);
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     push::events().subscribed(subscriptionJson());
     REQUIRE(f.http.respond(503, R"({"errors":[{"code":"unavailable"}]})"));
     CHECK(f.state.push.problem == Problem::Failed);
@@ -197,7 +198,7 @@ TEST_CASE("PushSwitch: a dossier that already notifies the most devices says so"
     f.show();
     f.rec().pushPermission = push::Permission::Granted;
     f.push->set(true);
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     push::events().subscribed(subscriptionJson());
     REQUIRE(f.http.respond(409, R"({"errors":[{"code":"too_many_subscriptions"}]})"));
     CHECK(f.state.push.problem == Problem::TooMany);
@@ -212,7 +213,7 @@ TEST_CASE("PushSwitch: the registration waits for the lookup token, and a refuse
     f.show();
     f.rec().pushPermission = push::Permission::Granted;
     f.push->set(true);
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     push::events().subscribed(subscriptionJson());
     f.push->tick();
     CHECK(f.http.live() == 0);
@@ -340,7 +341,7 @@ TEST_CASE("PushSwitch: a reply for the dossier left behind changes nothing on th
     f.show();
     f.rec().pushPermission = push::Permission::Granted;
     f.push->set(true);
-    REQUIRE(f.http.respond(200, R"({"public_key":")" + kKey + R"("})"));
+    f.keyArrives();
     push::events().subscribed(subscriptionJson());
     REQUIRE(f.http.live() == 1);
     f.show(kOtherCode);
