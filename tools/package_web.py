@@ -107,6 +107,7 @@ def main() -> int:
     add("__WASM_STRING_JS__", "wasm_string", "js", (web / "wasm_string.js").read_text(encoding="utf-8"))
     add("__SCANNER_JS__", "scanner", "js", (web / "scanner.js").read_text(encoding="utf-8"))
     add("__PWA_JS__", "pwa", "js", (web / "pwa.js").read_text(encoding="utf-8"))
+    add("__PUSH_JS__", "push", "js", (web / "push.js").read_text(encoding="utf-8"))
     # Not in the wasm: the app fetches it (its name is written into shell.js) when a citizen picks
     # Korean, Chinese or Japanese. Without --cjk-font those languages stay in English.
     if args.cjk_font:

@@ -127,4 +127,26 @@ mergeInto(LibraryManager.library, {
       localStorage.removeItem(UTF8ToString(key));
     } catch (e) {}
   },
+  // Web Push for the notify switch (web/push.js, Module.motcuaShell.push).
+  mc_js_push_support: function () {
+    return Module.motcuaShell.push ? Module.motcuaShell.push.support() : 1;
+  },
+  mc_js_push_permission: function () {
+    return Module.motcuaShell.push ? Module.motcuaShell.push.permission() : 0;
+  },
+  mc_js_push_request_permission: function () {
+    if (Module.motcuaShell.push) Module.motcuaShell.push.requestPermission();
+  },
+  mc_js_push_subscribe: function (key) {
+    if (Module.motcuaShell.push) Module.motcuaShell.push.subscribe(UTF8ToString(key));
+  },
+  mc_js_push_current: function () {
+    if (Module.motcuaShell.push) Module.motcuaShell.push.current();
+  },
+  mc_js_push_unsubscribe: function () {
+    if (Module.motcuaShell.push) Module.motcuaShell.push.unsubscribe();
+  },
+  mc_js_push_set_dossiers: function (json) {
+    if (Module.motcuaShell.push) Module.motcuaShell.push.setDossiers(UTF8ToString(json));
+  },
 });

@@ -3,6 +3,7 @@
 import createMotCua from '/__APP_JS__';
 import { createScanner } from '/__SCANNER_JS__';
 import { createPwa } from '/__PWA_JS__';
+import { createPush } from '/__PUSH_JS__';
 import { withString } from '/__WASM_STRING_JS__';
 
 const canvas = document.getElementById('canvas');
@@ -209,7 +210,7 @@ function syncTextAgent(active, text, selStart, selEnd, mode, x, y, w, h) {
 
 // ---- Accessibility mirror --------------------------------------------------------------------
 const kTags = {
-  heading: 'div', button: 'button', radio: 'button', checkbox: 'button', link: 'a',
+  heading: 'div', button: 'button', radio: 'button', checkbox: 'button', switch: 'button', link: 'a',
   textbox: 'div', status: 'div', text: 'p', listitem: 'div', list: 'div', img: 'div',
 };
 
@@ -225,8 +226,8 @@ function makeMirrorElement(item) {
   if (el.tagName === 'BUTTON') el.type = 'button';
   if (item.role === 'link') el.href = '#';
   if (item.role === 'heading' || item.role === 'status' || item.role === 'listitem' ||
-      item.role === 'radio' || item.role === 'checkbox' || item.role === 'textbox' ||
-      item.role === 'img') {
+      item.role === 'radio' || item.role === 'checkbox' || item.role === 'switch' ||
+      item.role === 'textbox' || item.role === 'img') {
     el.setAttribute('role', item.role);
   }
   // Each status is read where it stands; changes are said once through the page's live regions.
@@ -241,7 +242,7 @@ function makeMirrorElement(item) {
 }
 
 function updateMirrorElement(el, item) {
-  const labelled = ['button', 'radio', 'checkbox', 'link', 'textbox', 'img'].includes(item.role);
+  const labelled = ['button', 'radio', 'checkbox', 'switch', 'link', 'textbox', 'img'].includes(item.role);
   if (labelled) {
     if (el.getAttribute('aria-label') !== item.name) el.setAttribute('aria-label', item.name);
     const text = item.role === 'textbox' ? (item.value || '') : item.name;
@@ -550,6 +551,7 @@ const shell = {
   cjkBoldFontUrl: '__CJK_BOLD_FONT_URL__',
   scanner: createScanner(() => state.module),
   pwa: createPwa(() => state.module),
+  push: createPush(() => state.module),
 };
 window.motcuaShell = shell;
 

@@ -33,6 +33,9 @@ self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
   if (type === 'SKIP_WAITING') self.skipWaiting();
   else if (type === 'VERSION' && event.ports[0]) event.ports[0].postMessage({ build: BUILD_ID });
+  else if (type === 'PUSH_DOSSIERS' && Array.isArray(event.data.dossiers)) {
+    event.waitUntil(pushDossiers(event.data.dossiers.filter(isPushDossier)).catch(() => {}));
+  }
 });
 
 async function fromNetworkOrCache(event, request, cacheName, fallbackUrl, timeoutMs) {
@@ -152,4 +155,92 @@ self.addEventListener('notificationclick', (event) => {
     }
     await self.clients.openWindow(target);
   })());
+});
+
+// A renewed subscription (pushsubscriptionchange: the push service rotated or ended it) arrives
+// with no page open, so the worker keeps what it needs to register the new one: the list of
+// dossiers this device gets news for, [{code, secret, lang, endpoint}], sent by the app
+// (web/push.js, PUSH_DOSSIERS) whenever the notify switch changes, in IndexedDB "motcua-push".
+// The receipt secret is already kept on this device by the app; the worker uses it only to look
+// the dossier up for a fresh token, exactly as the app does.
+const PUSH_DB = 'motcua-push';
+
+function isPushDossier(d) {
+  return d && typeof d.code === 'string' && DOSSIER_CODE.test(d.code) && typeof d.secret === 'string' &&
+    typeof d.endpoint === 'string' && typeof d.lang === 'string';
+}
+
+// Reads the list (no argument) or replaces it; the database is closed after each use so a kiosk
+// wipe (indexedDB.deleteDatabase) is never blocked by the worker. An empty list removes the
+// database: nothing of the citizen stays (the kiosk wipe sends one after deleting every database).
+function pushDossiers(list) {
+  if (Array.isArray(list) && !list.length) {
+    return new Promise((resolve) => {
+      const gone = indexedDB.deleteDatabase(PUSH_DB);
+      gone.onsuccess = gone.onerror = gone.onblocked = () => resolve([]);
+    });
+  }
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(PUSH_DB, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('kv');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('kv', list === undefined ? 'readonly' : 'readwrite');
+      const request = list === undefined ? tx.objectStore('kv').get('dossiers') : tx.objectStore('kv').put(list, 'dossiers');
+      tx.oncomplete = () => { db.close(); resolve(request.result || []); };
+      tx.onerror = tx.onabort = () => { db.close(); reject(tx.error); };
+    };
+  });
+}
+
+function base64urlBytes(text) {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '=');
+  return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+}
+
+async function dossierToken(d) {
+  const r = await fetch('/api/v1/dossiers/lookup', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: d.code, secret: d.secret }),
+  });
+  if (!r.ok) throw new Error(`lookup ${r.status}`);
+  return (await r.json()).token;
+}
+
+async function renewSubscription(event) {
+  const list = await pushDossiers();
+  const old = event.oldSubscription;
+  if (!list.length) return pushDossiers([]); // reading made an empty database: leave none
+  let fresh = event.newSubscription;
+  if (!fresh) {
+    let key = old && old.options && old.options.applicationServerKey;
+    if (!key) key = base64urlBytes((await (await fetch('/api/v1/push/key')).json()).public_key);
+    fresh = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+  const subscription = fresh.toJSON();
+  const kept = [];
+  for (const d of list) {
+    // Only the dossiers that had the subscription that changed; each with a fresh token.
+    if (old && d.endpoint !== old.endpoint) {
+      kept.push(d);
+      continue;
+    }
+    try {
+      const token = await dossierToken(d);
+      const route = `/api/v1/dossiers/${encodeURIComponent(d.code)}/subscriptions`;
+      const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+      const r = await fetch(route, { method: 'POST', headers, body: JSON.stringify({ ...subscription, lang: d.lang }) });
+      if (!r.ok) throw new Error(`subscribe ${r.status}`);
+      kept.push({ ...d, endpoint: fresh.endpoint });
+      if (old) await fetch(route, { method: 'DELETE', headers, body: JSON.stringify({ endpoint: old.endpoint }) }).catch(() => {});
+    } catch (e) {
+      kept.push(d); // the app's switch finds it off when the dossier next opens (it asks the server)
+    }
+  }
+  await pushDossiers(kept);
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription(event).catch(() => {}));
 });

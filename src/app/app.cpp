@@ -31,7 +31,10 @@ App::App(HttpClient& http, Storage& storage)
       m_catalogue(http, m_state),
       m_localInfo(http, storage, m_state, [this] { return m_settings.shownLanguage(); }),
       m_counter(http, storage, m_state.counter, m_state.language), m_kiosk(m_state),
-      m_scanner(m_state), m_lookups(http, m_state, [this] { return m_settings.shownLanguage(); }) {
+      m_scanner(m_state), m_lookups(http, m_state, [this] { return m_settings.shownLanguage(); }),
+      m_push(
+          http, storage, m_state, [this] { return m_session.token(); },
+          [this] { m_session.refresh(); }) {
     m_settings.onShownLanguage = [this] { m_localInfo.languageShown(); };
     m_settings.onFontReady = [this] {
         // Places are served in the tourist's language: ask again now that it can be drawn.
@@ -68,6 +71,7 @@ void App::start(const std::string& startUrl) {
     m_outbox.load();
     m_localInfo.loadAlerts();
     m_scanner.installHandlers();
+    m_push.load();
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     // A counter tablet (?mode=counter&counter=N) shows only the counter rating screen, and a
     // kiosk starts at home: both keep one address, and Back never leaves them.
@@ -137,6 +141,7 @@ void App::apply(const Intent& intent) {
                 m_state.installHint = 0;
             },
             [&](const intent::DismissInstall&) { m_state.installHint = 0; },
+            [&](const intent::NotifyChanges& i) { m_push.set(i.on); },
         },
         intent);
     m_settleFrames = 2;
@@ -181,6 +186,7 @@ void App::closeAlerts() {
 }
 
 void App::wipeKioskSession() {
+    m_push.wipe(); // first: it may still use the open dossier's token
     m_session.close();
     m_scanner.close();
     m_lookups.reset();
@@ -237,6 +243,7 @@ void App::tick() {
         m_history.settle(m_state);
     }
     m_lookups.tick();
+    m_push.tick();
 }
 
 bool App::frame() {

@@ -13,6 +13,7 @@
 #include "app/lookups.h"
 #include "app/navigation.h"
 #include "app/outbox_sender.h"
+#include "app/push_switch.h"
 #include "app/scanner.h"
 #include "app/settings.h"
 #include "core/i18n.h"
@@ -73,6 +74,7 @@ class App {
     History m_history;
     std::string m_pendingRate; // a rating address: the form opens once its dossier is in
     Lookups m_lookups;         // other look-ups (datasets)
+    PushSwitch m_push;         // the open dossier's "notify me" switch
     int m_settleFrames = 2;
 };
 

@@ -51,6 +51,30 @@ struct DossierView {
     bool shared = false;
 };
 
+// The "notify me when this dossier changes" switch of the open dossier (Web Push).
+struct PushView {
+    enum class Phase {
+        Off,
+        Checking, // kept on as remembered while the server is asked whether it still is
+        Asking,   // permission, subscription and registration under way
+        On,
+        TurningOff,
+    };
+    enum class Problem {
+        None,
+        Denied,       // notifications blocked for this site: how to allow them
+        Dismissed,    // the prompt was closed without an answer
+        Unsupported,  // no push in this browser
+        NeedsInstall, // iPhone/iPad outside the installed app: how to add it
+        Offline,      // no answer: "Try again"
+        TooMany,      // the dossier already notifies the most devices it may
+        Failed,       // anything else: "Try again"
+    };
+    Phase phase = Phase::Off;
+    Problem problem = Problem::None;
+    bool retryOn = true; // what "Try again" asks for
+};
+
 // The camera scanner screen.
 struct ScanView {
     scanner::State state = scanner::State::Idle;
@@ -178,6 +202,7 @@ struct AppState {
     bool updateReady = false; // a new app version waits for the citizen's consent
     int installHint = 0;      // 1 install prompt available, 2 iOS instructions
     RecentDossiers recents;
+    PushView push;   // of the open dossier
     int64_t now = 0; // wall clock, epoch seconds, for "days left"
 };
 

@@ -33,6 +33,8 @@ class DossierSession {
     void share();
     // True while no lookup or poll is in flight.
     bool idle() const { return m_requestId == 0; }
+    // The open dossier's lookup token, "" until a lookup answered (or after close()).
+    const std::string& token() const { return m_token; }
     // Timers: a retry that fell due. Back online: retry now.
     void tick();
     void networkOnline();

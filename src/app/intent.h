@@ -105,6 +105,10 @@ struct OpenDataset {
     std::string id;
 };
 struct SubmitDatasetQuery {};
+// Web Push news of the open dossier: the switch was tapped (or "Try again").
+struct NotifyChanges {
+    bool on = false;
+};
 
 } // namespace intent
 
@@ -119,7 +123,7 @@ using Intent =
                  intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
                  intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest,
                  intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink,
-                 intent::OpenDataset, intent::SubmitDatasetQuery>;
+                 intent::OpenDataset, intent::SubmitDatasetQuery, intent::NotifyChanges>;
 
 using Intents = std::vector<Intent>;
 

@@ -8,6 +8,7 @@
 
 #include "core/status.h"
 #include "ui/a11y.h"
+#include "ui/notify_switch.h"
 #include "ui/screens.h"
 #include "ui/status_badge.h"
 #include "ui/theme.h"
@@ -279,6 +280,7 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         fact(tr("dossier.rating_given"), tr(level.c_str()));
     }
     endCard();
+    drawNotifySwitch(state, out);
 
     // Rating: the rating given, the honest state of one waiting in the outbox, or the way in.
     const OutboxItem* queued = nullptr;

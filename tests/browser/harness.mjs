@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789abcdef';
+export const kFakePushHost = 'push.invalid';
 
 const kChromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -35,7 +36,9 @@ export async function startServer({ appDir } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
   const proc = spawn('python3', [path.join(ROOT, 'serve.py'), '--no-build', '--port', String(port),
     '--data-dir', dataDir, '--app-dir', appDir || path.join(ROOT, 'build/web/dist')], {
-    env: { ...process.env, MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN },
+    // Push subscriptions made by the browser tests name kFakePushHost (it never resolves: nothing
+    // is ever delivered); the server accepts it only because it is allowed here.
+    env: { ...process.env, MOTCUA_ADMIN_TOKEN: ADMIN_TOKEN, MOTCUA_PUSH_ALLOW: `${kFakePushHost}:443` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

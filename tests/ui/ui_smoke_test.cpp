@@ -15,7 +15,7 @@ namespace {
 void requireTouchTargets() {
     for (const auto& item : a11y::items()) {
         if (item.role == "button" || item.role == "radio" || item.role == "link" ||
-            item.role == "textbox") {
+            item.role == "textbox" || item.role == "switch") {
             INFO(item.role << " '" << item.name << "' " << item.w << "x" << item.h);
             if (item.h > 0) { // items scrolled out of view report no height
                 CHECK(item.h >= 44.0f);

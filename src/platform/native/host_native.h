@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "platform/push.h"
+
 namespace motcua::host {
 
 struct NativeHostRecord {
@@ -38,6 +40,15 @@ struct NativeHostRecord {
     int updatesApplied = 0;
     int installPrompts = 0;
     std::string openedUrl;
+    // Web Push (platform/native/push_native.cpp): what the browser would answer, what was asked.
+    push::Support pushSupport = push::Support::Supported;
+    push::Permission pushPermission = push::Permission::Default;
+    int pushPermissionPrompts = 0;
+    int pushSubscribes = 0;
+    std::string pushKey; // the key of the last subscribe
+    int pushCurrentQueries = 0;
+    int pushUnsubscribes = 0;
+    std::string pushDossiers; // the last list given to the service worker
     std::map<std::string, double> timings;
 };
 

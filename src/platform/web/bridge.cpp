@@ -11,6 +11,7 @@
 #include "app/input.h"
 #include "core/scan_burst.h"
 #include "platform/host.h"
+#include "platform/push.h"
 #include "platform/scanner.h"
 #include "platform/scanner_events.h"
 #include "ui/a11y.h"
@@ -312,6 +313,75 @@ EMSCRIPTEN_KEEPALIVE void mc_scan_decoded(double decodeMs, int found) {
 
 // A new video frame was uploaded into the preview texture.
 EMSCRIPTEN_KEEPALIVE void mc_scan_frame() {
+    motcua::host::requestFrame();
+}
+
+} // extern "C"
+
+// ---- Web Push (web/push.js): the notify switch's platform side -------------------------------
+extern "C" {
+int mc_js_push_support();
+int mc_js_push_permission();
+void mc_js_push_request_permission();
+void mc_js_push_subscribe(const char* key);
+void mc_js_push_current();
+void mc_js_push_unsubscribe();
+void mc_js_push_set_dossiers(const char* json);
+}
+
+namespace motcua::push {
+Support support() {
+    const int s = mc_js_push_support();
+    return s == 2 ? Support::NeedsInstall : (s == 1 ? Support::Unsupported : Support::Supported);
+}
+Permission permission() {
+    const int p = mc_js_push_permission();
+    return p == 1 ? Permission::Granted : (p == 2 ? Permission::Denied : Permission::Default);
+}
+void requestPermission() {
+    mc_js_push_request_permission();
+}
+void subscribe(const std::string& applicationServerKey) {
+    mc_js_push_subscribe(applicationServerKey.c_str());
+}
+void current() {
+    mc_js_push_current();
+}
+void unsubscribe() {
+    mc_js_push_unsubscribe();
+}
+void setDossiers(const std::string& json) {
+    mc_js_push_set_dossiers(json.c_str());
+}
+} // namespace motcua::push
+
+extern "C" {
+
+// The permission prompt was answered: 1 granted, 2 denied, 0 closed without an answer.
+EMSCRIPTEN_KEEPALIVE void mc_push_permission(int permission) {
+    motcua::push::events().permission(permission == 1   ? motcua::push::Permission::Granted
+                                      : permission == 2 ? motcua::push::Permission::Denied
+                                                        : motcua::push::Permission::Default);
+    motcua::host::requestFrame();
+}
+
+// The browser subscribed: PushSubscription.toJSON() as text.
+EMSCRIPTEN_KEEPALIVE void mc_push_subscribed(const char* json) {
+    motcua::push::events().subscribed(json ? json : "");
+    motcua::host::requestFrame();
+}
+
+// Subscribing failed: 1 permission refused, 2 unsupported, 3 anything else.
+EMSCRIPTEN_KEEPALIVE void mc_push_failed(int reason) {
+    motcua::push::events().failed(reason == 1   ? motcua::push::Failure::Denied
+                                  : reason == 2 ? motcua::push::Failure::Unsupported
+                                                : motcua::push::Failure::Error);
+    motcua::host::requestFrame();
+}
+
+// The browser's current subscription endpoint, "" when it has none.
+EMSCRIPTEN_KEEPALIVE void mc_push_current(const char* endpoint) {
+    motcua::push::events().current(endpoint ? endpoint : "");
     motcua::host::requestFrame();
 }
 
