@@ -110,6 +110,17 @@ struct CloseAlerts {};
 struct OpenLink {
     std::string url; // tel: or a map URL
 };
+// Paying a fee by transfer.
+struct CopyText {
+    std::string text;
+    std::string what; // which detail (the button that says "copied" afterwards)
+};
+struct SaveQrImage {
+    std::string fileName;
+    int size = 0;        // modules per side
+    std::string modules; // '1' dark, '0' light, row after row
+    std::string caption; // printed under the code
+};
 
 } // namespace intent
 
@@ -123,7 +134,7 @@ using Intent =
                  intent::SetField, intent::OpenProcedure, intent::Ask, intent::OpenRequestForm,
                  intent::SetRequestCategory, intent::SetRequestAnonymous, intent::SendRequest,
                  intent::FollowRequest, intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts,
-                 intent::OpenLink>;
+                 intent::OpenLink, intent::CopyText, intent::SaveQrImage>;
 
 using Intents = std::vector<Intent>;
 

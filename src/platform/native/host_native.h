@@ -34,6 +34,11 @@ struct NativeHostRecord {
     int installPrompts = 0;
     std::string openedUrl;
     std::map<std::string, double> timings;
+    std::string copiedText;
+    std::string savedQrFile;
+    int savedQrSize = 0;
+    std::string savedQrModules;
+    std::string savedQrCaption;
 };
 
 NativeHostRecord& nativeRecord();
