@@ -1,7 +1,7 @@
 // Paying a fee by VietQR in a real browser at phone size: the code the app draws on its canvas is
 // read back by zxing-wasm to the fee's bank, account, amount and content; the copy button fills
-// the clipboard; the agency's confirmation turns the card into "paid"; and the scanner names a
-// VietQR held up to the camera as a payment code.
+// the clipboard and the saved image holds the same code; the agency's confirmation turns the card
+// into "paid"; and the scanner names a VietQR held up to the camera as a payment code.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -53,10 +53,12 @@ async function dossierWithFee(server) {
 }
 
 export const tests = {
-  async 'a fee\'s VietQR on the phone decodes to the fee\'s transfer, and copy fills the clipboard'({ browser, server }) {
+  async 'a fee\'s VietQR on the phone decodes to the fee\'s transfer; copy and save give the same'({ browser, server }) {
     const d = await dossierWithFee(server);
     assert.equal(d.fee.paid, false);
-    const context = await browser.newContext({ ...kPhone, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({
+      ...kPhone, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'],
+    });
     try {
       const page = await openApp(context, `${server.base}/d/${d.code}#k=${d.secret}`);
       await waitForMirror(page, 'heading', 'Thanh toán bằng VietQR');
@@ -85,6 +87,14 @@ export const tests = {
       await tapOn(page, 'button', 'Sao chép nội dung chuyển khoản');
       await waitForMirror(page, 'status', 'Đã sao chép.');
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), d.fee.payment_reference);
+
+      // The saved image (a download where the share sheet cannot take it) holds the same code.
+      await mirror(page, 'button', 'Lưu ảnh QR').focus();
+      const [download] = await Promise.all([page.waitForEvent('download'), tapOn(page, 'button', 'Lưu ảnh QR')]);
+      assert.equal(download.suggestedFilename(), `vietqr-${d.fee.payment_reference}.png`);
+      const saved = readFileSync(await download.path());
+      const [again] = await readBarcodes(new Uint8Array(saved), { formats: ['QRCode'] });
+      assert.equal(again && again.text, code.text);
 
       assert.deepEqual(page.errors, []);
     } finally {
