@@ -34,19 +34,26 @@ const QrCode& symbolFor(const std::string& payload) {
 }
 
 // The symbol as black squares on white, centred, each module a whole number of device pixels so
-// its edges stay sharp; one image in the mirror.
+// its edges stay sharp; one image in the mirror. The card is white too, so its padding may serve
+// as part of the quiet zone: large text on a narrow phone leaves the code its size.
 void drawSymbol(const QrCode& code, const char* a11yName) {
     const int modules = code.size() + 2 * kQuietZone;
     const float avail = ImGui::GetContentRegionAvail().x;
+    // The card's padding inside its border (2 px, and a pixel to spare).
+    const float padding = std::max(0.0f, ImGui::GetStyle().WindowPadding.x - 3.0f);
     const float dpr = std::max(1.0f, ImGui::GetIO().DisplayFramebufferScale.x);
-    const float target = std::min(avail, kMaxSide);
+    const float target = std::min(avail + 2 * padding, kMaxSide);
     float cell = std::floor(target * dpr / static_cast<float>(modules)) / dpr;
     if (cell <= 0) cell = target / static_cast<float>(modules);
     const float side = cell * static_cast<float>(modules);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const ImVec2 origin(std::round((start.x + (avail - side) * 0.5f) * dpr) / dpr,
                         std::round(start.y * dpr) / dpr);
+    // Clipped as the card clips vertically (scrolling), but across the card's whole padding.
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+    ImGui::PushClipRect(ImVec2(start.x - padding, clipMin.y),
+                        ImVec2(start.x + avail + padding, clipMax.y), false);
     dl->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32_WHITE);
     for (int y = 0; y < code.size(); ++y) {
         const float top = origin.y + static_cast<float>(y + kQuietZone) * cell;
@@ -65,6 +72,7 @@ void drawSymbol(const QrCode& code, const char* a11yName) {
             x = end;
         }
     }
+    ImGui::PopClipRect();
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(side, side));
     mirrorLastItem("img", a11yName);

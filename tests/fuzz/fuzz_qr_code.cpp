@@ -32,12 +32,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     const auto level = static_cast<QrEcc>(data[0] & 3);
     const std::string_view bytes(reinterpret_cast<const char*>(data + 1), size - 1);
-    const QrCode code = encodeQr(bytes, level);
+    // Choosing the mask scores all eight: beyond small symbols one forced mask keeps runs fast.
+    const int mask = bytes.size() > 200 ? (data[0] >> 2) & 7 : -1;
+    const QrCode code = encodeQr(bytes, level, 1, 40, mask);
     if (bytes.size() > static_cast<size_t>(qrByteCapacity(40, level))) {
         check(code.empty());
         return 0;
     }
     check(!code.empty());
+    check(mask < 0 || code.mask() == mask);
     const int v = code.version();
     check(v >= 1 && v <= 40 && code.size() == 17 + 4 * v && code.ecc() == level);
     check(bytes.size() <= static_cast<size_t>(qrByteCapacity(v, level)));
