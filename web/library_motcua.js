@@ -149,4 +149,72 @@ mergeInto(LibraryManager.library, {
   mc_js_push_set_dossiers: function (json) {
     if (Module.motcuaShell.push) Module.motcuaShell.push.setDossiers(UTF8ToString(json));
   },
+  // Paying a fee: copy a detail for the banking app, or keep the fee's VietQR as an image.
+  mc_js_copy_text: function (text) {
+    const value = UTF8ToString(text);
+    const fallback = function () {
+      // Older browsers and http pages: a selected, off-screen textarea and the copy command.
+      const area = document.createElement('textarea');
+      area.value = value;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.left = '-9999px';
+      document.body.appendChild(area);
+      area.select();
+      try {
+        document.execCommand('copy');
+      } catch (e) {}
+      area.remove();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).catch(fallback);
+    } else {
+      fallback();
+    }
+  },
+  mc_js_save_qr_image: function (fileName, size, modules, caption) {
+    const name = UTF8ToString(fileName);
+    const bits = UTF8ToString(modules);
+    const text = UTF8ToString(caption);
+    // 8 pixels per module, the 4-module quiet zone, and room for one caption line below.
+    const scale = 8, quiet = 4, side = (size + 2 * quiet) * scale, captionH = text ? 48 : 0;
+    const canvas = document.createElement('canvas');
+    canvas.width = side;
+    canvas.height = side + captionH;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.fillStyle = '#000';
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++)
+        if (bits.charCodeAt(y * size + x) === 49)
+          g.fillRect((x + quiet) * scale, (y + quiet) * scale, scale, scale);
+    if (text) {
+      g.font = '24px sans-serif';
+      g.textAlign = 'center';
+      g.fillText(text, side / 2, side + 12, side - 16);
+    }
+    canvas.toBlob(async function (blob) {
+      if (!blob) return;
+      const file = new File([blob], name, { type: 'image/png' });
+      // On a phone the payer is the one holding it: the share sheet saves it to the photos.
+      const phone = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
+      if (phone && navigator.canShare && navigator.canShare({ files: [file] })) {
+        try {
+          await navigator.share({ files: [file], title: name });
+          return;
+        } catch (e) {
+          if (e && e.name === 'AbortError') return;
+        }
+      }
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }, 'image/png');
+  },
 });

@@ -135,6 +135,13 @@ void App::apply(const Intent& intent) {
             [&](const intent::OpenLink& i) { host::openUrl(i.url); },
             [&](const intent::OpenDataset& i) { m_lookups.openDataset(i.id); },
             [&](const intent::SubmitDatasetQuery&) { m_lookups.submit(); },
+            [&](const intent::CopyText& i) {
+                host::copyText(i.text);
+                m_state.view.copied = i.what;
+            },
+            [&](const intent::SaveQrImage& i) {
+                host::saveQrImage(i.fileName, i.size, i.modules, i.caption);
+            },
             [&](const intent::ApplyUpdate&) { host::applyUpdate(); },
             [&](const intent::Install&) {
                 if (m_state.installHint == 1) host::promptInstall();

@@ -23,6 +23,7 @@
 #include "core/recent_dossiers.h"
 #include "core/scan_pacer.h"
 #include "core/timeline.h"
+#include "core/vietqr.h"
 #include "platform/scanner.h"
 
 namespace motcua {
@@ -49,6 +50,7 @@ struct DossierView {
     int64_t updatedAt = 0;  // epoch seconds of the last good reply (or of the cached copy)
     std::string changeNote; // what the last live update changed (already translated)
     bool shared = false;
+    std::string copied; // which payment detail was copied last (its button then says so)
 };
 
 // The "notify me when this dossier changes" switch of the open dossier (Web Push).
@@ -81,7 +83,10 @@ struct ScanView {
     unsigned texture = 0;
     bool canTorch = false, canSwitch = false, torchOn = false;
     int videoWidth = 0, videoHeight = 0;
-    std::string notReceipt; // what a non-receipt QR contained (shown, never followed)
+    std::string notReceipt;   // what a non-receipt QR contained (shown, never followed)
+    bool paymentCode = false; // that QR is a payment code (VietQR/EMVCo), not a receipt
+    std::optional<VietQrTransfer> payment; // what it asks to pay, when it reads cleanly
+    VietQrError paymentError = VietQrError::None;
     bool photoFailed = false;
     std::array<float, 8> corners{}; // the last code's corners in video pixels
     double cornersAtMs = 0;         // when they were seen (the highlight fades)

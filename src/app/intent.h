@@ -109,21 +109,31 @@ struct SubmitDatasetQuery {};
 struct NotifyChanges {
     bool on = false;
 };
+// Paying a fee by transfer.
+struct CopyText {
+    std::string text;
+    std::string what; // which detail (the button that says "copied" afterwards)
+};
+struct SaveQrImage {
+    std::string fileName;
+    int size = 0;        // modules per side
+    std::string modules; // '1' dark, '0' light, row after row
+    std::string caption; // printed under the code
+};
 
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Navigate, intent::SetLanguage, intent::SetTextScale, intent::SubmitLookup,
-                 intent::OpenRecent, intent::RemoveRecent, intent::ClearRecents, intent::Refresh,
-                 intent::Share, intent::ShareLink, intent::ScanTorch, intent::ScanSwitchCamera,
-                 intent::ScanPickPhoto, intent::StartRating, intent::SetRatingLevel,
-                 intent::SetRatingVisits, intent::SubmitRating, intent::OpenStats,
-                 intent::CounterRate, intent::ApplyUpdate, intent::Install, intent::DismissInstall,
-                 intent::OpenProcedures, intent::SetAgency, intent::SetField, intent::OpenProcedure,
-                 intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
-                 intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest,
-                 intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink,
-                 intent::OpenDataset, intent::SubmitDatasetQuery, intent::NotifyChanges>;
+using Intent = std::variant<
+    intent::Navigate, intent::SetLanguage, intent::SetTextScale, intent::SubmitLookup,
+    intent::OpenRecent, intent::RemoveRecent, intent::ClearRecents, intent::Refresh, intent::Share,
+    intent::ShareLink, intent::ScanTorch, intent::ScanSwitchCamera, intent::ScanPickPhoto,
+    intent::StartRating, intent::SetRatingLevel, intent::SetRatingVisits, intent::SubmitRating,
+    intent::OpenStats, intent::CounterRate, intent::ApplyUpdate, intent::Install,
+    intent::DismissInstall, intent::OpenProcedures, intent::SetAgency, intent::SetField,
+    intent::OpenProcedure, intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
+    intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest, intent::OpenPlaces,
+    intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink, intent::OpenDataset,
+    intent::SubmitDatasetQuery, intent::NotifyChanges, intent::CopyText, intent::SaveQrImage>;
 
 using Intents = std::vector<Intent>;
 

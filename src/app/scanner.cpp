@@ -39,6 +39,7 @@ void Scanner::installHandlers() {
     e.photoFailed = [this] {
         m_state.scan.photoFailed = true;
         m_state.scan.notReceipt.clear();
+        m_state.scan.paymentCode = false;
     };
 }
 
@@ -83,7 +84,13 @@ void Scanner::onResult(const std::string& text, const std::array<float, 8>* corn
     if (source == scanner::Source::Camera && !s.pacer.accept(text, host::nowMs())) return;
     if (payload.kind != PayloadKind::Receipt) {
         if (payload.kind == PayloadKind::Empty) return;
+        // A payment code (a fee's VietQR shown from another phone, a shop's QR) is told apart:
+        // the citizen sees what it asks to pay, not an error.
+        const ScannedCode scanned = classifyScan(text);
         s.notReceipt = payload.raw;
+        s.paymentCode = scanned.kind == ScanKind::Payment;
+        s.payment = scanned.payment;
+        s.paymentError = scanned.paymentError;
         s.photoFailed = false;
         if (source == scanner::Source::KeyboardScanner && m_state.screen != Screen::Scan)
             m_state.notice = payload.raw;

@@ -185,8 +185,15 @@ Result<Dossier> readDossier(const json& object) {
             f.amount = 0;
         }
         f.paid = ir.optBool("paid");
+        f.paymentReference = ir.optString("payment_reference");
         return f;
     });
+    if (const json* a = r.optObject("payment_account")) {
+        PayloadReader ar(*a, "payment_account", d.warnings);
+        d.paymentAccount =
+            PaymentAccount{ar.optString("bank_bin"), ar.optString("bank_name"),
+                           ar.optString("account_number"), ar.optString("account_name")};
+    }
     d.results = readArray<ResultDocument>(r, "results", d.warnings, [](PayloadReader& ir) {
         ResultDocument doc;
         doc.name = ir.optString("name");

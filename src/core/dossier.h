@@ -81,6 +81,15 @@ struct Fee {
     std::string name;
     int64_t amount = 0; // đồng
     bool paid = false;
+    std::string paymentReference; // the exact transfer content; empty: not payable by transfer
+};
+
+// The handling agency's collection account, for paying fees by transfer (VietQR).
+struct PaymentAccount {
+    std::string bankBin; // NAPAS BIN, six digits
+    std::string bankName;
+    std::string accountNumber;
+    std::string accountName;
 };
 
 struct ResultDocument {
@@ -125,6 +134,7 @@ struct Dossier {
     std::vector<Step> steps;
     std::vector<Supplement> supplements;
     std::vector<Fee> fees;
+    std::optional<PaymentAccount> paymentAccount;
     std::vector<ResultDocument> results;
     bool ratingEligible = false;
     std::optional<Rating> rating;

@@ -58,5 +58,11 @@ std::string cjkBoldFontUrl();
 // Milliseconds since an arbitrary epoch, and wall clock seconds since 1970.
 double nowMs();
 double wallClockSeconds();
+// Puts text on the clipboard (for the payer to paste into a banking app); returns immediately.
+void copyText(const std::string& text);
+// Saves a QR symbol (size modules per side, '1' dark row after row) as a PNG with a caption line
+// under it: the share sheet with the file on phones, a download elsewhere.
+void saveQrImage(const std::string& fileName, int size, const std::string& modules,
+                 const std::string& caption);
 
 } // namespace motcua::host

@@ -13,6 +13,7 @@
 #include "ui/status_badge.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
+#include "ui/vietqr_card.h"
 #include "ui/widgets.h"
 
 namespace motcua::ui {
@@ -235,6 +236,7 @@ void drawDossierScreen(const AppState& state, Intents& out) {
                    color::kWarning);
         endCallout();
     }
+    drawFeePayments(v, out);
     if (t.resultReady && !d.results.empty()) {
         beginCallout("##results", color::kSuccess);
         heading(tr("dossier.result_title"), 2);

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "core/timeline.h"
 #include "platform/host.h"
 #include "platform/viewfinder.h"
 #include "ui/screens.h"
@@ -66,6 +67,29 @@ void drawPreview(const ScanView& s) {
     viewfinder::draw(dl, o);
 }
 
+// A payment code is not a receipt: say so calmly, with what it asks to pay.
+void drawPaymentCode(const ScanView& s) {
+    beginCard("##paymentcode");
+    statusText(tr("scan.payment_code"), color::kPrimary);
+    if (s.payment) {
+        const VietQrTransfer& t = *s.payment;
+        const std::string amount = t.amount ? formatDong(static_cast<int64_t>(*t.amount))
+                                            : std::string(tr("scan.payment_no_amount"));
+        const std::string lines[] = {
+            std::string(tr("vietqr.amount")) + ": " + amount,
+            std::string(tr("scan.payment_bank")) + ": " + t.bankBin,
+            std::string(tr("vietqr.account")) + ": " + t.account,
+            std::string(tr("vietqr.content")) + ": " + (t.content.empty() ? "—" : t.content),
+        };
+        for (const std::string& line : lines) {
+            paragraph(line.c_str());
+        }
+    } else {
+        paragraph(tr(vietQrErrorKey(s.paymentError)), true);
+    }
+    endCard();
+}
+
 } // namespace
 
 void drawScanScreen(const AppState& state, Intents& out) {
@@ -107,7 +131,9 @@ void drawScanScreen(const AppState& state, Intents& out) {
                 out.push_back(intent::ScanSwitchCamera{});
         }
     }
-    if (!s.notReceipt.empty()) {
+    if (s.paymentCode) {
+        drawPaymentCode(s);
+    } else if (!s.notReceipt.empty()) {
         std::string message = std::string(tr("scan.not_receipt")) + " " + s.notReceipt;
         statusText(message.c_str(), color::kWarning);
     }

@@ -104,6 +104,24 @@ TEST_CASE("an unknown status is kept, flagged and does not fail", "[dossier]") {
     CHECK(hasWarning(d, "status"));
 }
 
+TEST_CASE("fees carry their payment reference and the dossier its collection account",
+          "[dossier]") {
+    Dossier d = fixtureDossier("fees_due.json");
+    REQUIRE(d.fees.size() == 3);
+    CHECK(d.fees[0].paymentReference == "MC0000012H422411250002P1");
+    CHECK(d.fees[2].paymentReference == "MC0000012H422411250002P3");
+    REQUIRE(d.paymentAccount);
+    CHECK(d.paymentAccount->bankBin == "970436");
+    CHECK(d.paymentAccount->bankName == "Vietcombank");
+    CHECK(d.paymentAccount->accountNumber == "1012345678");
+    CHECK(d.paymentAccount->accountName == "UBND PHUONG TRAN PHU");
+    // Older payloads have neither: nothing to pay by transfer, no warning.
+    Dossier old = fixtureDossier("contract_example.json");
+    CHECK(old.fees[0].paymentReference.empty());
+    CHECK_FALSE(old.paymentAccount);
+    CHECK(old.warnings.empty());
+}
+
 TEST_CASE("wrong types in optional fields are tolerated with warnings", "[dossier]") {
     Dossier d = fixtureDossier("wrong_optional_types.json");
     REQUIRE(d.fees.size() == 1); // the non-object fee is skipped

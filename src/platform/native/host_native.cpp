@@ -101,4 +101,15 @@ double wallClockSeconds() {
     return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
+void copyText(const std::string& text) {
+    g_record.copiedText = text;
+}
+void saveQrImage(const std::string& fileName, int size, const std::string& modules,
+                 const std::string& caption) {
+    g_record.savedQrFile = fileName;
+    g_record.savedQrSize = size;
+    g_record.savedQrModules = modules;
+    g_record.savedQrCaption = caption;
+}
+
 } // namespace motcua::host

@@ -50,6 +50,11 @@ struct NativeHostRecord {
     int pushUnsubscribes = 0;
     std::string pushDossiers; // the last list given to the service worker
     std::map<std::string, double> timings;
+    std::string copiedText;
+    std::string savedQrFile;
+    int savedQrSize = 0;
+    std::string savedQrModules;
+    std::string savedQrCaption;
 };
 
 NativeHostRecord& nativeRecord();

@@ -47,6 +47,8 @@ void mc_js_scanner_close();
 void mc_js_scanner_torch(int on);
 void mc_js_scanner_switch();
 void mc_js_scanner_pick_photo();
+void mc_js_copy_text(const char* text);
+void mc_js_save_qr_image(const char* fileName, int size, const char* modules, const char* caption);
 }
 
 namespace motcua::host {
@@ -155,6 +157,13 @@ double nowMs() {
 }
 double wallClockSeconds() {
     return mc_js_wall_clock();
+}
+void copyText(const std::string& text) {
+    mc_js_copy_text(text.c_str());
+}
+void saveQrImage(const std::string& fileName, int size, const std::string& modules,
+                 const std::string& caption) {
+    mc_js_save_qr_image(fileName.c_str(), size, modules.c_str(), caption.c_str());
 }
 
 } // namespace motcua::host
