@@ -307,6 +307,7 @@ bool App::frame() {
         break;
     case Screen::Dataset:
         ui::drawDatasetScreen(m_state, intents);
+        break;
     case Screen::NotFound:
     case Screen::Ask:     // the procedures screen shows a question's address
     case Screen::Request: // the requests screen shows it

@@ -12,7 +12,7 @@ void App::historyMoved(const std::string& url, int index, float scroll) {
         openRoute(parseUrl(*show), *show);
         m_history.settle(m_state);
     }
-    ui::requestScroll(scroll);
+    if (m_history.onEntry(m_state)) ui::requestScroll(scroll);
     m_settleFrames = 2;
 }
 

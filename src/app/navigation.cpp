@@ -113,7 +113,8 @@ void History::start(int index, std::string fixedUrl) {
 }
 
 void History::follow(const AppState& state, float leavingScroll) {
-    if (!m_started) return;
+    // Until the browser has gone back, a new entry would be pushed over the one it leaves.
+    if (!m_started || m_backPending) return;
     const std::string key = pageKey(state);
     const std::string url = appUrl(state);
     const std::string address = m_fixedUrl.empty() ? url : m_fixedUrl;
@@ -129,6 +130,7 @@ void History::follow(const AppState& state, float leavingScroll) {
         // browser's Forward leads where the app was.
         --m_index;
         current().url = url;
+        m_backPending = true;
         host::historyBack();
         return;
     }
@@ -147,6 +149,12 @@ std::optional<std::string> History::moved(const AppState& state, int index,
     }
     m_index = index;
     Entry& entry = current();
+    if (m_backPending) {
+        // The app's own back arrived; the app may have moved on meanwhile (a quick tap), which
+        // the next follow() records.
+        m_backPending = false;
+        return std::nullopt;
+    }
     if (!entry.key.empty() && entry.key == pageKey(state)) {
         // Already on show: an in-app back went first.
         const std::string now = appUrl(state);
@@ -162,6 +170,10 @@ void History::settle(const AppState& state) {
     Entry& entry = current();
     entry = Entry{pageKey(state), appUrl(state)};
     if (m_fixedUrl.empty()) host::setUrl(entry.url);
+}
+
+bool History::onEntry(const AppState& state) {
+    return current().key == pageKey(state);
 }
 
 void History::forget() {

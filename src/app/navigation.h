@@ -39,6 +39,8 @@ class History {
     // After the app showed a moved-to entry: note what it shows there (it may not be the route
     // asked for: a dossier without its secret opens the lookup form), replacing the address.
     void settle(const AppState& state);
+    // True when the state shows the page of the current entry.
+    bool onEntry(const AppState& state);
     // The kiosk wipe: the entries of the citizen who left lead nowhere (Back shows home).
     void forget();
 
@@ -53,6 +55,7 @@ class History {
     int m_index = 0;
     std::string m_fixedUrl;
     bool m_started = false;
+    bool m_backPending = false; // the app's back button asked the browser to go back
 };
 
 } // namespace motcua

@@ -66,6 +66,23 @@ TEST_CASE("The app's back button goes back in the browser's history too", "[ui][
     CHECK(pushed().size() == 1);
 }
 
+TEST_CASE("A tap right after the back button waits for the browser to go back",
+          "[ui][navigation]") {
+    Harness h;
+    h.frames();
+    REQUIRE(h.activate("button", "Thủ tục, hỏi đáp"));
+    answerCatalogue(h);
+    REQUIRE(h.activate("button", "‹ Quay lại"));
+    // Before the browser has gone back, the citizen opens another screen.
+    REQUIRE(h.activate("button", "Số liệu công khai"));
+    CHECK(pushed().size() == 1); // nothing pushed over the entry being left
+    h.app->historyMoved("/", 0, 0);
+    h.frames();
+    // The back arrived: the screen opened meanwhile stays, and gets its own entry.
+    CHECK(h.app->state().screen == Screen::Stats);
+    CHECK(pushed() == std::vector<std::string>{"/procedures", "/stats"});
+}
+
 TEST_CASE("Leaving a page records where it was scrolled; coming back scrolls there",
           "[ui][navigation]") {
     Harness h;

@@ -1,5 +1,7 @@
 // UI smoke test: renders every screen headless at phone and kiosk sizes and text scales, and
 // checks what a citizen would notice through the accessibility items (names, roles, target sizes).
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -54,6 +56,11 @@ TEST_CASE("Every screen renders at phone and kiosk sizes and every text scale", 
                 REQUIRE_NOTHROW(h.frames());
                 CHECK(!a11y::items().empty());
                 requireTouchTargets();
+                // One screen at a time: exactly one level-1 heading.
+                CHECK(std::count_if(a11y::items().begin(), a11y::items().end(),
+                                    [](const a11y::Item& i) {
+                                        return i.role == "heading" && i.level == 1;
+                                    }) == 1);
                 // Nothing sticks out to the right of the screen.
                 for (const auto& item : a11y::items())
                     CHECK(item.x + item.w <= vp.width + 0.5f);
