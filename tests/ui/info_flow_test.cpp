@@ -23,21 +23,13 @@ void openCatalogue(Harness& h) {
     h.http.respond(200, fixture("faqs.json"));
     h.frames();
 }
-
-void typeInto(Harness& h, const std::string& field, const std::string& text) {
-    REQUIRE(h.activate("textbox", field));
-    auto& agent = ui::textAgent();
-    agent.incoming = text;
-    agent.incomingSelStart = agent.incomingSelEnd = static_cast<int>(text.size());
-    h.frames();
-}
 } // namespace
 
 TEST_CASE("Search without diacritics finds the procedure and opens its page", "[ui][info]") {
     Harness h;
     h.frames();
     openCatalogue(h);
-    typeInto(h, "Tìm thủ tục", "dang ky khai sinh");
+    REQUIRE(h.type("Tìm thủ tục", "dang ky khai sinh"));
     const auto& items = a11y::items();
     const auto first = std::find_if(items.begin(), items.end(), [](const a11y::Item& i) {
         return i.role == "button" && i.name.rfind("Đăng ký", 0) == 0;
@@ -53,10 +45,10 @@ TEST_CASE("The ask box answers from the catalogue, or offers to send the questio
     Harness h;
     h.frames();
     openCatalogue(h);
-    typeInto(h, "Hỏi nhanh", "tôi muốn đăng ký khai sinh cho con cần giấy tờ gì");
+    REQUIRE(h.type("Hỏi nhanh", "tôi muốn đăng ký khai sinh cho con cần giấy tờ gì"));
     REQUIRE(h.activate("button", "Hỏi"));
     CHECK(h.find("heading", "Giấy tờ cần nộp"));
-    typeInto(h, "Hỏi nhanh", "thời tiết hôm nay thế nào");
+    REQUIRE(h.type("Hỏi nhanh", "thời tiết hôm nay thế nào"));
     REQUIRE(h.activate("button", "Hỏi"));
     CHECK(h.find("status",
                  "Chưa tìm được câu trả lời phù hợp. Bạn có thể gửi câu hỏi tới Trung tâm."));
@@ -192,7 +184,7 @@ TEST_CASE("A catalogue larger than one page is fetched page by page before searc
     h.frames();
     CHECK(h.app->state().catalog.procedures.size() == items.size());
     CHECK(h.app->state().catalog.load == Io::Done);
-    typeInto(h, "Tìm thủ tục", items.back()["name"].get<std::string>());
+    REQUIRE(h.type("Tìm thủ tục", items.back()["name"].get<std::string>()));
     CHECK(h.find("button", items.back()["name"].get<std::string>()));
 }
 

@@ -153,16 +153,6 @@ TEST_CASE("Lookups: offline, too many tries, gone and refused are told apart; th
     }
 }
 
-namespace {
-void typeInto(test::Harness& h, const std::string& field, const std::string& text) {
-    REQUIRE(h.activate("textbox", field));
-    auto& agent = ui::textAgent();
-    agent.incoming = text;
-    agent.incomingSelStart = agent.incomingSelEnd = static_cast<int>(text.size());
-    h.frames();
-}
-} // namespace
-
 TEST_CASE("Lookups on screen: from the home screen to an exam result", "[ui][lookups]") {
     test::Harness h;
     h.frames();
@@ -173,11 +163,11 @@ TEST_CASE("Lookups on screen: from the home screen to an exam result", "[ui][loo
     h.frames();
     REQUIRE(h.activate("button", "Kết quả thi tốt nghiệp THPT"));
     CHECK(h.find("heading", "Kết quả thi tốt nghiệp THPT"));
-    typeInto(h, "Số báo danh", "51000123");
+    REQUIRE(h.type("Số báo danh", "51000123"));
     REQUIRE(h.activate("button", "Tra cứu"));
     CHECK(h.http.live() == 0);
     CHECK(h.find("status", "Vui lòng nhập ô này."));
-    typeInto(h, "Ngày sinh", "15/03/2007");
+    REQUIRE(h.type("Ngày sinh", "15/03/2007"));
     REQUIRE(h.activate("button", "Tra cứu"));
     REQUIRE(h.http.respond(200, fixture("dataset_exam_answer.json")));
     h.frames();

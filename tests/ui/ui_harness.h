@@ -12,6 +12,7 @@
 #include "platform/native/host_native.h"
 #include "platform/native/memory_storage.h"
 #include "ui/a11y.h"
+#include "ui/text_agent.h"
 #include <stdexcept>
 
 namespace motcua::test {
@@ -61,6 +62,16 @@ struct Harness {
         const a11y::Item* item = find(role, name);
         if (!item) return false;
         a11y::requestActivation(item->id);
+        frames();
+        return true;
+    }
+    // Focuses a text field through the mirror and types into it as the text agent would; false
+    // when there is no such field.
+    bool type(const std::string& field, const std::string& text) {
+        if (!activate("textbox", field)) return false;
+        auto& agent = ui::textAgent();
+        agent.incoming = text;
+        agent.incomingSelStart = agent.incomingSelEnd = static_cast<int>(text.size());
         frames();
         return true;
     }
