@@ -1,7 +1,7 @@
 // Following a dossier in a real browser against serve.py: deep link, typing the code on a touch
 // screen, live back-office changes without reload, and offline with recovery.
 import assert from 'node:assert/strict';
-import { activate, admin, kPhone, mirror, openApp, tapOn, newDossier, waitForMirror } from './harness.mjs';
+import { activate, admin, kPhone, mirror, newDossier, openApp, tapField, tapOn, waitForMirror } from './harness.mjs';
 
 async function steps(page) {
   return page.evaluate(() => [...document.querySelectorAll('#a11y [role=listitem]')].map((e) => e.textContent));
@@ -35,12 +35,11 @@ export const tests = {
     try {
       const page = await openApp(context, server.base);
       await tapOn(page, 'button', 'Nhập mã hồ sơ');
-      await tapOn(page, 'textbox', 'Mã hồ sơ');
-      await page.waitForFunction(() => document.activeElement.id === 'text-agent');
+      await tapField(page, 'Mã hồ sơ');
       // Lower case and spaces, as people type them: the app tolerates both.
       await page.keyboard.insertText(` ${d.code.toLowerCase()} `);
       await waitForMirror(page, 'status', 'Mã hồ sơ hợp lệ.');
-      await tapOn(page, 'textbox', 'Mã bí mật (6 ký tự)');
+      await tapField(page, 'Mã bí mật (6 ký tự)');
       await page.keyboard.insertText(d.secret.toLowerCase());
       await tapOn(page, 'button', 'Tra cứu');
       await waitForMirror(page, 'heading', 'Đăng ký khai sinh');
@@ -59,10 +58,10 @@ export const tests = {
     try {
       const page = await openApp(context, server.base);
       await activate(page, 'button', 'Nhập mã hồ sơ');
-      await tapOn(page, 'textbox', 'Mã hồ sơ');
+      await tapField(page, 'Mã hồ sơ');
       await page.keyboard.insertText(d.code);
       await waitForMirror(page, 'status', 'Mã hồ sơ hợp lệ.'); // the layout has settled
-      await tapOn(page, 'textbox', 'Mã bí mật (6 ký tự)');
+      await tapField(page, 'Mã bí mật (6 ký tự)');
       await page.keyboard.insertText(d.secret === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
       await activate(page, 'button', 'Tra cứu');
       await waitForMirror(page, 'status',

@@ -114,10 +114,10 @@ export async function tapOn(page, role, name) {
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-// Types into a text field as a person does: tap it, select what it held, type over it.
-export async function typeInto(page, field, text) {
-  // A line arriving on its own request (the alerts) can move the field between aiming and the
-  // tap; a person whose tap missed taps again, and so does the test (a bounded number of times).
+// Taps a text field until the text agent is focused over it. A line arriving on its own request
+// (the alerts) can move the field between aiming and the tap; a person whose tap missed taps
+// again, and so does the test (a bounded number of times).
+export async function tapField(page, field) {
   for (let attempt = 1; ; attempt++) {
     await tapOn(page, 'textbox', field);
     try {
@@ -137,6 +137,11 @@ export async function typeInto(page, field, text) {
       if (attempt === 3) throw e;
     }
   }
+}
+
+// Types into a text field as a person does: tap it, select what it held, type over it.
+export async function typeInto(page, field, text) {
+  await tapField(page, field);
   await page.evaluate(() => document.getElementById('text-agent').select());
   await page.keyboard.insertText(text);
   await page.waitForFunction(([f, t]) => [...document.querySelectorAll('#a11y [role=textbox]')]
