@@ -8,11 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/app.h"
 #include "headless_backend.h"
 #include "platform/native/fake_http_client.h"
 #include "platform/native/host_native.h"
 #include "platform/native/memory_storage.h"
+#include "ui/shell.h"
 
 using namespace motcua;
 
@@ -47,7 +47,7 @@ struct Figures {
     double median, p95;
 };
 
-Figures measure(App& app, int frames) {
+Figures measure(ui::Shell& app, int frames) {
     std::vector<double> us;
     for (int i = 0; i < frames; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
@@ -66,14 +66,14 @@ int main() {
     test::nullBackendInit();
     FakeHttpClient http;
     MemoryStorage storage;
-    App app(http, storage);
+    ui::Shell app(http, storage);
     app.start("/d/000.00.12.H42-261102-0001#k=ABC234");
     test::nullBackendFrame(390, 844, 3, [&] { app.frame(); });
     http.respond(200, hundredStepDossier());
     for (int i = 0; i < 10; ++i)
         test::nullBackendFrame(390, 844, 3, [&] { app.frame(); }); // warm up
     const Figures timeline = measure(app, 500);
-    app.apply(intent::Navigate{Screen::Home});
+    app.app().apply(intent::Navigate{Screen::Home});
     for (int i = 0; i < 10; ++i)
         test::nullBackendFrame(390, 844, 3, [&] { app.frame(); });
     const Figures home = measure(app, 500);

@@ -1,20 +1,11 @@
-// The app: intents routed to the feature controllers, screens switched, one screen drawn a frame.
+// The app: intents routed to the feature controllers, and screens switched.
 #include "app/app.h"
 
 #include <variant>
 
-#include <imgui.h>
-#include <imgui_internal.h>
-
 #include "core/counter_link.h"
 #include "core/receipt_payload.h"
 #include "platform/host.h"
-#include "ui/a11y.h"
-#include "ui/onscreen_keyboard.h"
-#include "ui/screens.h"
-#include "ui/text_agent.h"
-#include "ui/theme.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -24,9 +15,9 @@ template <class... F> struct Overloaded : F... { using F::operator()...; };
 template <class... F> Overloaded(F...) -> Overloaded<F...>;
 } // namespace
 
-App::App(HttpClient& http, Storage& storage)
+App::App(HttpClient& http, Storage& storage, FontSink& fonts)
     : m_storage(storage),
-      m_settings(http, storage, m_state.language, m_state.textScale, m_state.kiosk),
+      m_settings(http, storage, fonts, m_state.language, m_state.textScale, m_state.kiosk),
       m_session(http, storage, m_state), m_outbox(http, storage, m_state),
       m_catalogue(http, m_state),
       m_localInfo(http, storage, m_state, [this] { return m_settings.shownLanguage(); }),
@@ -52,18 +43,6 @@ App::App(HttpClient& http, Storage& storage)
 }
 
 void App::start(const std::string& startUrl) {
-    // The UI keeps a little state of its own between frames: start it clean for this app.
-    ui::setKioskKeyboard(false);
-    ui::clearKeyboardTarget();
-    ui::textAgent() = ui::TextAgent{};
-    ui::setBannerSource(nullptr, nullptr);
-    ui::loadFonts();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
-    // A blinking caret would need a frame every half second: keep it steady to stay idle.
-    io.ConfigInputTextCursorBlink = false;
-    io.ConfigWindowsMoveFromTitleBarOnly = true;
     m_settings.setLanguage(Language::Vi);
     if (m_kiosk.configure(startUrl)) m_settings.setTextScale(1.5f);
     m_settings.load();
@@ -149,6 +128,7 @@ void App::apply(const Intent& intent) {
             },
             [&](const intent::DismissInstall&) { m_state.installHint = 0; },
             [&](const intent::NotifyChanges& i) { m_push.set(i.on); },
+            [&](const intent::StillThere&) { m_kiosk.stillThere(); },
         },
         intent);
     m_settleFrames = 2;
@@ -160,15 +140,14 @@ void App::navigate(Screen screen) {
     if (m_state.screen == Screen::Scan && screen != Screen::Scan) m_scanner.close();
     if (screen == Screen::Scan && m_state.screen != Screen::Scan) m_scanner.open();
     m_state.notice.clear();
-    ui::clearKeyboardTarget();
     if (screen == Screen::Lookup) {
         m_state.lookup.message.clear();
         m_state.lookup.state = Io::Idle;
     }
     m_state.screen = screen;
     if (screen == Screen::Datasets || screen == Screen::Dataset) m_lookups.ensureList();
-    ImGui::ClearActiveID();
-    ui::requestScrollTop();
+    m_state.page.leaveFields();
+    m_state.page.scrollTop();
 }
 
 void App::openAlerts() {
@@ -178,15 +157,14 @@ void App::openAlerts() {
     if (m_state.screen == Screen::Scan) m_scanner.close();
     m_state.alerts.back = m_state.screen;
     m_state.screen = Screen::Alerts;
-    ui::clearKeyboardTarget();
-    ImGui::ClearActiveID();
-    ui::requestScrollTop();
+    m_state.page.leaveFields();
+    m_state.page.scrollTop();
 }
 
 void App::closeAlerts() {
     if (m_state.screen != Screen::Alerts) return;
     m_state.screen = m_state.alerts.back;
-    ImGui::ClearActiveID();
+    m_state.page.leaveFields();
     if (m_state.screen == Screen::Scan) m_scanner.open();
     // A retry that fell due meanwhile was skipped (it only runs on the dossier screen).
     if (m_state.screen == Screen::Dossier && m_session.idle()) m_session.refresh();
@@ -197,9 +175,9 @@ void App::wipeKioskSession() {
     m_session.close();
     m_scanner.close();
     m_lookups.reset();
-    ui::clearKeyboardTarget();
-    ImGui::ClearActiveID();
     const float scale = m_state.textScale;
+    PageRequests page = m_state.page;
+    page.leaveFields();
     // Ratings not yet delivered stay to be sent; everything else of the citizen goes.
     Outbox undelivered = m_state.outbox;
     undelivered.removeSent();
@@ -211,6 +189,7 @@ void App::wipeKioskSession() {
     m_state.textScale = scale;
     m_state.outbox = std::move(undelivered);
     m_state.alerts.items = std::move(alerts);
+    m_state.page = page;
     m_localInfo.pollNow(); // and are asked again now, in Vietnamese
     m_history.forget();
     m_pendingRate.clear();
@@ -236,6 +215,10 @@ void App::wake() {
 }
 
 void App::tick() {
+    if (m_kiosk.tick()) {
+        wipeKioskSession();
+        host::requestFrame();
+    }
     m_state.now = static_cast<int64_t>(host::wallClockSeconds());
     m_outbox.tick();
     m_counter.tick();
@@ -253,93 +236,10 @@ void App::tick() {
     m_push.tick();
 }
 
-bool App::frame() {
-    if (m_settings.takeStyleDirty()) ui::applyTheme(m_state.textScale);
-    tick();
-    a11y::beginFrame();
-    ui::TextAgent& agent = ui::textAgent();
-    agent.seen = false;
-
-    Intents intents;
-    ui::setBannerSource(&m_state, &intents);
-    switch (m_state.screen) {
-    case Screen::Home:
-        ui::drawHomeScreen(m_state, intents);
-        break;
-    case Screen::Lookup:
-        ui::drawLookupScreen(m_state, intents);
-        break;
-    case Screen::Scan:
-        ui::drawScanScreen(m_state, intents);
-        break;
-    case Screen::Dossier:
-        ui::drawDossierScreen(m_state, intents);
-        break;
-    case Screen::Rate:
-        ui::drawRatingScreen(m_state, intents);
-        break;
-    case Screen::Stats:
-        ui::drawStatsScreen(m_state, intents);
-        break;
-    case Screen::Counter:
-        ui::drawCounterScreen(m_state, intents);
-        break;
-    case Screen::Procedures:
-        ui::drawProceduresScreen(m_state, intents);
-        break;
-    case Screen::Procedure:
-        ui::drawProcedureScreen(m_state, intents);
-        break;
-    case Screen::RequestForm:
-        ui::drawRequestScreen(m_state, intents);
-        break;
-    case Screen::Requests:
-        ui::drawRequestsScreen(m_state, intents);
-        break;
-    case Screen::Places:
-        ui::drawPlacesScreen(m_state, intents);
-        break;
-    case Screen::Alerts:
-        ui::drawAlertsScreen(m_state, intents);
-        break;
-    case Screen::Datasets:
-        ui::drawDatasetsScreen(m_state, intents);
-        break;
-    case Screen::Dataset:
-        ui::drawDatasetScreen(m_state, intents);
-        break;
-    case Screen::NotFound:
-    case Screen::Ask:     // the procedures screen shows a question's address
-    case Screen::Request: // the requests screen shows it
-    case Screen::Place:   // the places screen shows it
-        ui::drawNotFoundScreen(m_state, intents);
-        break;
-    }
-    for (const Intent& intent : intents)
-        apply(intent);
-    const bool typed = ui::drawOnscreenKeyboard();
-    if (m_kiosk.drawIdle()) {
-        wipeKioskSession();
-        host::requestFrame();
-    }
-
-    if (!agent.seen) agent.activeId = 0;
-    host::syncTextAgent(agent.activeId != 0, agent.text, agent.selStart, agent.selEnd,
-                        agent.inputMode, agent.min.x, agent.min.y, agent.max.x - agent.min.x,
-                        agent.max.y - agent.min.y);
-    ui::setBannerSource(nullptr, nullptr); // `intents` ends with this frame
-    // The address bar and the browser's history follow what the intents opened.
-    m_history.follow(m_state, ui::pageScroll());
-    std::string json;
-    // Layout settles over a frame or two (auto-sized cards): keep drawing until it stops changing.
-    const bool changed = a11y::endFrame(json);
-    if (changed) host::publishA11y(json);
-
+bool App::endFrame(float pageScroll) {
+    m_history.follow(m_state, pageScroll);
     if (m_settleFrames > 0) --m_settleFrames;
-    const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    const bool followUp = a11y::takeFollowUpFrame();
-    return m_settleFrames > 0 || queued || changed || typed || !intents.empty() ||
-           a11y::hasPendingActivation() || followUp;
+    return m_settleFrames > 0;
 }
 
 } // namespace motcua

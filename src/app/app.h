@@ -1,13 +1,13 @@
-// The app: routes intents to the feature controllers and between screens, and draws a frame with
-// the screen that is open. Each feature (dossier session, outbox, catalogue, local information,
-// counter, kiosk, scanner, settings, other look-ups) lives in its own controller. Platform code
-// feeds it input and calls frame().
+// The app: routes intents to the feature controllers and between screens. Each feature (dossier
+// session, outbox, catalogue, local information, counter, kiosk, scanner, settings, other
+// look-ups) lives in its own controller. The UI (ui::Shell) draws its state and hands it intents.
 #pragma once
 
 #include "app/app_state.h"
 #include "app/catalogue.h"
 #include "app/counter.h"
 #include "app/dossier_session.h"
+#include "app/font_sink.h"
 #include "app/kiosk.h"
 #include "app/local_info.h"
 #include "app/lookups.h"
@@ -24,14 +24,17 @@ namespace motcua {
 
 class App {
   public:
-    App(HttpClient& http, Storage& storage);
-    // Sets up ImGui style and fonts (call once, after ImGui::CreateContext) and reads the start
-    // URL.
+    App(HttpClient& http, Storage& storage, FontSink& fonts);
+    // Loads what the device keeps and opens what the start URL names.
     void start(const std::string& startUrl);
-    // Draws one frame between ImGui::NewFrame() and ImGui::Render(); returns true while more
-    // frames are needed (layout settling, animations, queued input).
-    bool frame();
+    // Before a frame is drawn: timers, polls and the work each controller asks for.
+    void tick();
     void apply(const Intent& intent);
+    // After a frame: the address bar and the browser's history follow what the intents opened
+    // (`pageScroll`: where the page on show is scrolled). True while layout may still settle.
+    bool endFrame(float pageScroll);
+    // True once after the text scale changed: the UI builds its theme again.
+    bool takeStyleDirty() { return m_settings.takeStyleDirty(); }
 
     AppState& state() { return m_state; }
     const Strings& strings() const { return m_settings.strings(); }
@@ -58,8 +61,6 @@ class App {
     void closeAlerts();
     // Leaves nothing of a citizen on a shared screen (undelivered ratings stay to be sent).
     void wipeKioskSession();
-    // Timers and work each frame asks of the controllers.
-    void tick();
 
     Storage& m_storage;
     AppState m_state;

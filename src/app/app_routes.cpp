@@ -2,7 +2,6 @@
 // controllers as a tap would open it.
 #include "app/app.h"
 #include "core/receipt_payload.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -12,7 +11,7 @@ void App::historyMoved(const std::string& url, int index, float scroll) {
         openRoute(parseUrl(*show), *show);
         m_history.settle(m_state);
     }
-    if (m_history.onEntry(m_state)) ui::requestScroll(scroll);
+    if (m_history.onEntry(m_state)) m_state.page.scrollTo(scroll);
     m_settleFrames = 2;
 }
 

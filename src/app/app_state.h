@@ -44,11 +44,12 @@ struct DossierView {
     std::string secret;
     std::optional<Dossier> dossier; // the last good state; never replaced by a bad reply
     Timeline timeline;
-    Io load = Io::Idle;     // the lookup or refresh in flight
-    std::string message;    // i18n key of the last problem, empty when none
-    bool offline = false;   // the last attempt could not reach the server
-    int64_t updatedAt = 0;  // epoch seconds of the last good reply (or of the cached copy)
-    std::string changeNote; // what the last live update changed (already translated)
+    Io load = Io::Idle;    // the lookup or refresh in flight
+    std::string message;   // i18n key of the last problem, empty when none
+    bool offline = false;  // the last attempt could not reach the server
+    int64_t updatedAt = 0; // epoch seconds of the last good reply (or of the cached copy)
+    bool changed = false;  // a live update changed the dossier on show
+    std::optional<int> changedStatus; // to this status, when its status changed
     bool shared = false;
     std::string copied; // which payment detail was copied last (its button then says so)
 };
@@ -186,6 +187,27 @@ struct DatasetsView {
     Language language = Language::Vi;         // the names and labels on show are in it
 };
 
+// What the app asks of the page on show. The UI carries out each request once: it remembers the
+// serials it has seen.
+struct PageRequests {
+    unsigned scrollSerial = 0;
+    float scrollY = 0.0f;     // 0: the top; else a history entry's page as it was left
+    unsigned leaveSerial = 0; // no field stays active and the on-screen keyboard closes
+
+    void scrollTo(float y) {
+        ++scrollSerial;
+        scrollY = y;
+    }
+    void scrollTop() { scrollTo(0.0f); }
+    void leaveFields() { ++leaveSerial; }
+};
+
+// The kiosk's "are you still there?" question, asked over any screen after a while idle.
+struct KioskIdle {
+    bool asking = false;
+    int secondsLeft = 0;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Language language = Language::Vi;
@@ -209,6 +231,8 @@ struct AppState {
     RecentDossiers recents;
     PushView push;   // of the open dossier
     int64_t now = 0; // wall clock, epoch seconds, for "days left"
+    PageRequests page;
+    KioskIdle kioskIdle;
 };
 
 } // namespace motcua

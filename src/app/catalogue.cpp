@@ -3,13 +3,12 @@
 
 #include "app/fetch_json.h"
 #include "platform/host.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
 void Catalogue::open() {
     m_state.screen = Screen::Procedures;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
     CatalogView& c = m_state.catalog;
     if (c.load == Io::Loading || (c.load == Io::Done && c.index)) return;
     c.load = Io::Loading;
@@ -31,7 +30,7 @@ void Catalogue::openProcedure(uint32_t index) {
     m_state.catalog.open = static_cast<int>(index);
     m_state.catalog.wanted.clear();
     m_state.screen = Screen::Procedure;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
 }
 
 void Catalogue::openCode(const std::string& code) {
@@ -139,7 +138,7 @@ void Catalogue::ask() {
 
 void Catalogue::openStats() {
     m_state.screen = Screen::Stats;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
     m_state.stats.load = Io::Loading;
     HttpRequest request;
     request.url = std::string("/api/v1/stats?lang=") + languageCode(m_state.language);

@@ -9,8 +9,6 @@
 #include "core/http_reply.h"
 #include "core/receipt_payload.h"
 #include "platform/host.h"
-#include "ui/tr.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -18,11 +16,6 @@ namespace {
 constexpr const char* kRecentsKey = "motcua.recent";
 constexpr int kPollTimeoutSeconds = 25;
 constexpr int kMaxBackoffMs = 15000;
-
-std::string statusWords(int status) {
-    const std::string key = "status." + std::to_string(status);
-    return ui::tr(key.c_str());
-}
 } // namespace
 
 void DossierSession::loadRecents() {
@@ -134,7 +127,7 @@ void DossierSession::openFrom(const std::string& code, const std::string& secret
     }
     if (!fromForm || v.dossier) {
         m_state.screen = Screen::Dossier;
-        ui::requestScrollTop();
+        m_state.page.scrollTop();
     }
     startLookup();
 }
@@ -216,7 +209,7 @@ void DossierSession::onLookupReply(const HttpResponse& response) {
     m_state.lookup.message.clear();
     m_state.lookup.secret.clear(); // the secret now lives with the saved dossier only
     adopt(std::move(parsed.value->dossier), false);
-    if (m_state.screen != Screen::Dossier) ui::requestScrollTop();
+    if (m_state.screen != Screen::Dossier) m_state.page.scrollTop();
     m_state.screen = Screen::Dossier;
     startPoll();
 }
@@ -224,14 +217,9 @@ void DossierSession::onLookupReply(const HttpResponse& response) {
 void DossierSession::adopt(Dossier dossier, bool fromLiveUpdate) {
     DossierView& v = m_state.view;
     if (fromLiveUpdate && v.dossier) {
-        if (dossier.status != v.dossier->status) {
-            char buf[512];
-            std::snprintf(buf, sizeof buf, ui::tr("dossier.changed_status"),
-                          statusWords(dossier.status).c_str());
-            v.changeNote = buf;
-        } else {
-            v.changeNote = ui::tr("dossier.changed");
-        }
+        v.changed = true;
+        v.changedStatus.reset();
+        if (dossier.status != v.dossier->status) v.changedStatus = dossier.status;
     }
     v.dossier = std::move(dossier);
     v.timeline = deriveTimeline(*v.dossier, m_state.now);

@@ -65,6 +65,8 @@ struct CounterRate {
 struct ApplyUpdate {};
 struct Install {};
 struct DismissInstall {};
+// A kiosk's citizen answered "are you still there?".
+struct StillThere {};
 // Procedures and the ask box.
 struct OpenProcedures {};
 struct SetAgency {
@@ -123,17 +125,19 @@ struct SaveQrImage {
 
 } // namespace intent
 
-using Intent = std::variant<
-    intent::Navigate, intent::SetLanguage, intent::SetTextScale, intent::SubmitLookup,
-    intent::OpenRecent, intent::RemoveRecent, intent::ClearRecents, intent::Refresh, intent::Share,
-    intent::ShareLink, intent::ScanTorch, intent::ScanSwitchCamera, intent::ScanPickPhoto,
-    intent::StartRating, intent::SetRatingLevel, intent::SetRatingVisits, intent::SubmitRating,
-    intent::OpenStats, intent::CounterRate, intent::ApplyUpdate, intent::Install,
-    intent::DismissInstall, intent::OpenProcedures, intent::SetAgency, intent::SetField,
-    intent::OpenProcedure, intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
-    intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest, intent::OpenPlaces,
-    intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink, intent::OpenDataset,
-    intent::SubmitDatasetQuery, intent::NotifyChanges, intent::CopyText, intent::SaveQrImage>;
+using Intent =
+    std::variant<intent::Navigate, intent::SetLanguage, intent::SetTextScale, intent::SubmitLookup,
+                 intent::OpenRecent, intent::RemoveRecent, intent::ClearRecents, intent::Refresh,
+                 intent::Share, intent::ShareLink, intent::ScanTorch, intent::ScanSwitchCamera,
+                 intent::ScanPickPhoto, intent::StartRating, intent::SetRatingLevel,
+                 intent::SetRatingVisits, intent::SubmitRating, intent::OpenStats,
+                 intent::CounterRate, intent::ApplyUpdate, intent::Install, intent::DismissInstall,
+                 intent::OpenProcedures, intent::SetAgency, intent::SetField, intent::OpenProcedure,
+                 intent::Ask, intent::OpenRequestForm, intent::SetRequestCategory,
+                 intent::SetRequestAnonymous, intent::SendRequest, intent::FollowRequest,
+                 intent::OpenPlaces, intent::OpenAlerts, intent::CloseAlerts, intent::OpenLink,
+                 intent::OpenDataset, intent::SubmitDatasetQuery, intent::NotifyChanges,
+                 intent::CopyText, intent::SaveQrImage, intent::StillThere>;
 
 using Intents = std::vector<Intent>;
 

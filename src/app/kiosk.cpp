@@ -1,18 +1,10 @@
 // Kiosk sessions: the mode from the start URL and the idle countdown before a wipe.
-#include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
-#include <imgui.h>
-#include <imgui_internal.h>
-
-#include "app/input.h"
 #include "app/kiosk.h"
 #include "platform/host.h"
-#include "ui/onscreen_keyboard.h"
-#include "ui/theme.h"
-#include "ui/tr.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -44,9 +36,8 @@ bool Kiosk::configure(const std::string& startUrl) {
     // The question waits at least 20 s: someone reading a long page must have time to answer.
     const int countdown = std::atoi(queryValue(startUrl, "countdown").c_str());
     if (countdown > 0) m_countdownSeconds = std::max(countdown, kMinCountdownSeconds);
-    ui::setKioskKeyboard(true);
     host::setKioskMode(true);
-    input::noteActivity(host::nowMs());
+    host::noteActivity(host::nowMs());
     return true;
 }
 
@@ -58,15 +49,16 @@ bool Kiosk::hasCitizenData() const {
 
 void Kiosk::restart() {
     host::setUrl("/?mode=kiosk");
-    ui::requestScrollTop();
-    input::noteActivity(host::nowMs());
+    m_state.page.scrollTop();
+    host::noteActivity(host::nowMs());
 }
 
-bool Kiosk::drawIdle() {
-    if (!m_state.kiosk) return false;
-    const double idleMs = host::nowMs() - input::lastActivityMs();
+bool Kiosk::tick() {
+    KioskIdle& idle = m_state.kioskIdle;
+    idle = KioskIdle{};
+    if (!m_state.kiosk || !hasCitizenData()) return false;
+    const double idleMs = host::nowMs() - host::lastActivityMs();
     const double limitMs = m_idleSeconds * 1000.0;
-    if (!hasCitizenData()) return false;
     if (idleMs < limitMs) {
         host::requestFrameAfter(static_cast<int>(limitMs - idleMs) + 50);
         return false;
@@ -74,31 +66,14 @@ bool Kiosk::drawIdle() {
     const int left = m_countdownSeconds - static_cast<int>((idleMs - limitMs) / 1000.0);
     if (left <= 0) return true;
     host::requestFrameAfter(1000);
-    // A modal so nothing behind it can be pressed by accident while it counts down.
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
-                                                  IM_COL32(0, 0, 0, 120));
-    const float w = std::min(io.DisplaySize.x - 2 * ui::pageMargin(), 640.0f * m_state.textScale);
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), 0,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(w, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
-                        ImVec2(ui::pageMargin() * 1.5f, ui::pageMargin() * 1.5f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 16.0f);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::color::kCard);
-    ImGui::Begin("##idle", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-    ui::heading(ui::tr("kiosk.still_there"), 1);
-    char text[256];
-    std::snprintf(text, sizeof text, ui::tr("kiosk.countdown"), left);
-    ui::statusText(text);
-    if (ui::button(ui::tr("kiosk.continue"))) input::noteActivity(host::nowMs());
-    ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
+    idle.asking = true;
+    idle.secondsLeft = left;
     return false;
+}
+
+void Kiosk::stillThere() {
+    host::noteActivity(host::nowMs());
+    m_state.kioskIdle = KioskIdle{};
 }
 
 } // namespace motcua

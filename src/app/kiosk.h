@@ -14,9 +14,12 @@ class Kiosk {
 
     // True when the start URL asks for kiosk mode (AppState::kiosk is then set).
     bool configure(const std::string& startUrl);
-    // Draws the countdown over the screen once the kiosk has been idle long enough with a
-    // citizen's data on it; true when the countdown ran out and the session must be wiped.
-    bool drawIdle();
+    // Asks "are you still there?" (AppState::kioskIdle, drawn over any screen) once the kiosk has
+    // been idle long enough with a citizen's data on it; true when the countdown ran out and the
+    // session must be wiped.
+    bool tick();
+    // The citizen answered the question.
+    void stillThere();
     // After a wipe: the next citizen starts now.
     void restart();
 

@@ -5,7 +5,6 @@
 #include "app/fetch_json.h"
 #include "core/dataset_query.h"
 #include "core/http_reply.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -96,7 +95,7 @@ const Dataset* Lookups::openDatasetInfo() const {
 void Lookups::openDataset(const std::string& id) {
     m_state.datasets.open = id;
     m_state.screen = Screen::Dataset;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
     ensureList();
 }
 

@@ -9,7 +9,6 @@
 #include "app/fetch_json.h"
 #include "core/http_reply.h"
 #include "platform/host.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -63,7 +62,7 @@ void OutboxSender::startRating() {
         m_state.rating.dossierCode = v.code;
     }
     m_state.screen = Screen::Rate;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
 }
 
 void OutboxSender::setRatingLevel(RatingField field, RatingLevel level) {
@@ -110,7 +109,7 @@ void OutboxSender::submitRating() {
     m_state.outbox.add(std::move(item));
     save();
     m_state.screen = Screen::Dossier;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
     pump();
 }
 
@@ -236,7 +235,7 @@ void OutboxSender::openRequestForm(const std::string& question) {
     r.problem.clear();
     r.send = Io::Idle;
     m_state.screen = Screen::RequestForm;
-    ui::requestScrollTop();
+    m_state.page.scrollTop();
 }
 
 void OutboxSender::setRequestCategory(const std::string& category) {

@@ -1,12 +1,8 @@
 // The scanner session: the camera's life, its controls and what a decoded text is.
-#include <imgui.h>
-#include <imgui_internal.h>
-
 #include "app/scanner.h"
 #include "core/receipt_payload.h"
 #include "platform/host.h"
 #include "platform/scanner_events.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -99,7 +95,7 @@ void Scanner::onResult(const std::string& text, const std::array<float, 8>* corn
     host::vibrate(60);
     m_state.notice.clear();
     close();
-    ImGui::ClearActiveID();
+    m_state.page.leaveFields();
     if (onReceipt) onReceipt(payload.code, payload.secret);
 }
 

@@ -8,8 +8,6 @@
 
 #include "generated/embedded_assets.h"
 #include "platform/host.h"
-#include "ui/tr.h"
-#include "ui/widgets.h"
 
 namespace motcua {
 
@@ -32,10 +30,6 @@ std::string_view stringsFor(Language language) {
     return assets::i18nVi();
 }
 } // namespace
-
-Settings::~Settings() {
-    ui::setStrings(nullptr);
-}
 
 void Settings::load() {
     if (m_kiosk) return; // a kiosk's citizen always starts from the defaults
@@ -81,7 +75,6 @@ void Settings::setLanguage(Language language) {
     m_strings.setFallback(needsCjkFont(shown) ? &m_englishFallback : nullptr);
     const bool ok = m_strings.load(stringsFor(shown), shown);
     (void)ok;
-    ui::setStrings(&m_strings);
     host::setDocumentLanguage(languageCode(shown));
     if (onShownLanguage) onShownLanguage();
 }
@@ -115,7 +108,8 @@ void Settings::fetchCjkFont() {
         m_cjkFontRequest = 0;
         if (r.status != 200 || r.body.empty())
             return; // tried again on the next choice or when online
-        if (!ui::mergeCjkFont(reinterpret_cast<const unsigned char*>(r.body.data()), r.body.size()))
+        if (!m_fonts.addCjkFont(reinterpret_cast<const unsigned char*>(r.body.data()),
+                                r.body.size()))
             return;
         m_cjkFontReady = true;
         fetchCjkBoldFont();
@@ -137,8 +131,8 @@ void Settings::fetchCjkBoldFont() {
     m_cjkBoldRequest = m_http.send(std::move(request), [this](const HttpResponse& r) {
         m_cjkBoldRequest = 0;
         if (r.status != 200 || r.body.empty()) return;
-        if (!ui::useCjkBoldFont(reinterpret_cast<const unsigned char*>(r.body.data()),
-                                r.body.size()))
+        if (!m_fonts.addCjkBoldFont(reinterpret_cast<const unsigned char*>(r.body.data()),
+                                    r.body.size()))
             return;
         m_cjkBoldReady = true;
         host::requestFrame();

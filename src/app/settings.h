@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "app/font_sink.h"
 #include "core/i18n.h"
 #include "platform/http_client.h"
 #include "platform/storage.h"
@@ -14,12 +15,10 @@ class Settings {
   public:
     // `language` and `textScale` are the screens' copies (in AppState); `kiosk` keeps a shared
     // screen from remembering anything.
-    Settings(HttpClient& http, Storage& storage, Language& language, float& textScale,
-             const bool& kiosk)
-        : m_http(http), m_storage(storage), m_language(language), m_textScale(textScale),
-          m_kiosk(kiosk) {}
-    // The screens read this object's strings: they must not outlive it.
-    ~Settings();
+    Settings(HttpClient& http, Storage& storage, FontSink& fonts, Language& language,
+             float& textScale, const bool& kiosk)
+        : m_http(http), m_storage(storage), m_fonts(fonts), m_language(language),
+          m_textScale(textScale), m_kiosk(kiosk) {}
     Settings(const Settings&) = delete;
     Settings& operator=(const Settings&) = delete;
 
@@ -53,6 +52,7 @@ class Settings {
 
     HttpClient& m_http;
     Storage& m_storage;
+    FontSink& m_fonts;
     Language& m_language;
     float& m_textScale;
     const bool& m_kiosk;

@@ -58,6 +58,10 @@ std::string cjkBoldFontUrl();
 // Milliseconds since an arbitrary epoch, and wall clock seconds since 1970.
 double nowMs();
 double wallClockSeconds();
+// When a person last did anything (pointer, keys, text, screen reader), in nowMs() time: the
+// kiosk's idle clock. Input notes it; the kiosk reads it and starts it again for a new citizen.
+void noteActivity(double timeMs);
+double lastActivityMs();
 // Puts text on the clipboard (for the payer to paste into a banking app); returns immediately.
 void copyText(const std::string& text);
 // Saves a QR symbol (size modules per side, '1' dark row after row) as a PNG with a caption line

@@ -1,55 +1,49 @@
 // Collects the accessibility items of a frame and remembers mirror activations.
 #include "ui/a11y.h"
 
+#include "ui/context.h"
+
 #include <nlohmann/json.hpp>
 
 namespace motcua::a11y {
 namespace {
-std::vector<Item> g_items;
-std::string g_lastJson;
-// Activations wait in order (a screen reader or a test may press several before a frame runs).
-struct Pending {
-    uint32_t id;
-    int age;
-};
-std::vector<Pending> g_pending;
-uint32_t g_focused = 0;
-bool g_focusMoved = false;
-bool g_reducedMotion = false;
-int g_backAge = -1; // frames a back request has waited; -1 none
+Mirror& mirror() {
+    return ui::context().mirror;
+}
 } // namespace
 
 void beginFrame() {
-    g_items.clear();
+    mirror().items.clear();
     // One activation per frame, in the order they came (keys pressed on the kiosk keyboard must
     // arrive in order); one nobody claims within a few frames is dropped so it cannot fire later.
-    if (!g_pending.empty() && ++g_pending.front().age > 4) g_pending.erase(g_pending.begin());
-    if (g_backAge >= 0 && ++g_backAge > 4) g_backAge = -1;
+    if (!mirror().pending.empty() && ++mirror().pending.front().age > 4)
+        mirror().pending.erase(mirror().pending.begin());
+    if (mirror().backAge >= 0 && ++mirror().backAge > 4) mirror().backAge = -1;
 }
 
 void add(Item item) {
-    g_items.push_back(std::move(item));
+    mirror().items.push_back(std::move(item));
 }
 
 void markLastUrgent() {
-    if (!g_items.empty()) g_items.back().urgent = true;
+    if (!mirror().items.empty()) mirror().items.back().urgent = true;
 }
 
 void markLastRegion(const std::string& label) {
-    if (g_items.empty()) return;
-    Item& item = g_items.back();
+    if (mirror().items.empty()) return;
+    Item& item = mirror().items.back();
     item.group = "region:" + label;
     item.region = true;
     item.groupLabel = label;
 }
 
 const std::vector<Item>& items() {
-    return g_items;
+    return mirror().items;
 }
 
 bool endFrame(std::string& json) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const Item& it : g_items) {
+    for (const Item& it : mirror().items) {
         nlohmann::json j = {{"id", it.id},
                             {"role", it.role},
                             {"name", it.name},
@@ -68,69 +62,65 @@ bool endFrame(std::string& json) {
         arr.push_back(std::move(j));
     }
     std::string out = arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (out == g_lastJson) return false;
-    g_lastJson = out;
+    if (out == mirror().lastJson) return false;
+    mirror().lastJson = out;
     json = std::move(out);
     return true;
 }
 
 void requestActivation(uint32_t id) {
-    g_pending.push_back({id, 0});
+    mirror().pending.push_back({id, 0});
 }
 
 bool takeActivation(uint32_t id) {
-    if (id == 0 || g_pending.empty() || g_pending.front().id != id) return false;
-    g_pending.erase(g_pending.begin());
+    if (id == 0 || mirror().pending.empty() || mirror().pending.front().id != id) return false;
+    mirror().pending.erase(mirror().pending.begin());
     return true;
 }
 
 bool hasPendingActivation() {
-    return !g_pending.empty();
-}
-
-namespace {
-bool g_followUp = false;
+    return !mirror().pending.empty();
 }
 
 void requestFollowUpFrame() {
-    g_followUp = true;
+    mirror().followUp = true;
 }
 
 bool takeFollowUpFrame() {
-    const bool wanted = g_followUp;
-    g_followUp = false;
+    const bool wanted = mirror().followUp;
+    mirror().followUp = false;
     return wanted;
 }
 
 void setFocus(uint32_t id, bool reducedMotion) {
-    g_focusMoved = id != 0 && (id != g_focused || g_focusMoved);
-    g_focused = id;
-    g_reducedMotion = reducedMotion;
+    mirror().focusMoved = id != 0 && (id != mirror().focused || mirror().focusMoved);
+    mirror().focused = id;
+    mirror().reducedMotion = reducedMotion;
 }
 
 uint32_t focusedId() {
-    return g_focused;
+    return mirror().focused;
 }
 
 bool reducedMotion() {
-    return g_reducedMotion;
+    return mirror().reducedMotion;
 }
 
 bool focusPending() {
-    return g_focusMoved;
+    return mirror().focusMoved;
 }
 
 void focusShown() {
-    g_focusMoved = false;
+    mirror().focusMoved = false;
 }
 
 void requestBack() {
-    g_backAge = 0;
+    mirror().backAge = 0;
 }
 
 bool takeBack() {
-    if (g_backAge < 0) return false;
-    g_backAge = -1;
+    if (mirror().backAge < 0) return false;
+    mirror().backAge = -1;
     return true;
 }
 

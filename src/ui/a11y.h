@@ -24,6 +24,23 @@ struct Item {
     std::string groupLabel;
 };
 
+// What the mirror keeps between frames (in the UI context).
+struct Mirror {
+    std::vector<Item> items; // this frame's
+    std::string lastJson;    // what was last published
+    // Activations wait in order (a screen reader or a test may press several before a frame runs).
+    struct Pending {
+        uint32_t id;
+        int age;
+    };
+    std::vector<Pending> pending;
+    uint32_t focused = 0;
+    bool focusMoved = false;
+    bool reducedMotion = false;
+    int backAge = -1; // frames a back request has waited; -1 none
+    bool followUp = false;
+};
+
 void beginFrame();
 void add(Item item);
 // The item just added is an error message (announced assertively, not politely).

@@ -2,16 +2,16 @@
 #include <cstring>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "generated/embedded_assets.h"
-#include "ui/widgets.h"
+#include "ui/context.h"
+#include "ui/fonts.h"
+#include "ui/imgui_ext.h"
 
 namespace motcua::ui {
 
 Fonts& fonts() {
-    static Fonts f;
-    return f;
+    return context().fonts;
 }
 
 namespace {
@@ -34,7 +34,7 @@ bool mergeFontInto(ImFont* target, const unsigned char* data, std::size_t size, 
     std::swap(list[at], list.back());
     if (!added) return false;
     // Glyphs looked up before (and found missing) are cached per size: bake them again.
-    ImFontAtlasFontDiscardBakes(atlas, target, 0);
+    imgui_ext::discardFontBakes(target);
     return true;
 }
 } // namespace

@@ -3,9 +3,8 @@
 
 #include <algorithm>
 
-#include <imgui_internal.h>
-
 #include "ui/a11y.h"
+#include "ui/imgui_ext.h"
 #include "ui/theme.h"
 
 namespace motcua::ui {
@@ -23,23 +22,24 @@ void drawRing(ImVec2 min, ImVec2 max) {
 }
 
 // Moves the page a step towards showing [min, max]; true once it is shown.
-bool scrollTowards(ImGuiWindow* page, ImVec2 min, ImVec2 max) {
-    const ImRect view = page->InnerRect;
-    const float margin = std::min(pageMargin(), view.GetHeight() * 0.1f);
-    float target = page->Scroll.y;
-    const bool tallerThanView = max.y - min.y > view.GetHeight() - 2 * margin;
-    if (min.y < view.Min.y + margin || tallerThanView)
-        target -= view.Min.y + margin - min.y;
-    else if (max.y > view.Max.y - margin)
-        target += max.y - (view.Max.y - margin);
-    target = std::clamp(target, 0.0f, page->ScrollMax.y);
-    const float distance = target - page->Scroll.y;
+bool scrollTowards(ImVec2 min, ImVec2 max) {
+    const imgui_ext::ScrollView view = imgui_ext::pageScrollView();
+    const float height = view.max.y - view.min.y;
+    const float margin = std::min(pageMargin(), height * 0.1f);
+    float target = view.scroll;
+    const bool tallerThanView = max.y - min.y > height - 2 * margin;
+    if (min.y < view.min.y + margin || tallerThanView)
+        target -= view.min.y + margin - min.y;
+    else if (max.y > view.max.y - margin)
+        target += max.y - (view.max.y - margin);
+    target = std::clamp(target, 0.0f, view.scrollMax);
+    const float distance = target - view.scroll;
     if (std::abs(distance) < 1.0f) return true;
     // The same feel as a flick on the touch screen: most of the way each frame, then settle.
     // People who asked for reduced motion get the jump.
     const float step =
         a11y::reducedMotion() || std::abs(distance) < 4.0f ? distance : distance * 0.35f;
-    ImGui::SetScrollY(page, page->Scroll.y + step);
+    imgui_ext::setPageScroll(view.scroll + step);
     a11y::requestFollowUpFrame();
     return false;
 }
@@ -48,13 +48,11 @@ bool scrollTowards(ImGuiWindow* page, ImVec2 min, ImVec2 max) {
 
 void followFocus(uint32_t id, ImVec2 min, ImVec2 max, bool skipped) {
     if (id == 0 || id != a11y::focusedId()) return;
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (skipped) {
-        min = window->Pos;
-        max = ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y);
+        min = ImGui::GetWindowPos();
+        max = ImVec2(min.x + ImGui::GetWindowSize().x, min.y + ImGui::GetWindowSize().y);
     }
-    if (a11y::focusPending() && scrollTowards(window->RootWindow, min, max) && !skipped)
-        a11y::focusShown();
+    if (a11y::focusPending() && scrollTowards(min, max) && !skipped) a11y::focusShown();
     if (!skipped) drawRing(min, max);
 }
 

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include <imgui_internal.h>
-
 #include "core/vn_compose.h"
+#include "ui/context.h"
+#include "ui/imgui_ext.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
 #include "ui/widgets.h"
@@ -14,31 +14,27 @@
 namespace motcua::ui {
 
 namespace {
-bool g_kiosk = false;
-KeyboardTarget g_target;
-bool g_capsOverride = false;
-bool g_caps = true;
+KeyboardState& keyboard() {
+    return context().keyboard;
+}
 } // namespace
 
-void setKioskKeyboard(bool on) {
-    g_kiosk = on;
-}
 bool kioskKeyboard() {
-    return g_kiosk;
+    return keyboard().kiosk;
 }
 KeyboardTarget& keyboardTarget() {
-    return g_target;
+    return keyboard().target;
 }
 void clearKeyboardTarget() {
-    g_target = KeyboardTarget{};
-    g_capsOverride = false;
+    keyboard().target = KeyboardTarget{};
+    keyboard().capsOverride = false;
 }
 
 namespace {
 
 void type(const std::string& text) {
-    std::string& v = *g_target.value;
-    if (v.size() + text.size() <= g_target.maxLength) v += text;
+    std::string& v = *keyboard().target.value;
+    if (v.size() + text.size() <= keyboard().target.maxLength) v += text;
 }
 
 // One row of equal keys filling the width; returns the label pressed or an empty string.
@@ -56,7 +52,7 @@ std::string keyRow(const char* const* keys, int count, float width) {
 } // namespace
 
 bool drawOnscreenKeyboard() {
-    if (!g_kiosk || !g_target.value) return false;
+    if (!keyboard().kiosk || !keyboard().target.value) return false;
     const ImGuiIO& io = ImGui::GetIO();
     const float keyH = touchHeight();
     const float spacing = ImGui::GetStyle().ItemSpacing.y * 0.5f;
@@ -71,9 +67,9 @@ bool drawOnscreenKeyboard() {
     ImGui::Begin("##keyboard", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing);
-    const bool caps = g_capsOverride ? g_caps : g_target.uppercase;
+    const bool caps = keyboard().capsOverride ? keyboard().caps : keyboard().target.uppercase;
     // An active ImGui field keeps its own copy of the text: end editing so it shows ours.
-    const std::string before = *g_target.value;
+    const std::string before = *keyboard().target.value;
     const float width = ImGui::GetContentRegionAvail().x;
 
     static const char* kDigits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"};
@@ -91,7 +87,7 @@ bool drawOnscreenKeyboard() {
     // Vietnamese: letter marks, then tones on the last word.
     const char* marks[] = {"â ê ô", "ă", "ơ ư", "đ", tr("keyboard.caps")};
     const std::string mark = keyRow(marks, 5, width);
-    std::string& v = *g_target.value;
+    std::string& v = *keyboard().target.value;
     if (mark == "â ê ô")
         v = applyMark(v, LetterMark::Circumflex);
     else if (mark == "ă")
@@ -101,8 +97,8 @@ bool drawOnscreenKeyboard() {
     else if (mark == "đ")
         v = applyMark(v, LetterMark::Stroke);
     else if (!mark.empty()) {
-        g_capsOverride = true;
-        g_caps = !caps;
+        keyboard().capsOverride = true;
+        keyboard().caps = !caps;
     }
     const char* tones[] = {tr("keyboard.acute"), tr("keyboard.grave"), tr("keyboard.hook"),
                            tr("keyboard.tilde"), tr("keyboard.dot")};
@@ -117,8 +113,9 @@ bool drawOnscreenKeyboard() {
         type(" ");
     else if (action == last[2])
         clearKeyboardTarget();
-    const bool changed = !g_target.value || *g_target.value != before;
-    if (g_target.value && changed && ImGui::GetActiveID() == g_target.id) ImGui::ClearActiveID();
+    const bool changed = !keyboard().target.value || *keyboard().target.value != before;
+    if (keyboard().target.value && changed && imgui_ext::activeItem() == keyboard().target.id)
+        imgui_ext::clearActiveItem();
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);

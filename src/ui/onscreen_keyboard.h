@@ -15,8 +15,16 @@ struct KeyboardTarget {
     bool uppercase = false;
 };
 
-// Kiosk mode: fields then take their text from this keyboard, not the device's.
-void setKioskKeyboard(bool on);
+// What the keyboard keeps between frames (in the UI context).
+struct KeyboardState {
+    bool kiosk = false; // fields take their text from this keyboard, not the device's
+    KeyboardTarget target;
+    bool capsOverride = false; // the citizen pressed Shift: caps as they chose, not as the field
+    bool caps = true;
+};
+
+// Kiosk mode (set by the Shell from the state each frame): fields take their text from this
+// keyboard, not the device's.
 bool kioskKeyboard();
 KeyboardTarget& keyboardTarget();
 void clearKeyboardTarget();

@@ -5,7 +5,6 @@
 #include <string>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "ui/a11y.h"
 #include "ui/theme.h"
@@ -13,6 +12,10 @@
 #include "ui/widgets.h"
 
 namespace motcua::ui {
+
+namespace {
+constexpr float kPi = 3.14159265f;
+} // namespace
 
 const char* ratingLevelWords(RatingLevel level) {
     const std::string key = std::string("rating.") + ratingLevelKey(level);
@@ -27,15 +30,15 @@ void drawFace(ImDrawList* dl, float cx, float cy, float r, RatingLevel level, un
     const float mouthY = cy + r * 0.35f;
     switch (level) {
     case RatingLevel::VerySatisfied:
-        dl->PathArcTo(ImVec2(cx, cy + r * 0.05f), r * 0.5f, 0.15f * IM_PI, 0.85f * IM_PI);
+        dl->PathArcTo(ImVec2(cx, cy + r * 0.05f), r * 0.5f, 0.15f * kPi, 0.85f * kPi);
         dl->PathStroke(colour, 0, t);
         break;
     case RatingLevel::Satisfied:
-        dl->PathArcTo(ImVec2(cx, cy - r * 0.2f), r * 0.6f, 0.3f * IM_PI, 0.7f * IM_PI);
+        dl->PathArcTo(ImVec2(cx, cy - r * 0.2f), r * 0.6f, 0.3f * kPi, 0.7f * kPi);
         dl->PathStroke(colour, 0, t);
         break;
     case RatingLevel::Dissatisfied:
-        dl->PathArcTo(ImVec2(cx, mouthY + r * 0.3f), r * 0.45f, 1.2f * IM_PI, 1.8f * IM_PI);
+        dl->PathArcTo(ImVec2(cx, mouthY + r * 0.3f), r * 0.45f, 1.2f * kPi, 1.8f * kPi);
         dl->PathStroke(colour, 0, t);
         break;
     }

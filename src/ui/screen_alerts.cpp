@@ -6,7 +6,6 @@
 #include <vector>
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include "ui/a11y.h"
 #include "ui/screens.h"
@@ -188,8 +187,8 @@ void drawAlertsBanner(const AppState& state, Intents& out) {
                     fitted(describe(top), titleRoom).c_str());
 }
 
-void drawAlertsScreen(const AppState& state, Intents& out) {
-    beginPage("##alerts");
+void drawAlertsScreen(Context& ctx, const AppState& state, Intents& out) {
+    beginPage(ctx, "##alerts");
     if (backButton()) out.push_back(intent::CloseAlerts{});
     heading(tr("alerts.title"), 1);
     if (state.alerts.items.empty()) paragraph(tr("alerts.none"), true);
@@ -227,7 +226,7 @@ void drawAlertsScreen(const AppState& state, Intents& out) {
         spacing(0.5f);
         ImGui::PopID();
     }
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

@@ -13,9 +13,10 @@
 
 namespace motcua::ui {
 
-void drawCounterScreen(const AppState& state, Intents& out) {
+void drawCounterScreen(Context& ctx, const AppState& state, Intents& out) {
     const CounterView& c = state.counter;
-    beginPage("##counter");
+    beginPage(ctx, "##counter");
+    drawAlertsBanner(state, out);
     char title[160];
     std::snprintf(title, sizeof title, tr("counter.title"), c.counter);
     heading(title, 1);
@@ -29,14 +30,14 @@ void drawCounterScreen(const AppState& state, Intents& out) {
         statusText(notSetUp, color::kDanger);
         ImGui::PopFont();
         endCard();
-        endPage();
+        endPage(ctx);
         return;
     }
     if (c.phase == CounterView::Phase::Thanks) {
         spacing(2);
         heading(tr("counter.thanks"), 1);
         paragraph(tr("counter.thanks_help"), true);
-        endPage();
+        endPage(ctx);
         return;
     }
     const bool hasDossier = c.status && c.status->dossier;
@@ -46,7 +47,7 @@ void drawCounterScreen(const AppState& state, Intents& out) {
         else
             statusText(tr("counter.waiting"));
         if (!c.message.empty()) statusText(tr(c.message.c_str()), color::kDanger);
-        endPage();
+        endPage(ctx);
         return;
     }
     const CounterDossier& d = *c.status->dossier;
@@ -62,7 +63,7 @@ void drawCounterScreen(const AppState& state, Intents& out) {
     endCard();
     if (d.rated) {
         statusText(tr("counter.already_rated"), color::kSuccess);
-        endPage();
+        endPage(ctx);
         return;
     }
     paragraph(tr("counter.ask"));
@@ -79,7 +80,7 @@ void drawCounterScreen(const AppState& state, Intents& out) {
     if (sending) ImGui::EndDisabled();
     if (c.phase == CounterView::Phase::Failed && !c.message.empty())
         statusText(tr(c.message.c_str()), color::kDanger);
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

@@ -84,9 +84,10 @@ void drawListState(const DatasetsView& v, Intents& out) {
 
 } // namespace
 
-void drawDatasetsScreen(const AppState& state, Intents& out) {
+void drawDatasetsScreen(Context& ctx, const AppState& state, Intents& out) {
     const DatasetsView& v = state.datasets;
-    beginPage("##datasets");
+    beginPage(ctx, "##datasets");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("datasets.title"), 1);
     paragraph(tr("datasets.help"), true);
@@ -102,19 +103,20 @@ void drawDatasetsScreen(const AppState& state, Intents& out) {
         endCard();
         ImGui::PopID();
     }
-    endPage();
+    endPage(ctx);
 }
 
-void drawDatasetScreen(AppState& state, Intents& out) {
+void drawDatasetScreen(Context& ctx, AppState& state, Intents& out) {
     DatasetsView& v = state.datasets;
-    beginPage("##dataset");
+    beginPage(ctx, "##dataset");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Datasets});
     const Dataset* d = openDataset(v);
     if (!d) {
         heading(tr("datasets.title"), 1);
         drawListState(v, out);
         if (v.load == Io::Done) statusText(tr("datasets.error.gone"), color::kDanger);
-        endPage();
+        endPage(ctx);
         return;
     }
     heading(textIn(d->names, v.language, d->name).c_str(), 1);
@@ -142,7 +144,7 @@ void drawDatasetScreen(AppState& state, Intents& out) {
     if (!form.message.empty()) statusText(tr(form.message.c_str()), color::kDanger);
     endCard();
     if (form.answer) drawAnswer(*form.answer, v.language, !form.message.empty());
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

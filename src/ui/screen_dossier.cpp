@@ -182,9 +182,10 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
 
 } // namespace
 
-void drawDossierScreen(const AppState& state, Intents& out) {
+void drawDossierScreen(Context& ctx, const AppState& state, Intents& out) {
     const DossierView& v = state.view;
-    beginPage("##dossier");
+    beginPage(ctx, "##dossier");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
 
     if (!v.dossier) {
@@ -193,7 +194,7 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         if (!v.message.empty()) statusText(tr(v.message.c_str()), color::kDanger);
         if (v.load == Io::Failed && button(tr("dossier.refresh"), ButtonKind::Secondary))
             out.push_back(intent::Refresh{});
-        endPage();
+        endPage(ctx);
         return;
     }
     const Dossier& d = *v.dossier;
@@ -204,7 +205,13 @@ void drawDossierScreen(const AppState& state, Intents& out) {
     statusBadge(d.status, words.c_str());
     if (!d.statusNote.empty())
         paragraph(format(tr("dossier.note"), d.statusNote.c_str()).c_str(), true);
-    if (!v.changeNote.empty()) statusText(v.changeNote.c_str(), color::kPrimary);
+    if (v.changedStatus) {
+        const std::string changedTo = tr(statusInfo(*v.changedStatus).i18nKey);
+        statusText(format(tr("dossier.changed_status"), changedTo.c_str()).c_str(),
+                   color::kPrimary);
+    } else if (v.changed) {
+        statusText(tr("dossier.changed"), color::kPrimary);
+    }
 
     // What the citizen must do comes first.
     if (!t.openSupplements.empty()) {
@@ -330,7 +337,7 @@ void drawDossierScreen(const AppState& state, Intents& out) {
         out.push_back(intent::Refresh{});
     if (button(tr("dossier.share"), ButtonKind::Quiet)) out.push_back(intent::Share{});
     if (v.shared) statusText(tr("dossier.shared"));
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

@@ -196,8 +196,9 @@ void drawFindButtons(const std::vector<FindButton>& buttons, Intents& out, bool 
 
 } // namespace
 
-void drawHomeScreen(const AppState& state, Intents& out) {
-    beginPage("##home");
+void drawHomeScreen(Context& ctx, const AppState& state, Intents& out) {
+    beginPage(ctx, "##home");
+    drawAlertsBanner(state, out);
     if (!state.notice.empty()) {
         const std::string message = std::string(tr("scan.not_receipt")) + " " + state.notice;
         statusText(message.c_str(), color::kWarning);
@@ -263,7 +264,7 @@ void drawHomeScreen(const AppState& state, Intents& out) {
     }
     spacing();
     drawSettingsCard(state, out);
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

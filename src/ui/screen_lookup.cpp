@@ -9,8 +9,9 @@
 
 namespace motcua::ui {
 
-void drawLookupScreen(AppState& state, Intents& out) {
-    beginPage("##lookup");
+void drawLookupScreen(Context& ctx, AppState& state, Intents& out) {
+    beginPage(ctx, "##lookup");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("lookup.title"), 1);
     paragraph(tr("lookup.help"), true);
@@ -40,7 +41,7 @@ void drawLookupScreen(AppState& state, Intents& out) {
     if (loading) ImGui::EndDisabled();
     if (!state.lookup.message.empty()) statusText(tr(state.lookup.message.c_str()), color::kDanger);
     endCard();
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

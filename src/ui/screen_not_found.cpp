@@ -5,13 +5,14 @@
 
 namespace motcua::ui {
 
-void drawNotFoundScreen(const AppState&, Intents& out) {
-    beginPage("##not_found");
+void drawNotFoundScreen(Context& ctx, const AppState& state, Intents& out) {
+    beginPage(ctx, "##not_found");
+    drawAlertsBanner(state, out);
     heading(tr("notfound.title"), 1);
     paragraph(tr("notfound.body"));
     spacing();
     if (button(tr("notfound.home"))) out.push_back(intent::Navigate{Screen::Home});
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

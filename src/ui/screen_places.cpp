@@ -35,9 +35,10 @@ void line(const char* key, const std::string& value) {
 
 } // namespace
 
-void drawPlacesScreen(const AppState& state, Intents& out) {
+void drawPlacesScreen(Context& ctx, const AppState& state, Intents& out) {
     const PlacesView& p = state.places;
-    beginPage("##places");
+    beginPage(ctx, "##places");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("places.title"), 1);
     static const char* kKinds[] = {"sight", "specialty", "bus", "power_cut", "health"};
@@ -90,7 +91,7 @@ void drawPlacesScreen(const AppState& state, Intents& out) {
         endCard();
         ImGui::PopID();
     }
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

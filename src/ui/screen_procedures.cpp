@@ -72,9 +72,10 @@ void backTo(Intents& out, Screen to) {
 
 } // namespace
 
-void drawProceduresScreen(AppState& state, Intents& out) {
+void drawProceduresScreen(Context& ctx, AppState& state, Intents& out) {
     CatalogView& c = state.catalog;
-    beginPage("##procedures");
+    beginPage(ctx, "##procedures");
+    drawAlertsBanner(state, out);
     backTo(out, Screen::Home);
     heading(tr("procedures.title"), 1);
 
@@ -145,12 +146,13 @@ void drawProceduresScreen(AppState& state, Intents& out) {
     }
     spacing();
     if (button(tr("request.open"), ButtonKind::Quiet)) out.push_back(intent::OpenRequestForm{""});
-    endPage();
+    endPage(ctx);
 }
 
-void drawProcedureScreen(const AppState& state, Intents& out) {
+void drawProcedureScreen(Context& ctx, const AppState& state, Intents& out) {
     const CatalogView& c = state.catalog;
-    beginPage("##procedure");
+    beginPage(ctx, "##procedure");
+    drawAlertsBanner(state, out);
     backTo(out, Screen::Procedures);
     if (c.open < 0 || static_cast<size_t>(c.open) >= c.procedures.size()) {
         // Opened by its address: the catalogue is on its way, or has no procedure with that code.
@@ -158,7 +160,7 @@ void drawProcedureScreen(const AppState& state, Intents& out) {
         if (c.load == Io::Loading) statusText(tr("stats.loading"));
         if (c.load == Io::Failed) statusText(tr(c.message.c_str()), color::kDanger);
         if (c.load == Io::Done) statusText(tr("procedure.not_found"), color::kDanger);
-        endPage();
+        endPage(ctx);
         return;
     }
     const ProcedureInfo& p = c.procedures[static_cast<size_t>(c.open)];
@@ -172,7 +174,7 @@ void drawProcedureScreen(const AppState& state, Intents& out) {
     route.procedure = p.code;
     if (button(tr("share.page"), ButtonKind::Secondary, -1.0f, tr("share.procedure")))
         out.push_back(intent::ShareLink{nameIn(p, state.language), route});
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

@@ -42,9 +42,10 @@ void levelQuestion(const char* id, RatingField field, const char* questionKey,
 
 } // namespace
 
-void drawRatingScreen(AppState& state, Intents& out) {
+void drawRatingScreen(Context& ctx, AppState& state, Intents& out) {
     RatingView& r = state.rating;
-    beginPage("##rate");
+    beginPage(ctx, "##rate");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Dossier});
     heading(tr("rating.title"), 1);
     paragraph(tr("rating.help"), true);
@@ -95,7 +96,7 @@ void drawRatingScreen(AppState& state, Intents& out) {
     if (!r.problems.empty() && !hasProblem(r, FormField::Comment))
         statusText(tr("rating.fix_above"), color::kDanger);
     if (button(tr("rating.submit"))) out.push_back(intent::SubmitRating{});
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

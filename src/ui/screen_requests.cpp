@@ -12,9 +12,10 @@
 
 namespace motcua::ui {
 
-void drawRequestScreen(AppState& state, Intents& out) {
+void drawRequestScreen(Context& ctx, AppState& state, Intents& out) {
     RequestView& r = state.request;
-    beginPage("##request");
+    beginPage(ctx, "##request");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Procedures});
     heading(tr("request.title"), 1);
     paragraph(tr("request.help"), true);
@@ -51,12 +52,13 @@ void drawRequestScreen(AppState& state, Intents& out) {
     if (queued == OutboxState::Failed) statusText(tr("request.error.rejected"), color::kDanger);
     if (!r.problem.empty()) statusText(tr(r.problem.c_str()), color::kDanger);
     endCard();
-    endPage();
+    endPage(ctx);
 }
 
-void drawRequestsScreen(const AppState& state, Intents& out) {
+void drawRequestsScreen(Context& ctx, const AppState& state, Intents& out) {
     const RequestView& r = state.request;
-    beginPage("##requests");
+    beginPage(ctx, "##requests");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("requests.title"), 1);
     if (r.send == Io::Done) statusText(tr("request.sent"), color::kSuccess);
@@ -90,7 +92,7 @@ void drawRequestsScreen(const AppState& state, Intents& out) {
         if (button(label, ButtonKind::Secondary)) out.push_back(intent::FollowRequest{s.id});
         ImGui::PopID();
     }
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

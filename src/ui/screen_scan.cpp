@@ -92,9 +92,10 @@ void drawPaymentCode(const ScanView& s) {
 
 } // namespace
 
-void drawScanScreen(const AppState& state, Intents& out) {
+void drawScanScreen(Context& ctx, const AppState& state, Intents& out) {
     const ScanView& s = state.scan;
-    beginPage("##scan");
+    beginPage(ctx, "##scan");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("scan.title"), 1);
 
@@ -145,7 +146,7 @@ void drawScanScreen(const AppState& state, Intents& out) {
     if (button(tr("home.enter_code"), ButtonKind::Secondary))
         out.push_back(intent::Navigate{Screen::Lookup});
     paragraph(tr("scan.camera_app_help"), true);
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

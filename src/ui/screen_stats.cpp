@@ -35,9 +35,10 @@ void rateBar(const char* label, double rate, ImU32 colour) {
 
 } // namespace
 
-void drawStatsScreen(const AppState& state, Intents& out) {
+void drawStatsScreen(Context& ctx, const AppState& state, Intents& out) {
     const StatsView& s = state.stats;
-    beginPage("##stats");
+    beginPage(ctx, "##stats");
+    drawAlertsBanner(state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("stats.title"), 1);
     paragraph(tr("stats.help"), true);
@@ -59,7 +60,7 @@ void drawStatsScreen(const AppState& state, Intents& out) {
         endCard();
         ImGui::PopID();
     }
-    endPage();
+    endPage(ctx);
 }
 
 } // namespace motcua::ui

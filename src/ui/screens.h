@@ -2,29 +2,33 @@
 #pragma once
 
 #include "app/app_state.h"
+#include "ui/context.h"
 
 namespace motcua::ui {
 
-void drawHomeScreen(const AppState& state, Intents& out);
-void drawLookupScreen(AppState& state, Intents& out);
-void drawDossierScreen(const AppState& state, Intents& out);
-void drawRatingScreen(AppState& state, Intents& out);
-void drawStatsScreen(const AppState& state, Intents& out);
-void drawCounterScreen(const AppState& state, Intents& out);
-void drawProceduresScreen(AppState& state, Intents& out);
-void drawProcedureScreen(const AppState& state, Intents& out);
-void drawRequestScreen(AppState& state, Intents& out);
-void drawRequestsScreen(const AppState& state, Intents& out);
-void drawPlacesScreen(const AppState& state, Intents& out);
-// Active alerts as one line at the top of every screen's page; it opens the alerts screen.
+void drawHomeScreen(Context& ctx, const AppState& state, Intents& out);
+void drawLookupScreen(Context& ctx, AppState& state, Intents& out);
+void drawDossierScreen(Context& ctx, const AppState& state, Intents& out);
+void drawRatingScreen(Context& ctx, AppState& state, Intents& out);
+void drawStatsScreen(Context& ctx, const AppState& state, Intents& out);
+void drawCounterScreen(Context& ctx, const AppState& state, Intents& out);
+void drawProceduresScreen(Context& ctx, AppState& state, Intents& out);
+void drawProcedureScreen(Context& ctx, const AppState& state, Intents& out);
+void drawRequestScreen(Context& ctx, AppState& state, Intents& out);
+void drawRequestsScreen(Context& ctx, const AppState& state, Intents& out);
+void drawPlacesScreen(Context& ctx, const AppState& state, Intents& out);
+// Active alerts as one line at the top of every screen's page (under beginPage); it opens the
+// alerts screen.
 void drawAlertsBanner(const AppState& state, Intents& out);
-void drawAlertsScreen(const AppState& state, Intents& out);
+void drawAlertsScreen(Context& ctx, const AppState& state, Intents& out);
 // Other look-ups: the list of datasets, and one dataset's form with its answer.
-void drawDatasetsScreen(const AppState& state, Intents& out);
-void drawDatasetScreen(AppState& state, Intents& out);
-void drawScanScreen(const AppState& state, Intents& out);
+void drawDatasetsScreen(Context& ctx, const AppState& state, Intents& out);
+void drawDatasetScreen(Context& ctx, AppState& state, Intents& out);
+void drawScanScreen(Context& ctx, const AppState& state, Intents& out);
 // An address no screen has: says so and leads home.
-void drawNotFoundScreen(const AppState& state, Intents& out);
+void drawNotFoundScreen(Context& ctx, const AppState& state, Intents& out);
+// The kiosk's "are you still there?" over any screen, while it counts down.
+void drawKioskIdle(const AppState& state, Intents& out);
 // Settings shared by several screens: language and text size.
 void drawSettingsCard(const AppState& state, Intents& out);
 

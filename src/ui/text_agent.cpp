@@ -1,11 +1,12 @@
 // Offset conversions for the text agent and its shared state.
 #include "ui/text_agent.h"
 
+#include "ui/context.h"
+
 namespace motcua::ui {
 
 TextAgent& textAgent() {
-    static TextAgent agent;
-    return agent;
+    return context().textAgent;
 }
 
 namespace {

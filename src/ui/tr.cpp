@@ -1,17 +1,12 @@
 // The current language's strings for the screens.
 #include "ui/tr.h"
 
+#include "ui/context.h"
+
 namespace motcua::ui {
-namespace {
-const Strings* g_strings = nullptr;
-}
-
-void setStrings(const Strings* strings) {
-    g_strings = strings;
-}
-
 const char* tr(const char* key) {
-    return g_strings ? g_strings->get(key) : key;
+    const Strings* strings = context().strings;
+    return strings ? strings->get(key) : key;
 }
 
 } // namespace motcua::ui

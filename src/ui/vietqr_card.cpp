@@ -12,6 +12,7 @@
 #include "core/fee_payment.h"
 #include "core/qr_code.h"
 #include "core/timeline.h"
+#include "ui/context.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
 #include "ui/widgets.h"
@@ -26,11 +27,11 @@ constexpr float kMaxSide = 320.0f; // CSS px: scans easily from another phone, f
 // The symbol for a payload, encoded once: the screen redraws on every input, payloads rarely
 // change (a handful per dossier).
 const QrCode& symbolFor(const std::string& payload) {
-    static std::map<std::string, QrCode> s_cache;
-    auto it = s_cache.find(payload);
-    if (it != s_cache.end()) return it->second;
-    if (s_cache.size() > 16) s_cache.clear();
-    return s_cache.emplace(payload, encodeQr(payload, QrEcc::M)).first->second;
+    std::map<std::string, QrCode>& cache = context().qrSymbols;
+    auto it = cache.find(payload);
+    if (it != cache.end()) return it->second;
+    if (cache.size() > 16) cache.clear();
+    return cache.emplace(payload, encodeQr(payload, QrEcc::M)).first->second;
 }
 
 // The symbol as black squares on white, centred, each module a whole number of device pixels so

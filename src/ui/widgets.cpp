@@ -4,14 +4,14 @@
 #include <algorithm>
 #include <cstdint>
 
-#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "core/line_break.h"
 #include "ui/a11y.h"
+#include "ui/context.h"
+#include "ui/imgui_ext.h"
 #include "ui/keyboard_focus.h"
 #include "ui/onscreen_keyboard.h"
-#include "ui/screens.h"
 #include "ui/text_agent.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
@@ -21,72 +21,43 @@ namespace motcua::ui {
 void mirrorLastItem(const char* role, const char* name, const char* value, int checked, int level,
                     const char* group, ImGuiID id) {
     a11y::Item item;
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
     // A clipped-away child submits no items: ImGui's "last item" is then stale, so use the id the
     // widget would have had and an empty rectangle (the item exists, it is just off screen).
-    const bool skipped = window->SkipItems;
+    const bool skipped = imgui_ext::currentWindowSkipsItems();
+    ImVec2 clipMin, clipMax;
+    imgui_ext::currentClipRect(clipMin, clipMax);
     item.id = id ? id : (skipped ? 0 : ImGui::GetItemID());
     // Texts and headings have no ImGui id: derive a stable one from what they say and where.
     if (item.id == 0)
-        item.id = ImHashStr(name ? name : "", 0,
-                            ImHashStr(role) + static_cast<ImGuiID>(a11y::items().size()));
+        item.id = imgui_ext::hashText(name, imgui_ext::hashText(role, 0) +
+                                                static_cast<ImGuiID>(a11y::items().size()));
     item.role = role;
     item.name = name ? name : "";
     if (value) item.value = value;
     item.checked = checked;
     item.level = level;
     if (group) item.group = group;
-    const ImVec2 min = skipped ? window->ClipRect.Max : ImGui::GetItemRectMin();
-    const ImVec2 max = skipped ? window->ClipRect.Max : ImGui::GetItemRectMax();
+    const ImVec2 min = skipped ? clipMax : ImGui::GetItemRectMin();
+    const ImVec2 max = skipped ? clipMax : ImGui::GetItemRectMax();
     // Clip to the visible page so the mirror never points at scrolled-away pixels.
-    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     item.x = min.x;
     item.y = min.y;
     item.w = max.x - min.x;
     item.h = max.y - min.y;
-    if (max.y < clip.Min.y || min.y > clip.Max.y) item.h = 0;
-    item.disabled = !skipped && (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
+    if (max.y < clipMin.y || min.y > clipMax.y) item.h = 0;
+    item.disabled = !skipped && imgui_ext::lastItemDisabled();
     followFocus(item.id, min, max, skipped);
     a11y::add(std::move(item));
 }
 
-namespace {
-bool g_scrollTop = false;
-float g_scrollTo = -1.0f;  // a page's scroll to give back (history), until its content is in
-float g_pageScroll = 0.0f; // where the page drawn last was scrolled
-} // namespace
-
-void requestScrollTop() {
-    g_scrollTop = true;
-    g_scrollTo = -1.0f;
-}
-
-void requestScroll(float y) {
-    g_scrollTop = y <= 0.0f;
-    g_scrollTo = y > 0.0f ? y : -1.0f;
-}
-
-float pageScroll() {
-    return g_pageScroll;
-}
-
-namespace {
-const AppState* g_bannerState = nullptr;
-std::vector<Intent>* g_bannerOut = nullptr;
-} // namespace
-
-void setBannerSource(const AppState* state, std::vector<Intent>* out) {
-    g_bannerState = state;
-    g_bannerOut = out;
-}
-
-void beginPage(const char* id) {
+void beginPage(Context& ctx, const char* id) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (g_scrollTop) {
+    PageState& page = ctx.page;
+    if (page.scrollTop) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
-        g_scrollTop = false;
-    } else if (g_scrollTo >= 0.0f) {
-        ImGui::SetNextWindowScroll(ImVec2(0, g_scrollTo));
+        page.scrollTop = false;
+    } else if (page.scrollTo >= 0.0f) {
+        ImGui::SetNextWindowScroll(ImVec2(0, page.scrollTo));
     }
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -96,19 +67,17 @@ void beginPage(const char* id) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::PopStyleVar();
-    if (g_scrollTo >= 0.0f) {
+    if (page.scrollTo >= 0.0f) {
         // The page's content may still be arriving (a list fetched again): keep asking for the
         // scroll until the page is tall enough for it, unless the citizen scrolls first.
-        const ImGuiWindow* window = ImGui::GetCurrentWindow();
-        if (window->ScrollMax.y >= g_scrollTo || io.MouseDown[0] || io.MouseWheel != 0.0f)
-            g_scrollTo = -1.0f;
+        if (ImGui::GetScrollMaxY() >= page.scrollTo || io.MouseDown[0] || io.MouseWheel != 0.0f)
+            page.scrollTo = -1.0f;
     }
-    if (g_bannerState && g_bannerOut) drawAlertsBanner(*g_bannerState, *g_bannerOut);
 }
 
-void endPage() {
+void endPage(Context& ctx) {
     ImGui::Dummy(ImVec2(1, pageMargin()));
-    g_pageScroll = ImGui::GetScrollY();
+    ctx.page.scroll = ImGui::GetScrollY();
     ImGui::End();
 }
 
@@ -379,7 +348,7 @@ bool textField(const char* label, std::string& value, const TextFieldOptions& op
         }
         if (agent.blurRequested) {
             agent.blurRequested = false;
-            ImGui::ClearActiveID();
+            imgui_ext::clearActiveItem();
         }
     } else if (wasActive) {
         agent.activeId = 0;

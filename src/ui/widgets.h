@@ -8,41 +8,19 @@
 
 #include <imgui.h>
 
-#include "app/intent.h"
-
-namespace motcua {
-struct AppState;
-} // namespace motcua
+#include "ui/fonts.h"
 
 namespace motcua::ui {
 
-struct Fonts {
-    ImFont* regular = nullptr;
-    ImFont* bold = nullptr;
-};
-Fonts& fonts();
-// Loads the embedded Vietnamese subset of Noto Sans into the atlas (once per context).
-void loadFonts();
-// Merges the Korean/Chinese/Japanese font (OpenType bytes, fetched when one of those languages is
-// chosen) into the regular and bold fonts; false if the atlas cannot read it. Call between frames.
-bool mergeCjkFont(const unsigned char* data, std::size_t size);
-// The CJK bold face: the bold font is built again from Noto Sans Bold and it (the regular CJK
-// glyphs stood in until now). Call between frames. False (nothing changed) for a broken file.
-bool useCjkBoldFont(const unsigned char* data, std::size_t size);
+struct Context;
 
 enum class ButtonKind { Primary, Secondary, Quiet, Danger };
 
-// Starts the full-screen page window with a centred content column; returns false if hidden.
-void beginPage(const char* id);
-// What beginPage shows above every page: the active alerts (set by the App each frame).
-void setBannerSource(const AppState* state, std::vector<Intent>* out);
-// The next page starts scrolled to the top (a new screen or a different dossier).
-void requestScrollTop();
-// The next page is scrolled to y (a history entry's page as it was left), as soon as it is tall
-// enough; where the page drawn last is scrolled.
-void requestScroll(float y);
-float pageScroll();
-void endPage();
+// Starts the full-screen page window with a centred content column, scrolled as the context's
+// page state asks (the top for a new screen; a history entry's scroll once the page is tall
+// enough); endPage records where it was scrolled.
+void beginPage(Context& ctx, const char* id);
+void endPage(Context& ctx);
 
 // Text wrapped to the content width like ImGui::TextWrapped, with Chinese and Japanese broken
 // between characters and kinsoku kept (core/line_break.h); one item for the layout.

@@ -12,13 +12,21 @@ using namespace motcua;
 
 namespace {
 
+// The UI's font atlas, as far as Settings can tell: what it was handed.
+struct FontsHanded : FontSink {
+    int regular = 0, bold = 0;
+    bool addCjkFont(const unsigned char*, std::size_t) override { return ++regular > 0; }
+    bool addCjkBoldFont(const unsigned char*, std::size_t) override { return ++bold > 0; }
+};
+
 struct Fixture {
     FakeHttpClient http;
+    FontsHanded fonts;
     MemoryStorage storage;
     Language language = Language::Vi;
     float textScale = 1.0f;
     bool kiosk = false;
-    Settings settings{http, storage, language, textScale, kiosk};
+    Settings settings{http, storage, fonts, language, textScale, kiosk};
 
     Fixture() { host::nativeRecord() = host::NativeHostRecord{}; }
 };

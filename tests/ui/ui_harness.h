@@ -6,13 +6,14 @@
 #include <string>
 
 #include "app/app.h"
-#include "app/input.h"
 #include "headless_backend.h"
 #include "platform/native/fake_http_client.h"
 #include "platform/native/host_native.h"
 #include "platform/native/memory_storage.h"
 #include "ui/a11y.h"
+#include "ui/shell.h"
 #include "ui/text_agent.h"
+#include "ui/touch_input.h"
 #include <stdexcept>
 
 namespace motcua::test {
@@ -32,25 +33,27 @@ constexpr Viewport kViewports[] = {
 struct Harness {
     FakeHttpClient http;
     MemoryStorage storage;
-    std::unique_ptr<App> app;
+    std::unique_ptr<ui::Shell> shell;
+    App* app = nullptr;
     Viewport viewport = kViewports[0];
 
     explicit Harness(MemoryStorage* reuse = nullptr, const std::string& startUrl = "/") {
         if (reuse) storage = *reuse;
         ImGui::CreateContext();
         test::nullBackendInit();
-        app = std::make_unique<App>(http, storage);
+        shell = std::make_unique<ui::Shell>(http, storage);
+        app = &shell->app();
         host::nativeRecord() = host::NativeHostRecord{};
-        app->start(startUrl);
+        shell->start(startUrl);
     }
     ~Harness() {
-        app.reset();
+        shell.reset();
         ImGui::DestroyContext();
     }
     void frames(int n = 3) {
         for (int i = 0; i < n; ++i)
             test::nullBackendFrame(viewport.width, viewport.height, viewport.dpr,
-                                   [&] { app->frame(); });
+                                   [&] { shell->frame(); });
     }
     // Finds a mirrored item by role and name, as a screen reader would.
     const a11y::Item* find(const std::string& role, const std::string& name) const {

@@ -95,6 +95,12 @@ double nowMs() {
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count() +
            g_record.clockOffsetMs;
 }
+void noteActivity(double timeMs) {
+    g_record.lastActivityMs = timeMs;
+}
+double lastActivityMs() {
+    return g_record.lastActivityMs;
+}
 double wallClockSeconds() {
     if (g_record.fixedWallClock > 0) return g_record.fixedWallClock;
     using namespace std::chrono;

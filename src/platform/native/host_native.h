@@ -29,6 +29,7 @@ struct NativeHostRecord {
     std::string cjkBoldFontUrl = "/cjk_bold.test.otf";
     double fixedWallClock = 0; // seconds since 1970; 0 = the real clock
     double clockOffsetMs = 0;  // added to nowMs(): lets a test move time forward
+    double lastActivityMs = 0; // host::noteActivity
     bool scannerOpen = false;
     unsigned scannerTexture = 0;
     bool scannerTorch = false;

@@ -8,14 +8,11 @@
 
 #include <emscripten/emscripten.h>
 
-#include "app/input.h"
 #include "core/scan_burst.h"
 #include "platform/host.h"
 #include "platform/push.h"
 #include "platform/scanner.h"
 #include "platform/scanner_events.h"
-#include "ui/a11y.h"
-#include "ui/text_agent.h"
 
 extern "C" {
 // Implemented in web/library_motcua.js.
@@ -155,6 +152,15 @@ void wipeDeviceStorage() {
 double nowMs() {
     return emscripten_get_now();
 }
+namespace {
+double g_lastActivityMs = 0;
+} // namespace
+void noteActivity(double timeMs) {
+    g_lastActivityMs = timeMs;
+}
+double lastActivityMs() {
+    return g_lastActivityMs;
+}
 double wallClockSeconds() {
     return mc_js_wall_clock();
 }
@@ -186,49 +192,7 @@ void pickPhoto() {
 }
 } // namespace motcua::scanner
 
-using motcua::input::Source;
-
 extern "C" {
-
-EMSCRIPTEN_KEEPALIVE void mc_pointer(int kind, int source, float x, float y, int button,
-                                     double timeMs) {
-    const Source src = source == 1 ? Source::Touch : (source == 2 ? Source::Pen : Source::Mouse);
-    switch (kind) {
-    case 0:
-        motcua::input::pointerDown(src, x, y, button, timeMs);
-        break;
-    case 1:
-        motcua::input::pointerMove(src, x, y, timeMs);
-        break;
-    case 2:
-        motcua::input::pointerUp(src, x, y, button, timeMs);
-        break;
-    default:
-        motcua::input::pointerCancel(src);
-        break;
-    }
-}
-
-EMSCRIPTEN_KEEPALIVE void mc_wheel(float dx, float dy) {
-    motcua::input::noteActivity(emscripten_get_now());
-    motcua::input::wheel(dx, dy);
-}
-
-// Keys the text agent does not handle itself: 1 Enter, 2 Tab, 3 Escape.
-EMSCRIPTEN_KEEPALIVE void mc_key(int key) {
-    motcua::input::noteActivity(emscripten_get_now());
-    auto& agent = motcua::ui::textAgent();
-    if (key == 1) agent.enterRequested = true;
-    if (key == 3) agent.blurRequested = true;
-}
-
-EMSCRIPTEN_KEEPALIVE void mc_text_input(const char* utf8, int selStart, int selEnd) {
-    motcua::input::noteActivity(emscripten_get_now());
-    auto& agent = motcua::ui::textAgent();
-    agent.incoming = std::string(utf8 ? utf8 : "");
-    agent.incomingSelStart = selStart;
-    agent.incomingSelEnd = selEnd;
-}
 
 namespace {
 motcua::ScanBurstDetector g_burst;
@@ -239,7 +203,7 @@ std::string g_burstFlush;
 // Returns bit 0: swallow the key; bits 1-7: characters to remove from the focused field.
 // Characters to type after all are then read with mc_key_burst_flush().
 EMSCRIPTEN_KEEPALIVE int mc_key_burst(const char* character, double timeMs) {
-    motcua::input::noteActivity(emscripten_get_now());
+    motcua::host::noteActivity(emscripten_get_now());
     const motcua::BurstDecision d = g_burst.key(character ? character : "", timeMs);
     g_burstFlush = d.flush;
     if (d.burst)
@@ -256,27 +220,6 @@ EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_flush() {
 EMSCRIPTEN_KEEPALIVE const char* mc_key_burst_timeout(double timeMs) {
     g_burstFlush = g_burst.timeout(timeMs);
     return g_burstFlush.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE void mc_text_blur() {
-    motcua::ui::textAgent().blurRequested = true;
-}
-
-EMSCRIPTEN_KEEPALIVE void mc_a11y_activate(uint32_t id) {
-    motcua::input::noteActivity(emscripten_get_now());
-    motcua::a11y::requestActivation(id);
-}
-
-// Focus moved within the mirror (id 0: out of it); reducedMotion from prefers-reduced-motion.
-EMSCRIPTEN_KEEPALIVE void mc_a11y_focus(uint32_t id, int reducedMotion) {
-    motcua::input::noteActivity(emscripten_get_now());
-    motcua::a11y::setFocus(id, reducedMotion != 0);
-}
-
-// Escape outside a text field: back where the screen's back button leads.
-EMSCRIPTEN_KEEPALIVE void mc_a11y_back() {
-    motcua::input::noteActivity(emscripten_get_now());
-    motcua::a11y::requestBack();
 }
 
 // Scanner events from web/scanner.js. state: see scanner::State; detail: a short reason for logs.
