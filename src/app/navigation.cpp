@@ -12,6 +12,13 @@ Screen shownScreen(const AppState& state) {
     return state.screen == Screen::Alerts ? state.alerts.back : state.screen;
 }
 
+// A list screen showing one of its items (a followed request, a place) has that item's address.
+void narrowToItem(Route& route, Screen itemScreen, int64_t id) {
+    if (id <= 0) return;
+    route.screen = itemScreen;
+    route.id = id;
+}
+
 } // namespace
 
 Route routeOf(const AppState& state) {
@@ -38,17 +45,11 @@ Route routeOf(const AppState& state) {
         break;
     }
     case Screen::Requests:
-        if (state.request.following > 0) {
-            route.screen = Screen::Request;
-            route.id = state.request.following;
-        }
+        narrowToItem(route, Screen::Request, state.request.following);
         break;
     case Screen::Places:
         route.placeKind = state.places.kind;
-        if (state.places.focus > 0) {
-            route.screen = Screen::Place;
-            route.id = state.places.focus;
-        }
+        narrowToItem(route, Screen::Place, state.places.focus);
         break;
     case Screen::Dataset:
         route.dataset = state.datasets.open;

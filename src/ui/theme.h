@@ -6,21 +6,22 @@
 namespace motcua::ui {
 
 namespace color {
-constexpr ImU32 kBackground = IM_COL32(246, 247, 249, 255);
-constexpr ImU32 kCard = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 kBorder = IM_COL32(214, 219, 226, 255);
-constexpr ImU32 kText = IM_COL32(28, 33, 41, 255);
-constexpr ImU32 kTextMuted = IM_COL32(88, 96, 108, 255);
-constexpr ImU32 kPrimary = IM_COL32(11, 87, 164, 255);
-constexpr ImU32 kPrimaryHover = IM_COL32(9, 74, 140, 255);
-constexpr ImU32 kPrimaryActive = IM_COL32(6, 58, 112, 255);
-constexpr ImU32 kPrimarySoft = IM_COL32(228, 239, 251, 255);
-constexpr ImU32 kDanger = IM_COL32(180, 35, 24, 255);
-constexpr ImU32 kWarning = IM_COL32(146, 84, 0, 255);
-constexpr ImU32 kSuccess = IM_COL32(22, 120, 60, 255);
-constexpr ImU32 kDangerSoft = IM_COL32(253, 236, 234, 255);
-constexpr ImU32 kKeyboard = IM_COL32(228, 232, 238, 255); // the on-screen keyboard's tray
-constexpr ImU32 kFocusRing = IM_COL32(6, 58, 112, 255);
+constexpr ImU32 rgb(unsigned hex) {
+    return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, 255);
+}
+// A line per role, as 0xRRGGBB.
+// Surfaces and text.
+constexpr ImU32 kBackground = rgb(0xF6F7F9), kCard = rgb(0xFFFFFF), kBorder = rgb(0xD6DBE2);
+constexpr ImU32 kText = rgb(0x1C2129), kTextMuted = rgb(0x58606C);
+// The primary blue, pressed darker; its soft tint behind selected and highlighted items.
+constexpr ImU32 kPrimary = rgb(0x0B57A4), kPrimaryHover = rgb(0x094A8C),
+                kPrimaryActive = rgb(0x063A70);
+constexpr ImU32 kPrimarySoft = rgb(0xE4EFFB);
+// Signals (with icons and words, never colour alone).
+constexpr ImU32 kDanger = rgb(0xB42318), kDangerSoft = rgb(0xFDECEA);
+constexpr ImU32 kWarning = rgb(0x925400), kSuccess = rgb(0x16783C);
+constexpr ImU32 kKeyboard = rgb(0xE4E8EE);   // the on-screen keyboard's tray
+constexpr ImU32 kFocusRing = kPrimaryActive; // dark enough on white and beside the blue buttons
 } // namespace color
 
 // Applies the theme for a text scale (1.0 = 100%, up to 2.0).
