@@ -183,12 +183,13 @@ void App::wipeKioskSession() {
     undelivered.removeSent();
     // Alerts are the province's, not the citizen's: they stay (the poller ignores a reply equal to
     // what it has, so dropping them would hide them until the alerts change).
-    std::vector<Alert> alerts = std::move(m_state.alerts.items);
+    AlertsView alerts = std::move(m_state.alerts);
+    alerts.back = Screen::Home;
     m_state = AppState{};
     m_state.kiosk = true;
     m_state.textScale = scale;
     m_state.outbox = std::move(undelivered);
-    m_state.alerts.items = std::move(alerts);
+    m_state.alerts = std::move(alerts);
     m_state.page = page;
     m_localInfo.pollNow(); // and are asked again now, in Vietnamese
     m_history.forget();

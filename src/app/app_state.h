@@ -164,6 +164,8 @@ struct PlacesView {
 
 struct AlertsView {
     std::vector<Alert> items;
+    bool known = false;  // from the device's copy or a reply: until then the line is being loaded
+    bool failed = false; // nothing known and the last request failed
     // Where the list was opened from: its back button returns there, as it was left.
     Screen back = Screen::Home;
 };

@@ -15,7 +15,10 @@ constexpr int kFirstPollMs = 2000; // the first screen first, then alerts
 void LocalInfo::loadAlerts() {
     m_storage.load(kAlertsKey, [this](std::optional<std::string> text) {
         if (!text) return;
-        if (auto alerts = parseAlerts(*text)) m_state.alerts.items = std::move(*alerts.value);
+        if (auto alerts = parseAlerts(*text)) {
+            m_state.alerts.items = std::move(*alerts.value);
+            m_state.alerts.known = true;
+        }
     });
     m_nextAlertsMs = host::nowMs() + kFirstPollMs;
     host::wakeAfter(kFirstPollMs + 50);
@@ -73,15 +76,21 @@ void LocalInfo::pollAlerts() {
                 m_nextAlertsMs = 0;
                 host::wakeAfter(10);
             }
-            if (r.body == m_lastAlertsBody) return;
+            if (r.body == m_lastAlertsBody && m_state.alerts.known) return;
             m_lastAlertsBody = r.body;
             m_state.alerts.items = std::move(items);
+            m_state.alerts.known = true;
+            m_state.alerts.failed = false;
             if (!m_state.kiosk) m_storage.save(kAlertsKey, r.body);
             host::requestFrame();
         },
         [this](const char*, const HttpResponse&) {
             m_alertsRequest = 0;
             host::wakeAfter(kAlertPollMs + 10); // the cached alerts stay while offline
+            if (!m_state.alerts.known && !m_state.alerts.failed) {
+                m_state.alerts.failed = true;
+                host::requestFrame();
+            }
         });
 }
 

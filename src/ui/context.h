@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/qr_code.h"
+#include "core/route.h"
 #include "ui/a11y.h"
 #include "ui/fonts.h"
 #include "ui/onscreen_keyboard.h"
@@ -22,8 +23,10 @@ struct PageState {
     unsigned scrollSerial = 0;
     unsigned leaveSerial = 0;
     bool scrollTop = false;
-    float scrollTo = -1.0f; // a page's scroll to give back (history), until its content is in
-    float scroll = 0.0f;    // where the page drawn last was scrolled
+    float scrollTo = -1.0f;       // a page's scroll to give back (history), until its content is in
+    float scroll = 0.0f;          // where the page drawn last was scrolled
+    Screen screen = Screen::Home; // the page's screen: a new one starts a new page
+    bool alertLine = false;       // the alerts line has taken its place on this page
 };
 
 struct Context {

@@ -99,10 +99,33 @@ std::string fitted(const std::string& text, float width) {
     return text.substr(0, end) + kEllipsis;
 }
 
+// The line's place while there is no alert to show in it: loading, could not load, or none now.
+void drawQuietAlertsLine(Context& ctx, const AlertsView& alerts) {
+    if (alerts.known && !ctx.page.alertLine) return;
+    ctx.page.alertLine = true;
+    const char* words = alerts.known    ? tr("alerts.none")
+                        : alerts.failed ? tr("alerts.unavailable")
+                                        : tr("alerts.checking");
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x, h = touchHeight();
+    ImGui::Dummy(ImVec2(w, h));
+    mirrorLastItem("text", words);
+    const float font = ImGui::GetFontSize();
+    const std::string shown = fitted(words, w - ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::GetWindowDrawList()->AddText(
+        ImVec2(p.x + ImGui::GetStyle().FramePadding.x, p.y + (h - font) * 0.5f), color::kTextMuted,
+        shown.c_str());
+}
+
 } // namespace
 
-void drawAlertsBanner(const AppState& state, Intents& out) {
-    if (state.alerts.items.empty() || state.screen == Screen::Alerts) return;
+void drawAlertsBanner(Context& ctx, const AppState& state, Intents& out) {
+    if (state.screen == Screen::Alerts) return;
+    if (state.alerts.items.empty()) {
+        drawQuietAlertsLine(ctx, state.alerts);
+        return;
+    }
+    ctx.page.alertLine = true;
     const std::vector<const Alert*> sorted = bySeverity(state.alerts.items);
     const Alert& top = *sorted.front();
     const int more = static_cast<int>(sorted.size()) - 1;

@@ -16,7 +16,7 @@ namespace motcua::ui {
 void drawCounterScreen(Context& ctx, const AppState& state, Intents& out) {
     const CounterView& c = state.counter;
     beginPage(ctx, "##counter");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     char title[160];
     std::snprintf(title, sizeof title, tr("counter.title"), c.counter);
     heading(title, 1);

@@ -87,7 +87,7 @@ void drawListState(const DatasetsView& v, Intents& out) {
 void drawDatasetsScreen(Context& ctx, const AppState& state, Intents& out) {
     const DatasetsView& v = state.datasets;
     beginPage(ctx, "##datasets");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("datasets.title"), 1);
     paragraph(tr("datasets.help"), true);
@@ -109,7 +109,7 @@ void drawDatasetsScreen(Context& ctx, const AppState& state, Intents& out) {
 void drawDatasetScreen(Context& ctx, AppState& state, Intents& out) {
     DatasetsView& v = state.datasets;
     beginPage(ctx, "##dataset");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Datasets});
     const Dataset* d = openDataset(v);
     if (!d) {

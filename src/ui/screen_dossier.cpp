@@ -185,7 +185,7 @@ void drawTimeline(const Dossier& d, const Timeline& t) {
 void drawDossierScreen(Context& ctx, const AppState& state, Intents& out) {
     const DossierView& v = state.view;
     beginPage(ctx, "##dossier");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
 
     if (!v.dossier) {

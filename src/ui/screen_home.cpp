@@ -198,7 +198,7 @@ void drawFindButtons(const std::vector<FindButton>& buttons, Intents& out, bool 
 
 void drawHomeScreen(Context& ctx, const AppState& state, Intents& out) {
     beginPage(ctx, "##home");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (!state.notice.empty()) {
         const std::string message = std::string(tr("scan.not_receipt")) + " " + state.notice;
         statusText(message.c_str(), color::kWarning);

@@ -11,7 +11,7 @@ namespace motcua::ui {
 
 void drawLookupScreen(Context& ctx, AppState& state, Intents& out) {
     beginPage(ctx, "##lookup");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("lookup.title"), 1);
     paragraph(tr("lookup.help"), true);

@@ -7,7 +7,7 @@ namespace motcua::ui {
 
 void drawNotFoundScreen(Context& ctx, const AppState& state, Intents& out) {
     beginPage(ctx, "##not_found");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     heading(tr("notfound.title"), 1);
     paragraph(tr("notfound.body"));
     spacing();

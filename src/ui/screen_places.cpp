@@ -38,7 +38,7 @@ void line(const char* key, const std::string& value) {
 void drawPlacesScreen(Context& ctx, const AppState& state, Intents& out) {
     const PlacesView& p = state.places;
     beginPage(ctx, "##places");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("places.title"), 1);
     static const char* kKinds[] = {"sight", "specialty", "bus", "power_cut", "health"};

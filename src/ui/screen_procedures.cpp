@@ -75,7 +75,7 @@ void backTo(Intents& out, Screen to) {
 void drawProceduresScreen(Context& ctx, AppState& state, Intents& out) {
     CatalogView& c = state.catalog;
     beginPage(ctx, "##procedures");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     backTo(out, Screen::Home);
     heading(tr("procedures.title"), 1);
 
@@ -152,7 +152,7 @@ void drawProceduresScreen(Context& ctx, AppState& state, Intents& out) {
 void drawProcedureScreen(Context& ctx, const AppState& state, Intents& out) {
     const CatalogView& c = state.catalog;
     beginPage(ctx, "##procedure");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     backTo(out, Screen::Procedures);
     if (c.open < 0 || static_cast<size_t>(c.open) >= c.procedures.size()) {
         // Opened by its address: the catalogue is on its way, or has no procedure with that code.

@@ -45,7 +45,7 @@ void levelQuestion(const char* id, RatingField field, const char* questionKey,
 void drawRatingScreen(Context& ctx, AppState& state, Intents& out) {
     RatingView& r = state.rating;
     beginPage(ctx, "##rate");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Dossier});
     heading(tr("rating.title"), 1);
     paragraph(tr("rating.help"), true);

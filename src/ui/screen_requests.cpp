@@ -15,7 +15,7 @@ namespace motcua::ui {
 void drawRequestScreen(Context& ctx, AppState& state, Intents& out) {
     RequestView& r = state.request;
     beginPage(ctx, "##request");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Procedures});
     heading(tr("request.title"), 1);
     paragraph(tr("request.help"), true);
@@ -58,7 +58,7 @@ void drawRequestScreen(Context& ctx, AppState& state, Intents& out) {
 void drawRequestsScreen(Context& ctx, const AppState& state, Intents& out) {
     const RequestView& r = state.request;
     beginPage(ctx, "##requests");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("requests.title"), 1);
     if (r.send == Io::Done) statusText(tr("request.sent"), color::kSuccess);

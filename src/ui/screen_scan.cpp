@@ -95,7 +95,7 @@ void drawPaymentCode(const ScanView& s) {
 void drawScanScreen(Context& ctx, const AppState& state, Intents& out) {
     const ScanView& s = state.scan;
     beginPage(ctx, "##scan");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("scan.title"), 1);
 

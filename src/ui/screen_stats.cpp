@@ -38,7 +38,7 @@ void rateBar(const char* label, double rate, ImU32 colour) {
 void drawStatsScreen(Context& ctx, const AppState& state, Intents& out) {
     const StatsView& s = state.stats;
     beginPage(ctx, "##stats");
-    drawAlertsBanner(state, out);
+    drawAlertsBanner(ctx, state, out);
     if (backButton()) out.push_back(intent::Navigate{Screen::Home});
     heading(tr("stats.title"), 1);
     paragraph(tr("stats.help"), true);

@@ -18,8 +18,9 @@ void drawRequestScreen(Context& ctx, AppState& state, Intents& out);
 void drawRequestsScreen(Context& ctx, const AppState& state, Intents& out);
 void drawPlacesScreen(Context& ctx, const AppState& state, Intents& out);
 // Active alerts as one line at the top of every screen's page (under beginPage); it opens the
-// alerts screen.
-void drawAlertsBanner(const AppState& state, Intents& out);
+// alerts screen. Until the alerts are known, and for the rest of a page that showed it, the line
+// keeps its place with quiet words: one arriving later would push down what a finger aims at.
+void drawAlertsBanner(Context& ctx, const AppState& state, Intents& out);
 void drawAlertsScreen(Context& ctx, const AppState& state, Intents& out);
 // Other look-ups: the list of datasets, and one dataset's form with its answer.
 void drawDatasetsScreen(Context& ctx, const AppState& state, Intents& out);

@@ -49,6 +49,10 @@ void Shell::followPageRequests(const PageRequests& asked) {
         clearKeyboardTarget();
         imgui_ext::clearActiveItem();
     }
+    if (m_app.state().screen != page.screen) {
+        page.screen = m_app.state().screen;
+        page.alertLine = false;
+    }
     if (asked.scrollSerial != page.scrollSerial) {
         page.scrollSerial = asked.scrollSerial;
         page.scrollTop = asked.scrollY <= 0.0f;
