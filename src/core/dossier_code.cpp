@@ -16,11 +16,15 @@ namespace motcua {
 
 namespace {
 
-constexpr size_t kMinAgencyGroups = 2;
-constexpr size_t kMaxAgencyGroups = 6;
-constexpr size_t kMaxGroupLength = 4;
-constexpr size_t kMinSerialDigits = 4;
-constexpr size_t kMaxSerialDigits = 6;
+// How many a part of the code may have, as the pattern's {min,max} quantifiers say.
+struct Count {
+    size_t min;
+    size_t max;
+    constexpr bool allows(size_t n) const { return n >= min && n <= max; }
+};
+constexpr Count kAgencyGroups{2, 6};
+constexpr Count kGroupLength{1, 4};
+constexpr Count kSerialDigits{4, 6};
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
@@ -147,7 +151,7 @@ bool isLastAgencyGroupPrefix(std::string_view g) {
 }
 
 bool isAgencyGroup(std::string_view g) {
-    if (g.empty() || g.size() > kMaxGroupLength) return false;
+    if (!kGroupLength.allows(g.size())) return false;
     for (char c : g)
         if (!isAlnum(c)) return false;
     return true;
@@ -156,19 +160,19 @@ bool isAgencyGroup(std::string_view g) {
 // complete: the agency is followed by '-', so it must be whole.
 CodeHint checkAgency(std::string_view agency, bool complete) {
     auto groups = split(agency, '.');
-    if (groups.size() > kMaxAgencyGroups) return CodeHint::BadAgency;
+    if (groups.size() > kAgencyGroups.max) return CodeHint::BadAgency;
     for (size_t i = 0; i + 1 < groups.size(); ++i)
         if (!isAgencyGroup(groups[i])) return CodeHint::BadAgency;
     std::string_view last = groups.back();
     if (complete) {
-        if (groups.size() < kMinAgencyGroups || !isLastAgencyGroup(last))
+        if (groups.size() < kAgencyGroups.min || !isLastAgencyGroup(last))
             return CodeHint::BadAgency;
         return CodeHint::Valid;
     }
     // While typing, the last group may be a middle group in progress or the final one.
-    if (last.size() > kMaxGroupLength) return CodeHint::BadAgency;
+    if (last.size() > kGroupLength.max) return CodeHint::BadAgency;
     if (!isAgencyGroup(last) && !last.empty()) return CodeHint::BadAgency;
-    if (!isLastAgencyGroupPrefix(last) && groups.size() >= kMaxAgencyGroups)
+    if (!isLastAgencyGroupPrefix(last) && groups.size() >= kAgencyGroups.max)
         return CodeHint::BadAgency;
     return CodeHint::Incomplete;
 }
@@ -208,8 +212,8 @@ CodeHint hintForNormalized(std::string_view code) {
     std::string_view serial = parts[2];
     for (char c : serial)
         if (!isDigit(c)) return CodeHint::BadCharacter;
-    if (serial.size() > kMaxSerialDigits) return CodeHint::TooLong;
-    if (serial.size() < kMinSerialDigits) return CodeHint::Incomplete;
+    if (serial.size() > kSerialDigits.max) return CodeHint::TooLong;
+    if (serial.size() < kSerialDigits.min) return CodeHint::Incomplete;
     return CodeHint::Valid;
 }
 

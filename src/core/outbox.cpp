@@ -109,9 +109,9 @@ Outbox Outbox::fromJson(std::string_view text) {
             OutboxItem item;
             item.key = stringField(raw, "key");
             item.kind = *kind;
-            item.dossierCode = normalizeCode(stringField(raw, "code"));
-            item.secret = stringField(raw, "secret");
-            if (!item.secret.empty() && !isValidSecret(item.secret)) item.secret.clear();
+            auto [code, secret] = stored::readDossierRef(raw);
+            item.dossierCode = std::move(code);
+            item.secret = std::move(secret);
             item.body = stringField(raw, "body");
             item.createdAt = intField(raw, "created_at");
             int64_t attempts = intField(raw, "attempts");

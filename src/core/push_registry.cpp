@@ -36,13 +36,11 @@ PushRegistry PushRegistry::fromJson(std::string_view text) {
     PushRegistry registry;
     try {
         stored::readItems(text, kMaxStoredBytes, kMaxEntries, [&registry](const json& item) {
-            PushDossier e;
-            e.code = normalizeCode(stringField(item, "code"));
-            e.secret = stringField(item, "secret");
+            auto [code, secret] = stored::readDossierRef(item);
+            PushDossier e{.code = std::move(code), .secret = std::move(secret)};
             e.lang = stringField(item, "lang");
             e.endpoint = stringField(item, "endpoint");
             if (!knownLanguage(e.lang)) e.lang = "vi";
-            if (!e.secret.empty() && !isValidSecret(e.secret)) e.secret.clear();
             if (registry.find(e.code)) return false;
             return registry.add(std::move(e));
         });

@@ -14,43 +14,67 @@ namespace {
 constexpr int kMinVersion = 1;
 constexpr int kMaxVersion = 40;
 
-// Error correction codewords per block and number of blocks, by level (L, M, Q, H) and version
-// (index 0 unused): ISO/IEC 18004 Table 9.
-constexpr signed char kEccPerBlock[4][41] = {
-    {-1, 7,  10, 15, 20, 26, 18, 20, 24, 30, 18, 20, 24, 26, 30, 22, 24, 28, 30, 28, 28,
-     28, 28, 30, 30, 26, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30},
-    {-1, 10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26,
-     26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28},
-    {-1, 13, 22, 18, 26, 18, 24, 18, 22, 20, 24, 28, 26, 24, 20, 30, 24, 28, 28, 26, 30,
-     28, 30, 30, 30, 30, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30},
-    {-1, 17, 28, 22, 16, 22, 28, 26, 26, 24, 28, 24, 28, 22, 24, 24, 30, 28, 28, 26, 28,
-     30, 24, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30},
+// Error correction codewords per block and number of blocks, by version (index 0 unused) and
+// level (L, M, Q, H): ISO/IEC 18004 Table 9.
+struct BlockLayout {
+    std::uint8_t eccPerBlock;
+    std::uint8_t blocks;
 };
-constexpr signed char kBlocks[4][41] = {
-    {-1, 1, 1, 1,  1,  1,  2,  2,  2,  2,  4,  4,  4,  4,  4,  6,  6,  6,  6,  7, 8,
-     8,  9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 24, 25},
-    {-1, 1,  1,  1,  2,  2,  4,  4,  4,  5,  5,  5,  8,  9,  9,  10, 10, 11, 13, 14, 16,
-     17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49},
-    {-1, 1,  1,  2,  2,  4,  4,  6,  6,  8,  8,  8,  10, 12, 16, 12, 17, 16, 18, 21, 20,
-     23, 23, 25, 27, 29, 34, 34, 35, 38, 40, 43, 45, 48, 51, 53, 56, 59, 62, 65, 68},
-    {-1, 1,  1,  2,  4,  4,  4,  5,  6,  8,  8,  11, 11, 16, 16, 18, 16, 19, 21, 25, 25,
-     25, 34, 30, 32, 35, 37, 40, 42, 45, 48, 51, 54, 57, 60, 63, 66, 70, 74, 77, 81},
+constexpr BlockLayout kBlockLayouts[41][4] = {
+    {},
+    {{7, 1}, {10, 1}, {13, 1}, {17, 1}},      // 1
+    {{10, 1}, {16, 1}, {22, 1}, {28, 1}},     // 2
+    {{15, 1}, {26, 1}, {18, 2}, {22, 2}},     // 3
+    {{20, 1}, {18, 2}, {26, 2}, {16, 4}},     // 4
+    {{26, 1}, {24, 2}, {18, 4}, {22, 4}},     // 5
+    {{18, 2}, {16, 4}, {24, 4}, {28, 4}},     // 6
+    {{20, 2}, {18, 4}, {18, 6}, {26, 5}},     // 7
+    {{24, 2}, {22, 4}, {22, 6}, {26, 6}},     // 8
+    {{30, 2}, {22, 5}, {20, 8}, {24, 8}},     // 9
+    {{18, 4}, {26, 5}, {24, 8}, {28, 8}},     // 10
+    {{20, 4}, {30, 5}, {28, 8}, {24, 11}},    // 11
+    {{24, 4}, {22, 8}, {26, 10}, {28, 11}},   // 12
+    {{26, 4}, {22, 9}, {24, 12}, {22, 16}},   // 13
+    {{30, 4}, {24, 9}, {20, 16}, {24, 16}},   // 14
+    {{22, 6}, {24, 10}, {30, 12}, {24, 18}},  // 15
+    {{24, 6}, {28, 10}, {24, 17}, {30, 16}},  // 16
+    {{28, 6}, {28, 11}, {28, 16}, {28, 19}},  // 17
+    {{30, 6}, {26, 13}, {28, 18}, {28, 21}},  // 18
+    {{28, 7}, {26, 14}, {26, 21}, {26, 25}},  // 19
+    {{28, 8}, {26, 16}, {30, 20}, {28, 25}},  // 20
+    {{28, 8}, {26, 17}, {28, 23}, {30, 25}},  // 21
+    {{28, 9}, {28, 17}, {30, 23}, {24, 34}},  // 22
+    {{30, 9}, {28, 18}, {30, 25}, {30, 30}},  // 23
+    {{30, 10}, {28, 20}, {30, 27}, {30, 32}}, // 24
+    {{26, 12}, {28, 21}, {30, 29}, {30, 35}}, // 25
+    {{28, 12}, {28, 23}, {28, 34}, {30, 37}}, // 26
+    {{30, 12}, {28, 25}, {30, 34}, {30, 40}}, // 27
+    {{30, 13}, {28, 26}, {30, 35}, {30, 42}}, // 28
+    {{30, 14}, {28, 28}, {30, 38}, {30, 45}}, // 29
+    {{30, 15}, {28, 29}, {30, 40}, {30, 48}}, // 30
+    {{30, 16}, {28, 31}, {30, 43}, {30, 51}}, // 31
+    {{30, 17}, {28, 33}, {30, 45}, {30, 54}}, // 32
+    {{30, 18}, {28, 35}, {30, 48}, {30, 57}}, // 33
+    {{30, 19}, {28, 37}, {30, 51}, {30, 60}}, // 34
+    {{30, 19}, {28, 38}, {30, 53}, {30, 63}}, // 35
+    {{30, 20}, {28, 40}, {30, 56}, {30, 66}}, // 36
+    {{30, 21}, {28, 43}, {30, 59}, {30, 70}}, // 37
+    {{30, 22}, {28, 45}, {30, 62}, {30, 74}}, // 38
+    {{30, 24}, {28, 47}, {30, 65}, {30, 77}}, // 39
+    {{30, 25}, {28, 49}, {30, 68}, {30, 81}}, // 40
 };
 
 int levelIndex(QrEcc level) {
     return static_cast<int>(level);
 }
 
-int eccPerBlock(int version, QrEcc level) {
-    return kEccPerBlock[levelIndex(level)][version];
-}
-int blockCount(int version, QrEcc level) {
-    return kBlocks[levelIndex(level)][version];
+const BlockLayout& blockLayout(int version, QrEcc level) {
+    return kBlockLayouts[version][levelIndex(level)];
 }
 
 int dataCodewordCount(int version, QrEcc level) {
-    return qr::rawDataModules(version) / 8 -
-           eccPerBlock(version, level) * blockCount(version, level);
+    const BlockLayout& layout = blockLayout(version, level);
+    return qr::rawDataModules(version) / 8 - layout.eccPerBlock * layout.blocks;
 }
 
 int countBits(int version) {
@@ -70,8 +94,8 @@ std::uint8_t gfMultiply(std::uint8_t x, std::uint8_t y) {
 // Splits the data codewords into blocks, appends each block's error correction, and interleaves.
 std::vector<std::uint8_t> withErrorCorrection(const std::vector<std::uint8_t>& data, int version,
                                               QrEcc level) {
-    const int blocks = blockCount(version, level);
-    const int eccLength = eccPerBlock(version, level);
+    const int blocks = blockLayout(version, level).blocks;
+    const int eccLength = blockLayout(version, level).eccPerBlock;
     const int rawCodewords = qr::rawDataModules(version) / 8;
     const int shortBlocks = blocks - rawCodewords % blocks;
     const int shortLength = rawCodewords / blocks; // data + error correction of a short block

@@ -18,11 +18,9 @@ RecentDossiers RecentDossiers::fromJson(std::string_view text) {
     RecentDossiers list;
     try {
         stored::readItems(text, kMaxStoredBytes, kMaxEntries, [&list](const json& item) {
-            RecentDossier e;
-            e.code = normalizeCode(stringField(item, "code"));
-            if (!isValidCode(e.code) || list.find(e.code)) return false;
-            e.secret = stringField(item, "secret");
-            if (!e.secret.empty() && !isValidSecret(e.secret)) e.secret.clear();
+            auto [code, secret] = stored::readDossierRef(item);
+            if (!isValidCode(code) || list.find(code)) return false;
+            RecentDossier e{.code = std::move(code), .secret = std::move(secret)};
             int64_t status = intField(item, "status");
             e.lastStatus = status >= 0 && status <= 1000 ? static_cast<int>(status) : 0;
             e.updatedAt = intField(item, "updated_at");

@@ -3,6 +3,8 @@
 
 #include <utility>
 
+#include "core/dossier_code.h"
+#include "core/json_fields.h"
 #include "core/json_guard.h"
 
 namespace motcua::stored {
@@ -27,6 +29,12 @@ std::string writeItems(json items) {
     json root = {{"v", kFormatVersion}, {"items", std::move(items)}};
     // Invalid UTF-8 in a stored string is replaced rather than thrown on.
     return root.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+DossierRef readDossierRef(const json& item) {
+    DossierRef ref{normalizeCode(stringField(item, "code")), stringField(item, "secret")};
+    if (!ref.secret.empty() && !isValidSecret(ref.secret)) ref.secret.clear();
+    return ref;
 }
 
 } // namespace motcua::stored

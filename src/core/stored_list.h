@@ -1,6 +1,6 @@
-// The device-storage format of the app's bounded lists (the outbox, the recent dossiers):
+// The device-storage format of the app's bounded lists (outbox, recent dossiers, push registry):
 // {"v": 1, "items": [{...}, ...]}, read defensively so a corrupt or foreign item is skipped and a
-// corrupt file reads as an empty list, never as an exception.
+// corrupt file reads as an empty list, never as an exception; and the dossier an item refers to.
 #pragma once
 
 #include <cstddef>
@@ -23,5 +23,13 @@ bool readItems(std::string_view text, size_t maxBytes, size_t maxItems,
 
 // The stored text for a list of item objects.
 std::string writeItems(nlohmann::json items);
+
+// The dossier an item refers to: its "code" normalised (callers decide what an invalid one means)
+// and its receipt "secret", empty when missing or not a valid secret (the citizen types it again).
+struct DossierRef {
+    std::string code;
+    std::string secret;
+};
+DossierRef readDossierRef(const nlohmann::json& item);
 
 } // namespace motcua::stored

@@ -8,10 +8,14 @@ namespace motcua {
 
 namespace {
 
-constexpr size_t kMaxPayload = 512;
-constexpr size_t kMaxContent = 25;
-constexpr size_t kMaxAccount = 19;
-constexpr size_t kMaxAmountDigits = 13;
+// The longest values we accept, in bytes.
+struct Longest {
+    size_t payload = 512;
+    size_t content = 25; // the transfer content
+    size_t account = 19;
+    size_t amountDigits = 13;
+};
+constexpr Longest kLongest;
 constexpr std::string_view kNapasGuid = "A000000727";
 constexpr std::string_view kCrcTag = "6304";
 
@@ -78,7 +82,7 @@ bool sameHex(std::string_view a, std::string_view b) {
 }
 
 bool validAccount(std::string_view s) {
-    return !s.empty() && s.size() <= kMaxAccount && allOf(s, isAlnum);
+    return !s.empty() && s.size() <= kLongest.account && allOf(s, isAlnum);
 }
 
 bool validBin(std::string_view s) {
@@ -93,7 +97,7 @@ std::optional<std::uint64_t> parseAmount(std::string_view s) {
             return std::nullopt;
         s = s.substr(0, dot);
     }
-    if (s.empty() || s.size() > kMaxAmountDigits || !allOf(s, isDigit)) return std::nullopt;
+    if (s.empty() || s.size() > kLongest.amountDigits || !allOf(s, isDigit)) return std::nullopt;
     std::uint64_t v = 0;
     for (char c : s)
         v = v * 10 + static_cast<unsigned>(c - '0');
@@ -201,13 +205,13 @@ VietQrResult<std::string> encodeVietQr(const VietQrTransfer& t) {
         return fail<std::string>(VietQrError::BadField, "account must be 1-19 letters or digits");
     if (t.service != "QRIBFTTA" && t.service != "QRIBFTTC")
         return fail<std::string>(VietQrError::BadField, "unknown service");
-    if (t.content.size() > kMaxContent || !allOf(t.content, isPrintableAscii))
+    if (t.content.size() > kLongest.content || !allOf(t.content, isPrintableAscii))
         return fail<std::string>(VietQrError::BadField,
                                  "content must be at most 25 printable ASCII characters");
     std::string amount;
     if (t.amount) {
         amount = std::to_string(*t.amount);
-        if (*t.amount == 0 || amount.size() > kMaxAmountDigits)
+        if (*t.amount == 0 || amount.size() > kLongest.amountDigits)
             return fail<std::string>(VietQrError::BadField, "amount must be 1 to 13 digits");
     }
     std::string beneficiary = encodeTlv("00", t.bankBin) + encodeTlv("01", t.account);
@@ -231,7 +235,7 @@ bool looksLikeEmvPayment(std::string_view text) {
 VietQrResult<VietQrTransfer> parseVietQr(std::string_view text) {
     text = trimBlanks(text);
     if (text.empty()) return fail<VietQrTransfer>(VietQrError::Empty, "blank");
-    if (text.size() > kMaxPayload)
+    if (text.size() > kLongest.payload)
         return fail<VietQrTransfer>(VietQrError::TooLarge, "over 512 bytes");
     if (!looksLikeEmvPayment(text))
         return fail<VietQrTransfer>(VietQrError::NotEmv, "does not start with 000201");

@@ -5,11 +5,12 @@ import json
 import pathlib
 import re
 
-DOMAIN_DIR = pathlib.Path(__file__).resolve().parents[2] / "assets" / "domain"
+ASSETS_DIR = pathlib.Path(__file__).resolve().parents[2] / "assets"
+DOMAIN_DIR = ASSETS_DIR / "domain"
 
 
-def load(name):
-    with open(DOMAIN_DIR / f"{name}.json", encoding="utf-8") as f:
+def load(name, folder=DOMAIN_DIR):
+    with open(folder / f"{name}.json", encoding="utf-8") as f:
         return json.load(f)
 
 

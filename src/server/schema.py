@@ -7,9 +7,18 @@ with the +07:00 offset (they sort correctly as text).
 """
 import re
 
+# The columns a rating has had since migration 1, which migration 3 copies when it rebuilds the
+# table (the first ones as declared there, then all of them by name).
+RATING_COLUMNS = """
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL UNIQUE REFERENCES dossiers(id),
+        idempotency_key TEXT NOT NULL,
+        overall TEXT NOT NULL, attitude TEXT, on_time TEXT, ease TEXT,"""
+RATING_NAMES = "id,dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at"
+
 MIGRATIONS = [
     # 1: initial schema
-    """
+    f"""
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE agencies (
         code TEXT PRIMARY KEY,
@@ -87,11 +96,7 @@ MIGRATIONS = [
         name TEXT NOT NULL, collect_place TEXT, collect_from TEXT
     );
     CREATE INDEX results_dossier ON results(dossier_id);
-    CREATE TABLE ratings (
-        id INTEGER PRIMARY KEY,
-        dossier_id INTEGER NOT NULL UNIQUE REFERENCES dossiers(id),
-        idempotency_key TEXT NOT NULL,
-        overall TEXT NOT NULL, attitude TEXT, on_time TEXT, ease TEXT,
+    CREATE TABLE ratings ({RATING_COLUMNS}
         visits TEXT NOT NULL, comment TEXT, created_at TEXT NOT NULL
     );
     CREATE TABLE tokens (
@@ -135,18 +140,14 @@ MIGRATIONS = [
     # 3: counter terminals.  Ratings get their channel ('app' or 'counter') and the
     # counter number; `visits` becomes optional because the counter tablet does not ask it.
     # SQLite cannot drop NOT NULL in place, so the ratings table is rebuilt.
-    """
-    CREATE TABLE ratings_v3 (
-        id INTEGER PRIMARY KEY,
-        dossier_id INTEGER NOT NULL UNIQUE REFERENCES dossiers(id),
-        idempotency_key TEXT NOT NULL,
-        overall TEXT NOT NULL, attitude TEXT, on_time TEXT, ease TEXT,
+    f"""
+    CREATE TABLE ratings_v3 ({RATING_COLUMNS}
         visits TEXT, comment TEXT, created_at TEXT NOT NULL,
         channel TEXT NOT NULL DEFAULT 'app' CHECK (channel IN ('app','counter')),
         counter INTEGER CHECK (counter BETWEEN 1 AND 99)
     );
-    INSERT INTO ratings_v3(id,dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at)
-        SELECT id,dossier_id,idempotency_key,overall,attitude,on_time,ease,visits,comment,created_at FROM ratings;
+    INSERT INTO ratings_v3({RATING_NAMES})
+        SELECT {RATING_NAMES} FROM ratings;
     DROP TABLE ratings;
     ALTER TABLE ratings_v3 RENAME TO ratings;
     CREATE TABLE counter_assignments (

@@ -11,7 +11,7 @@ import random
 
 from . import seed_datasets
 from .seed_data import (AGENCIES, BIZ, BUILD, COLLECT_PLACE, DESK, FAMILY, FAQS, GIVEN, LAND, MIDDLE, OFFICERS,
-                        PLACE_EXTRA, PLACES, PROCEDURES, QUANG_NAM_PLACES, RETURN_DESK, UNITS)
+                        PLACES, PROCEDURES, RETURN_DESK, UNITS)
 from . import workdays as wd
 from .util import SECRET_ALPHABET, SECRET_LENGTH, hash_token, new_secret
 from .workdays import VN_TZ
@@ -44,7 +44,7 @@ def _seed(store, today, demo_secrets):
         store.add_procedure(dict(code=code, name_vi=vi, name_en=en, field_vi=field[0], field_en=field[1],
                                  agency_code=agency, processing_days=days, fees=fees, documents=docs,
                                  legal_basis=law, online=online))
-    for p in PLACES + QUANG_NAM_PLACES:
+    for p in PLACES:
         store.add_place(_place(p, today))
     seed_faqs(store)
     seed_datasets.seed(store, today)  # before any dossier: accounts then need no new versions
@@ -288,12 +288,10 @@ def seed_faqs(store):
 
 
 def _place(p, today):
-    """The place as stored: extra texts and details merged, power cut times made absolute."""
+    """The place as stored: a power cut's times made absolute."""
     p = dict(p)
-    extra = PLACE_EXTRA.get(p["name_vi"], {})
-    p.setdefault("i18n", extra.get("i18n"))
-    details = dict(p.get("details") or extra.get("details") or {})
-    when = p.pop("when", None) or extra.get("when")
+    details = dict(p.get("details") or {})
+    when = p.pop("when", None)
     if when:
         days, start, end = when
         if days is None:  # the coming Sunday

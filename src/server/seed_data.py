@@ -1,5 +1,9 @@
-"""The demo province's data: agencies, procedures, places (Quảng Ngãi and Quảng Nam), frequent
-questions and the names the seeded dossiers are given. seed.py turns them into rows."""
+"""The demo province's data: agencies, procedures, frequent questions and the names the seeded
+dossiers are given; its places are data in assets/demo/places.json. seed.py turns them into rows."""
+from .domain import ASSETS_DIR, load
+
+# Quảng Ngãi's places, then Quảng Nam's, in the order they are stored
+PLACES = load("places", ASSETS_DIR / "demo")["places"]
 
 
 AGENCIES = [
@@ -114,48 +118,6 @@ PROCEDURES = [
      LAW_BUILD, True),
 ]
 
-PLACES = [
-    dict(kind="service_centre", name_vi="Trung tâm Phục vụ hành chính công tỉnh",
-         name_en="Provincial Public Administrative Service Centre", address="96 Nguyễn Nghiêm, TP. Quảng Ngãi",
-         phone="0255 3822 200", hours="Thứ Hai - Thứ Sáu 7:30-11:30, 13:30-17:00", lat=15.1205, lon=108.7923,
-         description_vi="Nộp và nhận kết quả hồ sơ của các sở, ngành.",
-         description_en="Submit dossiers and collect results for provincial departments."),
-    dict(kind="sight", name_vi="Đảo Lý Sơn", name_en="Ly Son Island", address="Huyện Lý Sơn",
-         lat=15.3803, lon=109.1138, description_vi="Đảo núi lửa, cổng Tò Vò, chùa Hang.",
-         description_en="Volcanic island with the To Vo arch and the Hang pagoda."),
-    dict(kind="sight", name_vi="Bãi biển Mỹ Khê", name_en="My Khe Beach", address="Xã Tịnh Khê, TP. Quảng Ngãi",
-         lat=15.1797, lon=108.8836, description_vi="Bãi biển cát trắng cách trung tâm 15 km.",
-         description_en="White-sand beach 15 km from the city centre."),
-    dict(kind="sight", name_vi="Khu chứng tích Sơn Mỹ", name_en="Son My Memorial", address="Xã Tịnh Khê",
-         lat=15.1781, lon=108.8681, description_vi="Di tích lịch sử quốc gia đặc biệt.",
-         description_en="Special national historic site."),
-    dict(kind="specialty", name_vi="Tỏi Lý Sơn", name_en="Ly Son garlic", address="Chợ Quảng Ngãi, 1 Hùng Vương",
-         phone="0905 123 456", description_vi="Tỏi cô đơn trồng trên cát núi lửa.",
-         description_en="Single-clove garlic grown on volcanic sand."),
-    dict(kind="specialty", name_vi="Cá bống sông Trà", name_en="Tra River goby", address="Quán Bống Trà, 12 Lê Lợi",
-         phone="0255 3818 777", description_vi="Cá bống kho tiêu, đặc sản sông Trà Khúc.",
-         description_en="Peppered braised goby from the Tra Khuc river."),
-    dict(kind="specialty", name_vi="Đường phèn, kẹo gương", name_en="Rock sugar and sesame brittle",
-         address="45 Quang Trung", phone="0255 3823 456", description_vi="Quà biếu truyền thống.",
-         description_en="Traditional gifts."),
-    dict(kind="bus", name_vi="Tuyến buýt 01: Bến xe Quảng Ngãi - Sa Kỳ", name_en="Bus 01: Quang Ngai station - Sa Ky port",
-         hours="5:30-18:00, 20 phút/chuyến", description_vi="Nối cảng Sa Kỳ (tàu ra Lý Sơn).",
-         description_en="Serves Sa Ky port (boats to Ly Son)."),
-    dict(kind="bus", name_vi="Tuyến buýt 03: Quảng Ngãi - Mỹ Khê", name_en="Bus 03: Quang Ngai - My Khe",
-         hours="6:00-18:30, 30 phút/chuyến", description_vi="Qua khu chứng tích Sơn Mỹ.",
-         description_en="Passes the Son My memorial."),
-    dict(kind="power_cut", name_vi="Cắt điện bảo trì: phường Trần Phú", name_en="Planned power cut: Tran Phu ward",
-         hours="Chủ nhật 7:00-11:00", description_vi="Bảo trì đường dây 22 kV, khu vực đường Hùng Vương.",
-         description_en="22 kV line maintenance around Hung Vuong street."),
-    dict(kind="health", name_vi="Bệnh viện Đa khoa tỉnh Quảng Ngãi", name_en="Quang Ngai General Hospital",
-         address="Đường Lê Hữu Trác, TP. Quảng Ngãi", phone="0255 3822 330", hours="Cấp cứu 24/7",
-         lat=15.1334, lon=108.8160, description_vi="Cấp cứu, khám chữa bệnh đa khoa.",
-         description_en="Emergency and general care."),
-    dict(kind="health", name_vi="Trạm Y tế phường Trần Phú", name_en="Tran Phu Ward Health Station",
-         address="05 Trần Phú", phone="0255 3821 115", hours="7:00-17:00",
-         description_vi="Tiêm chủng, khám ban đầu.", description_en="Vaccination and primary care."),
-]
-
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
           "Ngô", "Dương", "Lý"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Thị Thu", "Văn Hoài"]
@@ -247,96 +209,3 @@ FAQS = [
      ["trực tuyến", "online", "dịch vụ công", "vneid", "nộp qua mạng"], None),
 ]
 
-
-# Places of Quảng Nam (Hội An, Mỹ Sơn, Cù Lao Chàm): sights and dishes visitors ask about, with
-# Korean, Chinese and Japanese texts for the tourists who come most. "when" of a power cut is
-# (days after the seeding day, from hour, to hour).
-QUANG_NAM_PLACES = [
-    dict(kind="sight", name_vi="Phố cổ Hội An", name_en="Hoi An Ancient Town", address="Phường Minh An, TP. Hội An",
-         hours="Cả ngày; vé tham quan 120.000 đ", lat=15.8770, lon=108.3260,
-         description_vi="Thương cảng cổ, Di sản văn hóa thế giới UNESCO: Chùa Cầu, hội quán, đèn lồng.",
-         description_en="Old trading port and UNESCO World Heritage site: the Japanese Bridge, assembly halls, lanterns.",
-         i18n={"ko": {"name": "호이안 구시가지", "description": "유네스코 세계문화유산 옛 무역항: 내원교(일본교), 회관, 등불."},
-               "zh": {"name": "会安古镇", "description": "联合国教科文组织世界文化遗产古商港：来远桥（日本桥）、会馆、灯笼。"},
-               "ja": {"name": "ホイアン旧市街", "description": "ユネスコ世界遺産の古い貿易港。来遠橋（日本橋）、会館、ランタン。"}}),
-    dict(kind="sight", name_vi="Khu đền tháp Mỹ Sơn", name_en="My Son Sanctuary", address="Xã Duy Phú, huyện Duy Xuyên",
-         hours="6:00-17:00; vé 150.000 đ", lat=15.7640, lon=108.1240,
-         description_vi="Quần thể đền tháp Chăm Pa thế kỷ IV-XIII, Di sản văn hóa thế giới.",
-         description_en="Cham Hindu temple complex from the 4th to 13th centuries, a World Heritage site.",
-         i18n={"ko": {"name": "미선 유적지", "description": "4~13세기 참파 왕국의 힌두 사원 유적, 세계문화유산."},
-               "zh": {"name": "美山圣地", "description": "四至十三世纪占婆印度教寺庙群，世界文化遗产。"},
-               "ja": {"name": "ミーソン聖域", "description": "4〜13世紀のチャンパ王国のヒンドゥー教寺院遺跡（世界遺産）。"}}),
-    dict(kind="sight", name_vi="Cù Lao Chàm", name_en="Cham Islands", address="Xã Tân Hiệp, TP. Hội An",
-         hours="Tàu từ bến Cửa Đại 7:30-9:00; tạm dừng khi biển động", lat=15.9520, lon=108.5150,
-         description_vi="Khu dự trữ sinh quyển thế giới: lặn ngắm san hô, hải sản.",
-         description_en="UNESCO biosphere reserve: snorkelling over coral reefs and seafood.",
-         i18n={"ko": {"name": "참섬 (꾸라오참)", "description": "유네스코 생물권 보전지역: 산호초 스노클링과 해산물."},
-               "zh": {"name": "占婆岛", "description": "世界生物圈保护区：浮潜观赏珊瑚、品尝海鲜。"},
-               "ja": {"name": "チャム島（クーラオチャム）", "description": "ユネスコ生物圏保護区。サンゴ礁のシュノーケリングと海の幸。"}}),
-    dict(kind="specialty", name_vi="Cao lầu", name_en="Cao lau noodles", address="26 Thái Phiên, TP. Hội An",
-         phone="0235 3861 510", hours="7:00-21:00",
-         description_vi="Sợi mì vàng dai, thịt xá xíu, rau Trà Quế: món riêng của Hội An.",
-         description_en="Chewy yellow noodles with char siu pork and Tra Que herbs, found only in Hoi An.",
-         details={"shop": "Quán Cao lầu Thanh"},
-         i18n={"ko": {"name": "까오러우", "description": "쫄깃한 노란 면, 차슈, 짜꿰 허브: 호이안에만 있는 국수."},
-               "zh": {"name": "高楼面", "description": "筋道的黄面条配叉烧肉和茶桂香草，会安独有。"},
-               "ja": {"name": "カオラウ", "description": "コシのある黄色い麺にチャーシューとチャークエ村の香草。ホイアンだけの味。"}}),
-    dict(kind="specialty", name_vi="Mì Quảng", name_en="Quang noodles", address="1A Hải Phòng, TP. Hội An",
-         phone="0235 3911 222", hours="6:00-14:00",
-         description_vi="Sợi mì bản rộng, ít nước, tôm thịt, bánh tráng nướng và rau sống.",
-         description_en="Wide rice noodles in a little broth with shrimp, pork, grilled rice crackers and herbs.",
-         details={"shop": "Quán Mì Quảng Bà Mua"},
-         i18n={"ko": {"name": "미꽝", "description": "넓은 쌀국수에 국물은 적게, 새우와 돼지고기, 구운 라이스페이퍼."},
-               "zh": {"name": "广南面", "description": "宽米粉、少汤，配虾、猪肉、烤米饼和生菜。"},
-               "ja": {"name": "ミークアン", "description": "スープ少なめの平たい米麺。エビと豚肉、焼いたライスクラッカーと香草。"}}),
-    dict(kind="specialty", name_vi="Bánh mì Phượng", name_en="Banh mi Phuong", address="2B Phan Châu Trinh, TP. Hội An",
-         phone="0905 743 773", hours="6:30-21:30",
-         description_vi="Tiệm bánh mì nổi tiếng của Hội An, nhiều loại nhân, có pa-tê và xá xíu.",
-         description_en="Hoi An's famous banh mi shop, many fillings including pâté and char siu.",
-         details={"shop": "Tiệm Bánh mì Phượng"},
-         i18n={"ko": {"name": "반미 프엉", "description": "호이안의 유명한 반미 가게, 파테와 차슈 등 다양한 속."},
-               "zh": {"name": "凤姐越南法棍", "description": "会安著名的越南法棍店，馅料丰富，有肝酱和叉烧。"},
-               "ja": {"name": "バインミー・フオン", "description": "ホイアンの有名なバインミー店。パテやチャーシューなど具が豊富。"}}),
-    dict(kind="bus", name_vi="Tuyến buýt LK01: Hội An - Đà Nẵng", name_en="Bus LK01: Hoi An - Da Nang",
-         hours="5:30-17:30", description_vi="Xe buýt vàng nối Hội An với trung tâm Đà Nẵng, khoảng 1 giờ.",
-         description_en="The yellow bus between Hoi An and central Da Nang, about one hour.",
-         details={"route": "Bến xe Hội An - Lạc Long Quân - Cầu Rồng - Bến xe trung tâm Đà Nẵng",
-                  "timetable": "Mỗi 20 phút từ 5:30 đến 17:30; vé 30.000 đ"}),
-    dict(kind="power_cut", name_vi="Cắt điện: phường Minh An, Hội An", name_en="Power cut: Minh An ward, Hoi An",
-         description_vi="Thay cáp trung thế khu phố cổ.", description_en="Replacing medium-voltage cables in the old town.",
-         details={"area": "Phường Minh An (khu phố cổ), TP. Hội An"}, when=(2, 7, 16)),
-    dict(kind="health", name_vi="Trung tâm Y tế thành phố Hội An", name_en="Hoi An City Medical Centre",
-         address="04 Trần Hưng Đạo, TP. Hội An", phone="0235 3861 364", hours="Cấp cứu 24/7",
-         lat=15.8801, lon=108.3326, description_vi="Cấp cứu, khám bệnh, có phiên dịch tiếng Anh.",
-         description_en="Emergency and outpatient care; English interpreting available."),
-]
-
-# Korean, Chinese and Japanese texts and kind-specific facts for the Quảng Ngãi places above.
-PLACE_EXTRA = {
-    "Đảo Lý Sơn": dict(i18n={"ko": {"name": "리선 섬", "description": "화산섬, 또보 아치와 항 사원."},
-                             "zh": {"name": "李山岛", "description": "火山岛，有拱门石和石窟寺。"},
-                             "ja": {"name": "リーソン島", "description": "火山島。トーヴォー門とハン寺。"}}),
-    "Bãi biển Mỹ Khê": dict(i18n={"ko": {"name": "미케 해변", "description": "시내에서 15km 떨어진 백사장."},
-                                  "zh": {"name": "美溪海滩", "description": "距市中心15公里的白沙滩。"},
-                                  "ja": {"name": "ミーケービーチ", "description": "市内から15kmの白砂のビーチ。"}}),
-    "Khu chứng tích Sơn Mỹ": dict(i18n={"ko": {"name": "선미 추모 유적지", "description": "국가 특별 역사 유적."},
-                                        "zh": {"name": "山美纪念遗址", "description": "国家特别历史遗迹。"},
-                                        "ja": {"name": "ソンミ記念館", "description": "国家特別史跡。"}}),
-    "Tỏi Lý Sơn": dict(details={"shop": "Gian hàng đặc sản Lý Sơn, chợ Quảng Ngãi"},
-                       i18n={"ko": {"name": "리선 마늘", "description": "화산 모래에서 자란 외톨이 마늘."},
-                             "zh": {"name": "李山大蒜", "description": "火山沙地种植的独头蒜。"},
-                             "ja": {"name": "リーソンのニンニク", "description": "火山砂で育つ一片ニンニク。"}}),
-    "Cá bống sông Trà": dict(details={"shop": "Quán Bống Trà"},
-                             i18n={"ko": {"name": "짜강 망둥어 조림", "description": "후추를 넣어 조린 짜쿡강 망둥어."},
-                                   "zh": {"name": "茶江虾虎鱼", "description": "胡椒焖茶曲江虾虎鱼。"},
-                                   "ja": {"name": "チャー川のハゼ煮", "description": "チャークック川のハゼの胡椒煮。"}}),
-    "Đường phèn, kẹo gương": dict(details={"shop": "Cửa hàng đặc sản 45 Quang Trung"},
-                                  i18n={"ko": {"name": "빙당과 참깨 과자", "description": "전통 선물."},
-                                        "zh": {"name": "冰糖与芝麻糖片", "description": "传统伴手礼。"},
-                                        "ja": {"name": "氷砂糖とゴマ煎餅", "description": "伝統的なお土産。"}}),
-    "Tuyến buýt 01: Bến xe Quảng Ngãi - Sa Kỳ": dict(details={
-        "route": "Bến xe Quảng Ngãi - Quang Trung - Tịnh Kỳ - Cảng Sa Kỳ", "timetable": "5:30-18:00, 20 phút/chuyến"}),
-    "Tuyến buýt 03: Quảng Ngãi - Mỹ Khê": dict(details={
-        "route": "Bến xe Quảng Ngãi - Khu chứng tích Sơn Mỹ - Bãi biển Mỹ Khê", "timetable": "6:00-18:30, 30 phút/chuyến"}),
-    "Cắt điện bảo trì: phường Trần Phú": dict(details={"area": "Phường Trần Phú, đường Hùng Vương"}, when=(None, 7, 11)),
-}
