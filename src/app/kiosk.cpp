@@ -48,6 +48,7 @@ bool Kiosk::hasCitizenData() const {
 }
 
 void Kiosk::restart() {
+    m_state.kioskIdle = KioskIdle{};
     host::setUrl("/?mode=kiosk");
     m_state.page.scrollTop();
     host::noteActivity(host::nowMs());
@@ -55,17 +56,25 @@ void Kiosk::restart() {
 
 bool Kiosk::tick() {
     KioskIdle& idle = m_state.kioskIdle;
-    idle = KioskIdle{};
-    if (!m_state.kiosk || !hasCitizenData()) return false;
-    const double idleMs = host::nowMs() - host::lastActivityMs();
-    const double limitMs = m_idleSeconds * 1000.0;
-    if (idleMs < limitMs) {
-        host::requestFrameAfter(static_cast<int>(limitMs - idleMs) + 50);
+    if (!m_state.kiosk || !hasCitizenData()) {
+        idle = KioskIdle{};
         return false;
     }
-    const int left = m_countdownSeconds - static_cast<int>((idleMs - limitMs) / 1000.0);
+    const double now = host::nowMs();
+    double since = host::lastActivityMs();
+    // Once asked, only the answer ends the question: the touch that would otherwise end it would
+    // also press whatever lies under the dimmed screen.
+    if (idle.asking) since = std::min(since, m_idleSinceMs);
+    const double limitMs = m_idleSeconds * 1000.0;
+    if (now - since < limitMs) {
+        idle = KioskIdle{};
+        host::requestFrameAfter(static_cast<int>(limitMs - (now - since)) + 50);
+        return false;
+    }
+    const int left = m_countdownSeconds - static_cast<int>((now - since - limitMs) / 1000.0);
     if (left <= 0) return true;
     host::requestFrameAfter(1000);
+    m_idleSinceMs = since;
     idle.asking = true;
     idle.secondsLeft = left;
     return false;

@@ -18,7 +18,7 @@ class Kiosk {
     // been idle long enough with a citizen's data on it; true when the countdown ran out and the
     // session must be wiped.
     bool tick();
-    // The citizen answered the question.
+    // The citizen answered the question (its button, or a touch on the dimmed screen).
     void stillThere();
     // After a wipe: the next citizen starts now.
     void restart();
@@ -30,6 +30,7 @@ class Kiosk {
     AppState& m_state;
     int m_idleSeconds = 90;      // without input before asking
     int m_countdownSeconds = 30; // how long the question waits
+    double m_idleSinceMs = 0;    // the last activity before the question was asked
 };
 
 } // namespace motcua

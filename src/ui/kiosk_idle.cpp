@@ -14,10 +14,22 @@ namespace motcua::ui {
 
 void drawKioskIdle(const AppState& state, Intents& out) {
     if (!state.kioskIdle.asking) return;
-    // A modal so nothing behind it can be pressed by accident while it counts down.
+    // A modal so nothing behind it can be pressed by accident while it counts down: a dimmed
+    // window over the page takes every touch, and the question sits above it, undimmed.
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
-                                                  IM_COL32(0, 0, 0, 120));
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 120));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::Begin("##idle_dim", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    imgui_ext::bringCurrentWindowToFront();
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left))
+        out.push_back(intent::StillThere{});
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
     const float w = std::min(io.DisplaySize.x - 2 * pageMargin(), 640.0f * state.textScale);
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), 0,
                             ImVec2(0.5f, 0.5f));

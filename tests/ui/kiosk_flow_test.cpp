@@ -74,6 +74,29 @@ TEST_CASE("An idle kiosk asks, counts down and wipes the citizen's session", "[u
     CHECK(h.app->state().alerts.items[0].title == "Cảnh báo mưa lớn");
 }
 
+TEST_CASE("A touch on the dimmed kiosk answers the question and presses nothing under it",
+          "[ui][kiosk]") {
+    Harness h(nullptr, "/?mode=kiosk&idle=60");
+    h.viewport = kViewports[2];
+    h.frames();
+    REQUIRE(h.activate("button", "Nhập mã hồ sơ"));
+    REQUIRE(h.find("button", "Tra cứu"));
+    input::noteActivity(host::nowMs() - 61'000);
+    h.frames();
+    REQUIRE(h.find("heading", "Bạn còn ở đó không?"));
+    // The finger lands where the form's button is, under the dimmed screen.
+    const a11y::Item* send = h.find("button", "Tra cứu");
+    const float x = send->x + send->w / 2, y = send->y + send->h / 2;
+    input::pointerDown(input::Source::Touch, x, y, 0, host::nowMs());
+    input::pointerUp(input::Source::Touch, x, y, 0, host::nowMs());
+    h.frames(4);
+    CHECK_FALSE(h.find("heading", "Bạn còn ở đó không?"));
+    CHECK(h.app->state().screen == Screen::Lookup);
+    CHECK(h.app->state().lookup.message.empty()); // the form was not sent
+    for (const auto& p : h.http.pending())
+        CHECK(p.request.url.rfind("/api/v1/alerts", 0) == 0);
+}
+
 TEST_CASE("A kiosk never remembers a citizen's dossiers", "[ui][kiosk]") {
     Harness h(nullptr, "/?mode=kiosk");
     h.frames();
