@@ -82,8 +82,15 @@ void App::apply(const Intent& intent) {
             [&](const intent::SetTextScale& i) { m_settings.chooseTextScale(i.scale); },
             [&](const intent::SubmitLookup&) { m_session.submitLookup(); },
             [&](const intent::OpenRecent& i) { m_session.openRecent(i.code); },
-            [&](const intent::RemoveRecent& i) { m_session.removeRecent(i.code); },
-            [&](const intent::ClearRecents&) { m_session.clearRecents(); },
+            [&](const intent::RemoveRecent& i) {
+                m_session.removeRecent(i.code);
+                m_push.drop(i.code);
+            },
+            [&](const intent::ClearRecents&) {
+                for (const RecentDossier& recent : m_state.recents.entries())
+                    m_push.drop(recent.code);
+                m_session.clearRecents();
+            },
             [&](const intent::Refresh&) { m_session.refresh(); },
             [&](const intent::Share&) { m_session.share(); },
             [&](const intent::ShareLink& i) { host::shareLink(i.title, formatRoute(i.route)); },

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/http_reply.h"
+#include "core/json_fields.h"
 #include "core/url_text.h"
 #include "platform/host.h"
 #include "platform/push.h"
@@ -308,6 +309,47 @@ void PushSwitch::forget(const std::string& code, const std::string& endpoint) {
     save();
     // The browser's one subscription serves every dossier: end it once none uses it.
     if (!endpoint.empty() && !m_registry.uses(endpoint)) push::unsubscribe();
+}
+
+void PushSwitch::drop(const std::string& code) {
+    const PushDossier* entry = m_registry.find(code);
+    if (!entry) return;
+    const PushDossier gone = *entry;
+    if (code == m_code) {
+        ++m_generation; // a step under way for it no longer matters
+        resetOperation();
+        m_state.push = PushView{};
+        m_code.clear();
+    }
+    forget(code, gone.endpoint);
+    unregister(gone);
+}
+
+void PushSwitch::unregister(const PushDossier& entry) {
+    if (entry.secret.empty() || entry.endpoint.empty()) return;
+    HttpRequest lookup;
+    lookup.method = "POST";
+    lookup.url = "/api/v1/dossiers/lookup";
+    lookup.headers = {{"Content-Type", "application/json"}};
+    lookup.body = nlohmann::json{{"code", entry.code}, {"secret", entry.secret}}.dump();
+    lookup.redraw = false;
+    // Best effort: should either request fail, the server drops the subscription at the next
+    // push the browser no longer takes.
+    m_http.send(std::move(lookup),
+                [this, code = entry.code, endpoint = entry.endpoint](const HttpResponse& r) {
+                    if (r.status != 200) return;
+                    const auto doc = nlohmann::json::parse(r.body, nullptr, false);
+                    const std::string token = doc.is_object() ? stringField(doc, "token") : "";
+                    if (token.empty()) return;
+                    HttpRequest request;
+                    request.method = "DELETE";
+                    request.url = "/api/v1/dossiers/" + code + "/subscriptions";
+                    request.headers = {{"Content-Type", "application/json"},
+                                       {"Authorization", "Bearer " + token}};
+                    request.body = nlohmann::json{{"endpoint", endpoint}}.dump();
+                    request.redraw = false;
+                    m_http.send(std::move(request), [](const HttpResponse&) {});
+                });
 }
 
 void PushSwitch::save() {

@@ -31,6 +31,10 @@ class PushSwitch {
     void set(bool on);
     // Each frame: another dossier on screen; a step that waited for the lookup token.
     void tick();
+    // The citizen removed a dossier from this device: its news stop. The server forgets its
+    // subscription (a token from the kept secret, then the removal); the browser's subscription
+    // ends once no dossier uses it.
+    void drop(const std::string& code);
     // The kiosk session ends: nothing stays subscribed and nothing is remembered.
     void wipe();
 
@@ -48,6 +52,7 @@ class PushSwitch {
     void onStepReply(Step step, const HttpResponse& response);
     void fail(PushView::Problem problem, PushView::Phase phase);
     void forget(const std::string& code, const std::string& endpoint);
+    void unregister(const PushDossier& entry);
     void save();
     void resetOperation();
 

@@ -371,3 +371,32 @@ TEST_CASE("PushSwitch: a kiosk never subscribes, and its wipe unsubscribes and f
     CHECK(f.rec().pushPermissionPrompts == 0);
     CHECK(f.http.live() == 1);
 }
+
+TEST_CASE("PushSwitch: a dossier removed from the device stops its news, at the server too",
+          "[push]") {
+    Fixture f;
+    f.show(kOtherCode);
+    f.turnOn();
+    f.show(kCode);
+    f.turnOn();
+    f.state.screen = Screen::Home; // the citizen removes it from the recent list at home
+    f.push->drop(kCode);
+    CHECK_FALSE(PushRegistry::fromJson(f.storage.values().at("motcua.push")).find(kCode));
+    CHECK(f.rec().pushUnsubscribes == 0); // the other dossier still uses the subscription
+    // A token from the secret the device kept, then this device's subscription removed.
+    REQUIRE(f.http.live() == 1);
+    CHECK(f.http.last().url == "/api/v1/dossiers/lookup");
+    CHECK(nlohmann::json::parse(f.http.last().body) ==
+          nlohmann::json{{"code", kCode}, {"secret", kSecret}});
+    REQUIRE(f.http.respond(200, R"({"token":"fresh","expires_in":3600,"dossier":{}})"));
+    REQUIRE(f.http.live() == 1);
+    CHECK(f.http.last().method == "DELETE");
+    CHECK(f.http.last().url == "/api/v1/dossiers/" + kCode + "/subscriptions");
+    CHECK(header(f.http.last(), "Authorization") == "Bearer fresh");
+    CHECK(nlohmann::json::parse(f.http.last().body) == nlohmann::json{{"endpoint", kEndpoint}});
+    REQUIRE(f.http.respond(204, ""));
+    // The last dossier removed: the browser's subscription ends as well.
+    f.push->drop(kOtherCode);
+    CHECK(f.rec().pushUnsubscribes == 1);
+    CHECK(f.rec().pushDossiers == "[]");
+}
