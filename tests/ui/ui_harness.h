@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "headless_backend.h"
 #include "platform/native/fake_http_client.h"
+#include "platform/host.h"
 #include "platform/native/host_native.h"
 #include "platform/native/memory_storage.h"
 #include "ui/a11y.h"
@@ -82,8 +83,10 @@ struct Harness {
         const a11y::Item* item = find(role, name);
         if (!item) throw std::runtime_error("no " + role + " named " + name);
         const float x = item->x + item->w / 2, y = item->y + item->h / 2;
-        input::pointerDown(input::Source::Touch, x, y, 0, 1000);
-        input::pointerUp(input::Source::Touch, x, y, 0, 1050);
+        // On the host's clock, as the page reports it (the kiosk's idle clock reads these times).
+        const double now = host::nowMs();
+        input::pointerDown(input::Source::Touch, x, y, 0, now);
+        input::pointerUp(input::Source::Touch, x, y, 0, now + 50);
         frames(4);
     }
 };
