@@ -74,6 +74,13 @@ struct Fixture {
         REQUIRE(http.respond(201, R"({"subscribed":true})"));
         REQUIRE(state.push.phase == Phase::On);
     }
+    // News on for two dossiers sharing the browser's subscription, kCode on screen.
+    void turnOnTwo() {
+        show(kOtherCode);
+        turnOn();
+        show(kCode);
+        turnOn();
+    }
 };
 
 } // namespace
@@ -236,10 +243,7 @@ TEST_CASE("PushSwitch: turning it off deletes this device's subscription; the br
           "unsubscribes once no dossier uses it",
           "[push]") {
     Fixture f;
-    f.show(kOtherCode);
-    f.turnOn();
-    f.show(kCode);
-    f.turnOn();
+    f.turnOnTwo();
     f.push->set(false);
     CHECK(f.state.push.phase == Phase::TurningOff);
     REQUIRE(f.http.live() == 1);
@@ -375,10 +379,7 @@ TEST_CASE("PushSwitch: a kiosk never subscribes, and its wipe unsubscribes and f
 TEST_CASE("PushSwitch: a dossier removed from the device stops its news, at the server too",
           "[push]") {
     Fixture f;
-    f.show(kOtherCode);
-    f.turnOn();
-    f.show(kCode);
-    f.turnOn();
+    f.turnOnTwo();
     f.state.screen = Screen::Home; // the citizen removes it from the recent list at home
     f.push->drop(kCode);
     CHECK_FALSE(PushRegistry::fromJson(f.storage.values().at("motcua.push")).find(kCode));
