@@ -6,7 +6,7 @@
 #include "generated/embedded_assets.h"
 #include "ui/context.h"
 #include "ui/fonts.h"
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 
 namespace motcua::ui {
 
@@ -34,7 +34,7 @@ bool mergeFontInto(ImFont* target, const unsigned char* data, std::size_t size, 
     std::swap(list[at], list.back());
     if (!added) return false;
     // Glyphs looked up before (and found missing) are cached per size: bake them again.
-    imgui_ext::discardFontBakes(target);
+    internals::discardFontBakes(target);
     return true;
 }
 } // namespace

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "ui/a11y.h"
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 #include "ui/theme.h"
 
 namespace motcua::ui {
@@ -23,7 +23,7 @@ void drawRing(ImVec2 min, ImVec2 max) {
 
 // Moves the page a step towards showing [min, max]; true once it is shown.
 bool scrollTowards(ImVec2 min, ImVec2 max) {
-    const imgui_ext::ScrollView view = imgui_ext::pageScrollView();
+    const internals::ScrollView view = internals::pageScrollView();
     const float height = view.max.y - view.min.y;
     const float margin = std::min(pageMargin(), height * 0.1f);
     float target = view.scroll;
@@ -39,7 +39,7 @@ bool scrollTowards(ImVec2 min, ImVec2 max) {
     // People who asked for reduced motion get the jump.
     const float step =
         a11y::reducedMotion() || std::abs(distance) < 4.0f ? distance : distance * 0.35f;
-    imgui_ext::setPageScroll(view.scroll + step);
+    internals::setPageScroll(view.scroll + step);
     a11y::requestFollowUpFrame();
     return false;
 }

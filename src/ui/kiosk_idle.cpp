@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
@@ -24,7 +24,7 @@ void drawKioskIdle(const AppState& state, Intents& out) {
     ImGui::Begin("##idle_dim", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    imgui_ext::bringCurrentWindowToFront();
+    internals::bringCurrentWindowToFront();
     if (ImGui::IsWindowHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Left))
         out.push_back(intent::StillThere{});
     ImGui::End();
@@ -41,7 +41,7 @@ void drawKioskIdle(const AppState& state, Intents& out) {
     ImGui::Begin("##idle", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    imgui_ext::bringCurrentWindowToFront();
+    internals::bringCurrentWindowToFront();
     heading(tr("kiosk.still_there"), 1);
     char text[256];
     std::snprintf(text, sizeof text, tr("kiosk.countdown"), state.kioskIdle.secondsLeft);

@@ -6,7 +6,7 @@
 
 #include "core/vn_compose.h"
 #include "ui/context.h"
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 #include "ui/theme.h"
 #include "ui/tr.h"
 #include "ui/widgets.h"
@@ -114,8 +114,8 @@ bool drawOnscreenKeyboard() {
     else if (action == last[2])
         clearKeyboardTarget();
     const bool changed = !keyboard().target.value || *keyboard().target.value != before;
-    if (keyboard().target.value && changed && imgui_ext::activeItem() == keyboard().target.id)
-        imgui_ext::clearActiveItem();
+    if (keyboard().target.value && changed && internals::activeItem() == keyboard().target.id)
+        internals::clearActiveItem();
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);

@@ -6,7 +6,7 @@
 
 #include "platform/host.h"
 #include "ui/a11y.h"
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -47,7 +47,7 @@ void Shell::followPageRequests(const PageRequests& asked) {
     if (asked.leaveSerial != page.leaveSerial) {
         page.leaveSerial = asked.leaveSerial;
         clearKeyboardTarget();
-        imgui_ext::clearActiveItem();
+        internals::clearActiveItem();
     }
     if (m_app.state().screen != page.screen) {
         page.screen = m_app.state().screen;
@@ -149,7 +149,7 @@ bool Shell::frame() {
     const bool changed = a11y::endFrame(json);
     if (changed) host::publishA11y(json);
     const bool followUp = a11y::takeFollowUpFrame();
-    return settling || imgui_ext::inputQueued() || changed || typed || !intents.empty() ||
+    return settling || internals::inputQueued() || changed || typed || !intents.empty() ||
            !answers.empty() || a11y::hasPendingActivation() || followUp;
 }
 

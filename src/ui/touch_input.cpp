@@ -8,7 +8,7 @@
 
 #include "platform/host.h"
 #include "ui/context.h"
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 
 namespace motcua::input {
 namespace {
@@ -32,7 +32,7 @@ ImGuiMouseSource toImGui(Source s) {
 }
 
 void scrollBy(float dy) {
-    ui::imgui_ext::scrollWindowBy(touch().target, dy);
+    ui::internals::scrollWindowBy(touch().target, dy);
 }
 
 } // namespace
@@ -56,7 +56,7 @@ void pointerDown(Source source, float x, float y, int button, double timeMs) {
     touch().startY = y;
     touch().lastY = y;
     touch().lastTime = timeMs;
-    touch().target = ui::imgui_ext::scrollableWindowAt(ImVec2(x, y));
+    touch().target = ui::internals::scrollableWindowAt(ImVec2(x, y));
 }
 
 void pointerMove(Source source, float x, float y, double timeMs) {

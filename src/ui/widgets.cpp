@@ -9,7 +9,7 @@
 #include "core/line_break.h"
 #include "ui/a11y.h"
 #include "ui/context.h"
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 #include "ui/keyboard_focus.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/text_agent.h"
@@ -23,13 +23,13 @@ void mirrorLastItem(const char* role, const char* name, const char* value, int c
     a11y::Item item;
     // A clipped-away child submits no items: ImGui's "last item" is then stale, so use the id the
     // widget would have had and an empty rectangle (the item exists, it is just off screen).
-    const bool skipped = imgui_ext::currentWindowSkipsItems();
+    const bool skipped = internals::currentWindowSkipsItems();
     ImVec2 clipMin, clipMax;
-    imgui_ext::currentClipRect(clipMin, clipMax);
+    internals::currentClipRect(clipMin, clipMax);
     item.id = id ? id : (skipped ? 0 : ImGui::GetItemID());
     // Texts and headings have no ImGui id: derive a stable one from what they say and where.
     if (item.id == 0)
-        item.id = imgui_ext::hashText(name, imgui_ext::hashText(role, 0) +
+        item.id = internals::hashText(name, internals::hashText(role, 0) +
                                                 static_cast<ImGuiID>(a11y::items().size()));
     item.role = role;
     item.name = name ? name : "";
@@ -45,7 +45,7 @@ void mirrorLastItem(const char* role, const char* name, const char* value, int c
     item.w = max.x - min.x;
     item.h = max.y - min.y;
     if (max.y < clipMin.y || min.y > clipMax.y) item.h = 0;
-    item.disabled = !skipped && imgui_ext::lastItemDisabled();
+    item.disabled = !skipped && internals::lastItemDisabled();
     followFocus(item.id, min, max, skipped);
     a11y::add(std::move(item));
 }
@@ -348,7 +348,7 @@ bool textField(const char* label, std::string& value, const TextFieldOptions& op
         }
         if (agent.blurRequested) {
             agent.blurRequested = false;
-            imgui_ext::clearActiveItem();
+            internals::clearActiveItem();
         }
     } else if (wasActive) {
         agent.activeId = 0;

@@ -1,9 +1,9 @@
 // The calls into Dear ImGui's internal API, each with the reason the public API cannot do it.
-#include "ui/imgui_ext.h"
+#include "ui/gui_internals.h"
 
 #include <imgui_internal.h>
 
-namespace motcua::ui::imgui_ext {
+namespace motcua::ui::internals {
 
 void clearActiveItem() {
     // The public API can only make an item active (SetKeyboardFocusHere), not let go of one.
@@ -80,4 +80,4 @@ void discardFontBakes(ImFont* font) {
     ImFontAtlasFontDiscardBakes(ImGui::GetIO().Fonts, font, 0);
 }
 
-} // namespace motcua::ui::imgui_ext
+} // namespace motcua::ui::internals

@@ -1,10 +1,11 @@
 // The few things the app needs from Dear ImGui's internal API (imgui_internal.h), in one place:
-// each says in imgui_ext.cpp why the public API cannot do it. Nothing else includes imgui_internal.
+// each says in gui_internals.cpp why the public API cannot do it. Nothing else includes
+// imgui_internal.
 #pragma once
 
 #include <imgui.h>
 
-namespace motcua::ui::imgui_ext {
+namespace motcua::ui::internals {
 
 // No item stays active (a field loses focus): a new screen must not keep typing into the old one.
 void clearActiveItem();
@@ -42,4 +43,4 @@ void scrollWindowBy(ImGuiID window, float dy);
 // Glyphs looked up before (and found missing) are cached per size: drop them after a font merge.
 void discardFontBakes(ImFont* font);
 
-} // namespace motcua::ui::imgui_ext
+} // namespace motcua::ui::internals
