@@ -100,7 +100,10 @@ std::string fitted(const std::string& text, float width) {
 }
 
 // The line's place while there is no alert to show in it: loading, could not load, or none now.
-void drawQuietAlertsLine(Context& ctx, const AlertsView& alerts) {
+void drawQuietAlertsLine(Context& ctx, const AppState& state) {
+    const AlertsView& alerts = state.alerts;
+    // The counter tablet asks for no alerts (LocalInfo does not poll there): nothing to wait for.
+    if (state.screen == Screen::Counter) return;
     if (alerts.known && !ctx.page.alertLine) return;
     ctx.page.alertLine = true;
     const char* words = alerts.known    ? tr("alerts.none")
@@ -122,7 +125,7 @@ void drawQuietAlertsLine(Context& ctx, const AlertsView& alerts) {
 void drawAlertsBanner(Context& ctx, const AppState& state, Intents& out) {
     if (state.screen == Screen::Alerts) return;
     if (state.alerts.items.empty()) {
-        drawQuietAlertsLine(ctx, state.alerts);
+        drawQuietAlertsLine(ctx, state);
         return;
     }
     ctx.page.alertLine = true;

@@ -49,7 +49,7 @@ void Shell::followPageRequests(const PageRequests& asked) {
         clearKeyboardTarget();
         internals::clearActiveItem();
     }
-    if (m_app.state().screen != page.screen) {
+    if (m_app.state().screen != page.screen) { // a new screen is a new page
         page.screen = m_app.state().screen;
         page.alertLine = false;
     }

@@ -227,3 +227,11 @@ TEST_CASE("The not-set-up message fits the width of every screen and text scale"
         }
     }
 }
+
+TEST_CASE("The counter tablet, which follows no alerts, keeps no line waiting for them",
+          "[ui][counter]") {
+    Harness h(nullptr, kSetupLink);
+    h.frames();
+    REQUIRE(h.app->state().screen == Screen::Counter);
+    CHECK_FALSE(h.find("text", "Đang tải cảnh báo và thông báo…"));
+}
